@@ -1,0 +1,133 @@
+"""Settings read from the environment, validated at start-up.
+
+A bad value is one clear error (ConfigError), never a silent default.
+"""
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import platformdirs
+
+
+class ConfigError(Exception):
+    """A setting is wrong; the message is one line a person can act on."""
+
+
+@dataclass(frozen=True)
+class Database:
+    engine: str  # "sqlite" or "postgresql"
+    name: str
+    user: str = ""
+    password: str = ""
+    host: str = ""
+    port: str = ""
+
+
+@dataclass(frozen=True)
+class Config:
+    home: Path
+    database: Database
+    debug: bool
+    secret_key: str
+    server_mode: bool
+    allowed_hosts: tuple[str, ...]
+
+
+_TRUE = {"1", "true", "yes", "on"}
+_FALSE = {"0", "false", "no", "off", ""}
+
+
+def parse_bool(name: str, raw: str | None) -> bool:
+    value = (raw or "").strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise ConfigError(f"{name}={raw!r} is not a yes/no value (use 1/0, true/false, yes/no, on/off)")
+
+
+def parse_database_url(url: str, home: Path) -> Database:
+    """Parse GOODLOOP_DATABASE_URL; empty means the embedded SQLite store in the home."""
+    if not url:
+        return Database(engine="sqlite", name=str(home / "goodloop.sqlite3"))
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "sqlite":
+        path = unquote(parts.path)
+        if parts.netloc:
+            raise ConfigError(f"GOODLOOP_DATABASE_URL {url!r}: use sqlite:///relative/path or sqlite:////absolute/path")
+        if not path or path == "/":
+            raise ConfigError(f"GOODLOOP_DATABASE_URL {url!r} names no database file")
+        return Database(engine="sqlite", name=path[1:] if path.startswith("/") else path)
+    if scheme in ("postgres", "postgresql", "postgresql+psycopg", "pgsql"):
+        name = unquote(parts.path.lstrip("/"))
+        if not name:
+            raise ConfigError(f"GOODLOOP_DATABASE_URL {url!r} names no database (postgresql://user@host:5432/NAME)")
+        try:
+            port = parts.port
+        except ValueError:
+            raise ConfigError(f"GOODLOOP_DATABASE_URL {url!r} has an invalid port") from None
+        return Database(
+            engine="postgresql",
+            name=name,
+            user=unquote(parts.username or ""),
+            password=unquote(parts.password or ""),
+            host=parts.hostname or "",
+            port=str(port or ""),
+        )
+    raise ConfigError(
+        f"GOODLOOP_DATABASE_URL {url!r} is not supported: use postgresql://user@host:port/name or sqlite:///path"
+    )
+
+
+def default_home() -> Path:
+    return Path(platformdirs.user_data_dir("goodloop", appauthor=False))
+
+
+def _secret_key(home: Path, env: dict) -> str:
+    key = env.get("GOODLOOP_SECRET_KEY", "")
+    if key:
+        if len(key) < 32:
+            raise ConfigError("GOODLOOP_SECRET_KEY must be at least 32 characters long")
+        return key
+    # Local mode: one random key kept beside the store, so sessions survive restarts.
+    path = home / "secret_key"
+    try:
+        if path.exists():
+            return path.read_text().strip()
+        import secrets
+
+        key = secrets.token_urlsafe(48)
+        path.write_text(key)
+        path.chmod(0o600)
+        return key
+    except OSError as exc:
+        raise ConfigError(f"cannot keep the secret key in {path}: {exc.strerror}") from None
+
+
+def load(env: dict | None = None) -> Config:
+    """Read and validate every goodloop setting from the environment."""
+    env = dict(os.environ if env is None else env)
+    raw_home = env.get("GOODLOOP_HOME", "")
+    home = Path(raw_home).expanduser() if raw_home else default_home()
+    try:
+        home.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ConfigError(f"GOODLOOP_HOME {str(home)!r} cannot be used: {exc.strerror}") from None
+    if not home.is_dir():
+        raise ConfigError(f"GOODLOOP_HOME {str(home)!r} is not a directory")
+    database = parse_database_url(env.get("GOODLOOP_DATABASE_URL", "").strip(), home)
+    debug = parse_bool("GOODLOOP_DEBUG", env.get("GOODLOOP_DEBUG"))
+    server_mode = parse_bool("GOODLOOP_SERVER_MODE", env.get("GOODLOOP_SERVER_MODE"))
+    hosts_raw = env.get("GOODLOOP_ALLOWED_HOSTS", "")
+    hosts = tuple(h.strip() for h in hosts_raw.split(",") if h.strip()) or ("127.0.0.1", "localhost", "testserver")
+    return Config(
+        home=home,
+        database=database,
+        debug=debug,
+        secret_key=_secret_key(home, env),
+        server_mode=server_mode,
+        allowed_hosts=hosts,
+    )

@@ -1,0 +1,67 @@
+"""The help loop: asks, favors, and the loops I owe people."""
+
+from django.db import models
+
+from goodloop.core import vocabulary as v
+from goodloop.network.models import Owned, choices
+
+
+class Ask(Owned):
+    MADE, RECEIVED = "made", "received"
+    person = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="asks")
+    # "made" is my ask of them; "received" is a request they make of me (the giver's side).
+    direction = models.CharField(max_length=8, choices=[(MADE, "made"), (RECEIVED, "received")], default=MADE)
+    text = models.TextField()
+    kind = models.CharField(max_length=20, choices=choices(v.ASK_KINDS), default="other")
+    organizations = models.ManyToManyField("network.Organization", blank=True, related_name="asks")
+    score = models.PositiveSmallIntegerField(null=True, blank=True)
+    findings = models.JSONField(default=list, blank=True)
+    status = models.CharField(max_length=10, choices=choices(v.ASK_STATUSES), default="sent")
+    date = models.DateField()
+    sent_on = models.DateField(null=True, blank=True)
+    answered_on = models.DateField(null=True, blank=True)
+    nudges = models.PositiveSmallIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["account", "person", "date"])]
+
+
+class Favor(Owned):
+    person = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="favors")
+    direction = models.CharField(max_length=8, choices=choices(v.FAVOR_DIRECTIONS))
+    kind = models.CharField(max_length=20, choices=choices(v.FAVOR_KINDS))
+    date = models.DateField()
+    note = models.TextField(blank=True)
+    ask = models.ForeignKey(Ask, null=True, blank=True, on_delete=models.SET_NULL, related_name="favors")
+    lead = models.ForeignKey("leads.Lead", null=True, blank=True, on_delete=models.SET_NULL, related_name="favors")
+    introduction = models.ForeignKey(
+        "leads.Introduction", null=True, blank=True, on_delete=models.SET_NULL, related_name="favors"
+    )
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["account", "person", "date"])]
+
+
+class Loop(Owned):
+    person = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="loops")
+    kind = models.CharField(max_length=10, choices=choices(v.LOOP_KINDS))
+    status = models.CharField(max_length=8, choices=choices(v.LOOP_STATUSES), default="open")
+    due = models.DateField()
+    reason = models.CharField(max_length=500)
+    note = models.TextField(blank=True)
+    opened_on = models.DateField()
+    closed_on = models.DateField(null=True, blank=True)
+    favor = models.ForeignKey(Favor, null=True, blank=True, on_delete=models.CASCADE, related_name="loops")
+    ask = models.ForeignKey(Ask, null=True, blank=True, on_delete=models.CASCADE, related_name="loops")
+    lead = models.ForeignKey("leads.Lead", null=True, blank=True, on_delete=models.CASCADE, related_name="loops")
+    introduction = models.ForeignKey(
+        "leads.Introduction", null=True, blank=True, on_delete=models.CASCADE, related_name="loops"
+    )
+
+    class Meta:
+        ordering = ["due", "id"]
+        indexes = [models.Index(fields=["account", "status", "due"])]

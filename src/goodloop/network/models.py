@@ -1,0 +1,162 @@
+"""People, organizations, roles, interactions and where each record came from."""
+
+from django.db import models
+
+from goodloop.core import vocabulary as v
+
+
+def choices(values):
+    return [(x, x.replace("_", " ")) for x in values]
+
+
+class Owned(models.Model):
+    account = models.ForeignKey("accounts.Account", on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        abstract = True
+
+
+class Organization(Owned):
+    name = models.CharField(max_length=300)
+    # The matching key: case, punctuation and legal suffixes stripped (core.orgnames).
+    normalized_name = models.CharField(max_length=300)
+    aliases = models.JSONField(default=list, blank=True)
+    domain = models.CharField(max_length=255, blank=True)
+    industry = models.CharField(max_length=200, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["account", "normalized_name"], name="org_unique_per_account")
+        ]
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Tag(Owned):
+    name = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "name"], name="tag_unique_per_account")]
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Person(Owned):
+    given_name = models.CharField(max_length=150, blank=True)
+    family_name = models.CharField(max_length=150, blank=True)
+    display_name = models.CharField(max_length=300)
+    # Lowercased name + emails + organization + title, kept by the services, so
+    # search is one indexed-table scan instead of joins at 30,000 people.
+    search_text = models.TextField(blank=True, default="")
+    # Current role, denormalized from Role for fast lists; services keep both in step.
+    organization = models.ForeignKey(
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    )
+    title = models.CharField(max_length=300, blank=True)
+    location = models.CharField(max_length=200, blank=True)
+    tags = models.ManyToManyField(Tag, blank=True, related_name="people")
+    how_we_met = models.CharField(max_length=500, blank=True)
+    met_through = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    connected_on = models.DateField(null=True, blank=True)
+    tier = models.CharField(max_length=10, choices=choices(v.TIERS), default="wide")
+    cadence_days = models.PositiveIntegerField(null=True, blank=True)
+    trust_stage = models.CharField(max_length=12, choices=choices(v.TRUST_STAGES), default="stranger")
+    trust_set_by_hand = models.BooleanField(default=False)
+    needs = models.JSONField(default=list, blank=True)
+    notes = models.TextField(blank=True)
+    job_seeking = models.BooleanField(default=False)
+    is_me = models.BooleanField(default=False)
+    # Any interaction, favor or ask resets the keep-in-touch clock (P4).
+    last_touch = models.DateField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["display_name", "id"]
+        indexes = [
+            models.Index(fields=["account", "display_name"]),
+            models.Index(fields=["account", "organization"]),
+            models.Index(fields=["account", "tier"]),
+        ]
+
+    def __str__(self):
+        return self.display_name
+
+
+class ContactPoint(Owned):
+    """An email, phone or URL of a person; `key` is the normalized matching value."""
+
+    EMAIL, PHONE, URL = "email", "phone", "url"
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="contact_points")
+    kind = models.CharField(max_length=8, choices=[(EMAIL, "email"), (PHONE, "phone"), (URL, "url")])
+    value = models.CharField(max_length=500)
+    key = models.CharField(max_length=500)
+    label = models.CharField(max_length=100, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["account", "kind", "key"])]
+
+
+class Role(Owned):
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roles")
+    title = models.CharField(max_length=300, blank=True)
+    start = models.DateField(null=True, blank=True)
+    end = models.DateField(null=True, blank=True)
+    current = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["-current", "-start", "id"]
+        indexes = [models.Index(fields=["account", "organization", "current"])]
+
+
+class Connection(Owned):
+    """A recorded person-to-person link ("Ana knows Bo"), used for warm paths."""
+
+    a = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    b = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="+")
+    note = models.CharField(max_length=300, blank=True)
+
+
+class Interaction(Owned):
+    date = models.DateField()
+    channel = models.CharField(max_length=10, choices=choices(v.CHANNELS))
+    direction = models.CharField(max_length=10, choices=choices(v.DIRECTIONS), default="mutual")
+    summary = models.TextField(blank=True)
+    people = models.ManyToManyField(Person, through="InteractionPerson", related_name="interactions")
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-date", "-id"]
+        indexes = [models.Index(fields=["account", "date"])]
+
+
+class InteractionPerson(Owned):
+    interaction = models.ForeignKey(Interaction, on_delete=models.CASCADE)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE)
+
+    class Meta:
+        indexes = [models.Index(fields=["person", "interaction"])]
+
+
+class ImportBatch(Owned):
+    format = models.CharField(max_length=20)
+    filename = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    report = models.JSONField(default=dict, blank=True)
+
+
+class SourceRecord(Owned):
+    """Which import row created or touched a person."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="source_records")
+    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.CASCADE, related_name="records")
+    format = models.CharField(max_length=20)
+    row = models.PositiveIntegerField(null=True, blank=True)
+    action = models.CharField(max_length=10, default="created")  # created, updated, unchanged
+    fingerprint = models.CharField(max_length=64, blank=True)
