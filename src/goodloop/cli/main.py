@@ -1,0 +1,72 @@
+"""The `goodloop` command: global options, sub-commands, and one-line errors."""
+
+import os
+import sys
+
+import click
+import typer
+
+from . import demo as demo_cmds
+from . import network as network_cmds
+from . import people as people_cmds
+from .output import CliError
+
+app = typer.Typer(
+    name="goodloop",
+    help="goodloop: ask well, thank fast, report back, give first, keep in touch.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+@app.callback()
+def main(
+    home: str = typer.Option(None, "--home", help="Data directory (or env GOODLOOP_HOME).", metavar="DIR"),
+):
+    if home:
+        os.environ["GOODLOOP_HOME"] = home
+
+
+people_cmds.register(app)
+network_cmds.register(app)
+demo_cmds.register(app)
+
+
+def _one_line(message: str) -> str:
+    return " ".join(str(message).split())
+
+
+def run(argv: list[str] | None = None) -> int:
+    """Entry point: run the app, turning every expected failure into one line on stderr."""
+    from goodloop.bootstrap import StoreError
+    from goodloop.config import ConfigError
+    from django.db import DatabaseError
+
+    from goodloop.services.errors import ServiceError
+
+    try:
+        rc = app(args=argv, prog_name="goodloop", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.exceptions.Abort:
+        sys.stderr.write("goodloop: aborted\n")
+        return 1
+    except click.UsageError as exc:
+        sys.stderr.write(f"goodloop: {_one_line(exc.format_message())} (see goodloop --help)\n")
+        return 2
+    except (CliError, ServiceError, ConfigError, StoreError) as exc:
+        sys.stderr.write(f"goodloop: {_one_line(exc)}\n")
+        return 1
+    except DatabaseError as exc:
+        sys.stderr.write(f"goodloop: the store failed: {_one_line(str(exc).splitlines()[0] if str(exc) else exc)}\n")
+        return 1
+    except KeyboardInterrupt:
+        sys.stderr.write("goodloop: interrupted\n")
+        return 130
+    return rc if isinstance(rc, int) else 0
+
+
+def entry() -> None:
+    sys.exit(run())

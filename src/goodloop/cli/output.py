@@ -1,0 +1,49 @@
+"""Printing for the CLI: exact JSON for scripts, Rich tables for people, one-line errors."""
+
+import json
+import sys
+from datetime import date
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+console = Console()
+
+
+class CliError(Exception):
+    """An error the CLI reports as one line on stderr, with a non-zero exit."""
+
+
+def emit_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
+
+
+def table(title: str | None, columns: list[str], rows: list[list]) -> None:
+    t = Table(title=title, show_lines=False, header_style="bold")
+    for c in columns:
+        t.add_column(c)
+    for r in rows:
+        t.add_row(*["" if x is None else str(x) for x in r])
+    console.print(t)
+
+
+def parse_date(value: str | None, option: str = "--date") -> date:
+    """A --date option: YYYY-MM-DD, default today."""
+    if value is None:
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CliError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+
+
+def done(message: str) -> None:
+    console.print(message)
+
+
+def fail(message: str) -> None:
+    raise CliError(message)
+
+
+__all__ = ["CliError", "emit_json", "table", "parse_date", "done", "fail", "typer"]

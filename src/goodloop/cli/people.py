@@ -1,0 +1,110 @@
+"""`people` and `person add|show|merge`."""
+
+import typer
+
+from . import context
+from .output import emit_json, table
+
+person_app = typer.Typer(help="Add, show and merge people.", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("people")(people)
+    app.add_typer(person_app, name="person")
+
+
+def people(
+    query: str = typer.Argument("", help="Search names, emails, organizations and titles."),
+    org: str = typer.Option("", "--org", help="Only people at this organization."),
+    tag: str = typer.Option("", "--tag", help="Only people with this tag."),
+    tier: str = typer.Option("", "--tier", help="Only people in this tier."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+):
+    """List people in the network."""
+    from goodloop.services import people as svc
+
+    account = context.account()
+    qs = svc.with_summary_data(svc.search(account, query, org=org, tag=tag, tier=tier))
+    if as_json:
+        emit_json([svc.summary(p) for p in qs.iterator(chunk_size=2000)])
+        return
+    rows = [[p.id, p.display_name, p.organization.name if p.organization_id else "", p.title, p.tier]
+            for p in qs[:200]]
+    table(None, ["id", "name", "organization", "title", "tier"], rows)
+    total = qs.count()
+    if total > len(rows):
+        typer.echo(f"… {total - len(rows)} more; narrow with a query, --org, --tag or --tier, or use --json")
+
+
+@person_app.command("add")
+def person_add(
+    name: str = typer.Argument(..., help="Full name."),
+    org: str = typer.Option("", "--org"),
+    title: str = typer.Option("", "--title"),
+    email: str = typer.Option("", "--email"),
+    url: str = typer.Option("", "--url"),
+    tier: str = typer.Option("wide", "--tier", help="core, close, active, wide or dormant."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Add a person."""
+    from goodloop.services import people as svc
+
+    account = context.account()
+    person = svc.add_person(account, name, org=org, title=title, email=email, url=url, tier=tier)
+    person = svc.with_summary_data(svc.search(account)).get(id=person.id)
+    if as_json:
+        emit_json(svc.summary(person))
+    else:
+        typer.echo(f"added {svc.describe(person)}")
+
+
+@person_app.command("show")
+def person_show(
+    ref: str = typer.Argument(..., help="id, email, LinkedIn URL, name, or me."),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Show a person: roles, strength, ledger, open loops, timeline."""
+    from goodloop.services import people as svc
+    from goodloop.services import person_detail
+
+    account = context.account()
+    person = svc.resolve(account, ref)
+    data = person_detail.detail(account, person)
+    if as_json:
+        emit_json(data)
+        return
+    typer.echo(f"{data['name']}  (#{data['id']}, tier {data['tier']}, trust {data['trust_stage']})")
+    if data["organization"]:
+        typer.echo(f"  {data['title'] or ''} at {data['organization']}".rstrip())
+    for key in ("emails", "phones", "urls"):
+        if data[key]:
+            typer.echo(f"  {key}: {', '.join(data[key])}")
+    s = data["strength"]
+    typer.echo(f"  strength {s['score']}/100   ledger: given {data['ledger']['given']}, "
+               f"received {data['ledger']['received']}, balance {data['ledger']['balance']}")
+    if data["needs"]:
+        typer.echo(f"  needs: {'; '.join(data['needs'])}")
+    if data["roles"]:
+        table("Roles", ["organization", "title", "current"],
+              [[r["organization"], r["title"], "yes" if r["current"] else ""] for r in data["roles"]])
+    if data["loops"]:
+        table("Open loops", ["id", "kind", "due", "reason"],
+              [[x["id"], x["kind"], x["due"], x["reason"]] for x in data["loops"]])
+    if data["interactions"]:
+        table("Timeline", ["date", "channel", "direction", "summary"],
+              [[i["date"], i["channel"], i["direction"], i["summary"]] for i in data["interactions"][:20]])
+
+
+@person_app.command("merge")
+def person_merge(
+    keep: str = typer.Argument(..., help="The person to keep."),
+    other: str = typer.Argument(..., help="The duplicate, merged into the first."),
+):
+    """Merge the second person into the first (everything moves; nothing is lost)."""
+    from goodloop.services import merge
+    from goodloop.services import people as svc
+
+    account = context.account()
+    a, b = svc.resolve(account, keep), svc.resolve(account, other)
+    merged = merge.merge_people(account, a, b)
+    typer.echo(f"merged into {svc.describe(merged)}")

@@ -1,0 +1,207 @@
+"""People: add, find by REF, list and search, summarize."""
+
+import re
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from nameparser import HumanName
+
+from goodloop.core import vocabulary as v
+from goodloop.network.models import ContactPoint, Person, Role, Tag
+
+from . import organizations
+from .errors import Ambiguous, NotFound, ServiceError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/([^/?#\s]+)", re.I)
+
+
+def contact_key(kind: str, value: str) -> str:
+    """The matching key of an email, phone or URL (case, punctuation and scheme dropped)."""
+    value = (value or "").strip()
+    if kind == ContactPoint.EMAIL:
+        return value.lower()
+    if kind == ContactPoint.PHONE:
+        digits = re.sub(r"[^\d+]", "", value)
+        return digits
+    m = _LINKEDIN.match(value)
+    if m:
+        return "linkedin.com/in/" + m.group(1).lower().rstrip("/")
+    return re.sub(r"^https?://(www\.)?", "", value.lower()).rstrip("/")
+
+
+def search_text(person: Person, emails=(), org_name: str = "") -> str:
+    parts = [person.display_name, person.title, org_name, *emails]
+    return " ".join(p for p in parts if p).lower()
+
+
+def refresh_search_text(person: Person) -> None:
+    emails = [c.value for c in person.contact_points.all() if c.kind == ContactPoint.EMAIL]
+    org_name = person.organization.name if person.organization_id else ""
+    person.search_text = search_text(person, emails, org_name)
+    person.save(update_fields=["search_text", "updated"])
+
+
+def split_name(name: str) -> tuple[str, str]:
+    parsed = HumanName(name)
+    given = " ".join(p for p in (parsed.first, parsed.middle) if p)
+    return given, parsed.last
+
+
+def _check_choice(value, allowed, field):
+    if value is not None and value not in allowed:
+        raise ServiceError(f"{field} must be one of: {', '.join(allowed)} (got {value!r})", field=field)
+
+
+def add_contact_point(account, person, kind: str, value: str, label: str = "") -> ContactPoint | None:
+    """Attach an email/phone/URL unless the person already has it."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if kind == ContactPoint.EMAIL and not _EMAIL.match(value):
+        raise ServiceError(f"{value!r} is not an email address", field="email")
+    key = contact_key(kind, value)
+    if ContactPoint.objects.filter(account=account, person=person, kind=kind, key=key).exists():
+        return None
+    return ContactPoint.objects.create(account=account, person=person, kind=kind, value=value, key=key, label=label)
+
+
+def set_current_role(account, person: Person, org_name: str, title: str = "", start: date | None = None) -> None:
+    """Make (org, title) the person's current role; an earlier current role becomes past."""
+    org = organizations.get_or_create(account, org_name)
+    current = Role.objects.filter(account=account, person=person, current=True)
+    same = current.filter(organization=org).first()
+    if same is not None:
+        if title and same.title != title:
+            same.title = title
+            same.save(update_fields=["title"])
+    else:
+        current.update(current=False, end=start)
+        Role.objects.create(account=account, person=person, organization=org, title=title, start=start)
+    person.organization = org
+    person.title = title or (same.title if same else "")
+    person.save(update_fields=["organization", "title", "updated"])
+
+
+@transaction.atomic
+def add_person(account, name: str, org: str = "", title: str = "", email: str = "", url: str = "",
+               tier: str = "wide", phone: str = "", tags=()) -> Person:
+    """Create a person with an optional current role, email, URL, phone and tags."""
+    name = (name or "").strip()
+    if not name:
+        raise ServiceError("a person needs a name", field="name")
+    if len(name) > 300:
+        raise ServiceError("a name is at most 300 characters", field="name")
+    _check_choice(tier, v.TIERS, "tier")
+    if email and find_by_key(account, ContactPoint.EMAIL, email):
+        raise ServiceError(f"someone already has the email {email}", field="email")
+    given, family = split_name(name)
+    person = Person.objects.create(account=account, display_name=name, given_name=given, family_name=family,
+                                   tier=tier, last_touch=None)
+    add_contact_point(account, person, ContactPoint.EMAIL, email)
+    add_contact_point(account, person, ContactPoint.URL, url)
+    add_contact_point(account, person, ContactPoint.PHONE, phone)
+    if org:
+        set_current_role(account, person, org, title)
+    elif title:
+        person.title = title
+        person.save(update_fields=["title"])
+    for tag in tags:
+        person.tags.add(Tag.objects.get_or_create(account=account, name=tag.strip())[0])
+    refresh_search_text(person)
+    return person
+
+
+def find_by_key(account, kind: str, value: str) -> Person | None:
+    cp = ContactPoint.objects.filter(account=account, kind=kind, key=contact_key(kind, value)).select_related(
+        "person").first()
+    return cp.person if cp else None
+
+
+def resolve(account, ref: str) -> Person:
+    """Find one person by id, email, LinkedIn URL, unambiguous name, or `me`."""
+    ref = (ref or "").strip()
+    if not ref:
+        raise ServiceError("name a person: an id, email, LinkedIn URL or name", field="person")
+    people = Person.objects.filter(account=account)
+    if ref.lower() == "me":
+        return people.get(is_me=True)
+    if ref.isdigit():
+        person = people.filter(id=int(ref)).first()
+        if person is None:
+            raise NotFound(f"no person with id {ref}")
+        return person
+    if "@" in ref:
+        person = find_by_key(account, ContactPoint.EMAIL, ref)
+        if person is None:
+            raise NotFound(f"no person with the email {ref}")
+        return person
+    if "linkedin.com/" in ref.lower() or ref.lower().startswith("http"):
+        person = find_by_key(account, ContactPoint.URL, ref)
+        if person is None:
+            raise NotFound(f"no person with the URL {ref}")
+        return person
+    matches = list(people.filter(is_me=False, display_name__iexact=ref).select_related("organization")[:11])
+    if not matches:
+        matches = list(people.filter(is_me=False, display_name__icontains=ref).select_related("organization")[:11])
+    if not matches:
+        raise NotFound(f"no person matches {ref!r}")
+    if len(matches) > 1:
+        shown = "; ".join(describe(p) for p in matches[:10])
+        more = " …" if len(matches) > 10 else ""
+        raise Ambiguous(f"{ref!r} matches {len(matches) if len(matches) <= 10 else 'more than 10'} people: "
+                        f"{shown}{more} — use an id or email", candidates=matches[:10])
+    return matches[0]
+
+
+def describe(person: Person) -> str:
+    where = f", {person.title} at {person.organization.name}" if person.organization_id else ""
+    return f"#{person.id} {person.display_name}{where}"
+
+
+def search(account, query: str = "", org: str = "", tag: str = "", tier: str = ""):
+    """People matching a free-text query (name, email, organization, title) and filters."""
+    _check_choice(tier or None, v.TIERS, "tier")
+    qs = Person.objects.filter(account=account, is_me=False)
+    for word in (query or "").lower().split():
+        qs = qs.filter(search_text__contains=word)
+    if org:
+        from goodloop.core.orgnames import normalize_org
+
+        qs = qs.filter(organization__normalized_name=normalize_org(org))
+    if tag:
+        qs = qs.filter(tags__name__iexact=tag)
+    if tier:
+        qs = qs.filter(tier=tier)
+    return qs.order_by("display_name", "id")
+
+
+def with_summary_data(qs):
+    """Prefetch what a person summary shows, so a page of people costs a fixed number of queries."""
+    return qs.select_related("organization").prefetch_related(
+        Prefetch("contact_points", queryset=ContactPoint.objects.order_by("id")),
+        Prefetch("tags", queryset=Tag.objects.order_by("name")),
+    )
+
+
+def summary(person: Person) -> dict:
+    """The `people --json` element for a person."""
+    points = list(person.contact_points.all())
+    return {
+        "id": person.id,
+        "name": person.display_name,
+        "emails": [c.value for c in points if c.kind == ContactPoint.EMAIL],
+        "phones": [c.value for c in points if c.kind == ContactPoint.PHONE],
+        "urls": [c.value for c in points if c.kind == ContactPoint.URL],
+        "organization": person.organization.name if person.organization_id else None,
+        "title": person.title or None,
+        "tier": person.tier,
+        "trust_stage": person.trust_stage,
+        "tags": [t.name for t in person.tags.all()],
+    }
+
+
+def at_organization(account, org) -> Q:
+    """People who work at `org` now."""
+    return Q(account=account, organization=org, is_me=False)
