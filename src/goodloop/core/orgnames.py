@@ -1,8 +1,8 @@
 """Organization name normalization: "eBay Inc." and "ebay" are one organization."""
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 from cleanco import basename
 

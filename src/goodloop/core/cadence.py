@@ -1,0 +1,111 @@
+"""Rhythm (P4): when is a person due for a check-in?
+
+A person's cadence is their per-person override, else their tier's default
+(:data:`goodloop.core.rules.CADENCE_DAYS`). **Any** interaction, favor or ask resets the
+clock (Monica's most-asked fix, issue #1814): the caller passes the latest of those dates
+as ``last_touch``, or all of them to :func:`latest_touch`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from goodloop.core.rules import CADENCE_DAYS, TIERS
+
+
+def cadence_days(tier: str | None, override_days: int | None = None) -> int | None:
+    """Days between touches: the override when set (> 0), else the tier default; None = never due.
+
+    An unknown or empty tier falls back to the default tier ("wide") rather than failing,
+    because imported people may not have a tier yet.
+    """
+    if override_days is not None and override_days > 0:
+        return int(override_days)
+    if tier not in TIERS:
+        tier = "wide"
+    return CADENCE_DAYS[tier]
+
+
+def latest_touch(*dates: Iterable[date | None] | date | None) -> date | None:
+    """The latest date among interactions, favors and asks (any iterables or single dates)."""
+    best: date | None = None
+    for item in dates:
+        values = [item] if item is None or isinstance(item, date) else item
+        for value in values:
+            if value is not None and (best is None or value > best):
+                best = value
+    return best
+
+
+@dataclass(frozen=True)
+class CadenceStatus:
+    """Where a person stands in their rhythm. ``next_due`` None means no check-ins (dormant)."""
+
+    cadence_days: int | None
+    last_touch: date | None
+    next_due: date | None
+    due: bool
+    overdue_days: int
+    reason: str
+
+
+def next_check_in(
+    tier: str | None,
+    last_touch: date | None,
+    override_days: int | None = None,
+    known_since: date | None = None,
+) -> date | None:
+    """The date the next check-in falls due, or None when the cadence is "never".
+
+    Measured from ``last_touch``; when there has been no touch, from ``known_since``
+    (e.g. the LinkedIn "Connected On" date). With neither, there is nothing to measure
+    from and None is returned: :func:`cadence_status` treats that as due now.
+    """
+    days = cadence_days(tier, override_days)
+    if days is None:
+        return None
+    base = last_touch or known_since
+    return None if base is None else base + timedelta(days=days)
+
+
+def cadence_status(
+    tier: str | None,
+    last_touch: date | None,
+    today: date,
+    override_days: int | None = None,
+    known_since: date | None = None,
+) -> CadenceStatus:
+    """Is a check-in due on ``today``, by how many days, and why (a sentence for the UI)."""
+    days = cadence_days(tier, override_days)
+    source = "override" if override_days and override_days > 0 else f"{tier if tier in TIERS else 'wide'} tier"
+    if days is None:
+        return CadenceStatus(None, last_touch, None, False, 0, "Dormant tier: no check-ins scheduled.")
+    due_on = next_check_in(tier, last_touch, override_days, known_since)
+    if due_on is None:
+        return CadenceStatus(
+            days, None, today, True, 0, f"No touch recorded yet; {source} cadence is every {days} days."
+        )
+    overdue = (today - due_on).days
+    since = (today - (last_touch or known_since)).days
+    what = "last touch" if last_touch else "known since"
+    if overdue >= 0:
+        reason = (
+            f"{since} days since {what} ({(last_touch or known_since).isoformat()}); "
+            f"{source} cadence is every {days} days, due {due_on.isoformat()}."
+        )
+        return CadenceStatus(days, last_touch, due_on, True, overdue, reason)
+    reason = f"Next check-in {due_on.isoformat()} ({source}: every {days} days from {what})."
+    return CadenceStatus(days, last_touch, due_on, False, 0, reason)
+
+
+def is_due(
+    tier: str | None,
+    last_touch: date | None,
+    today: date,
+    override_days: int | None = None,
+    known_since: date | None = None,
+) -> bool:
+    """True when the person's check-in is due on or before ``today``."""
+    return cadence_status(tier, last_touch, today, override_days, known_since).due

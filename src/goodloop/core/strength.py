@@ -1,0 +1,159 @@
+"""Tie strength 0-100 with its components (DESIGN.md section 3).
+
+score = interactions (0-70) + reciprocity (0-20) + relationship age (0-10), each a
+saturating map ``max * (1 - exp(-x / scale))`` so more of anything always helps but no
+single component runs away:
+
+* interactions: x = sum over interactions of channel weight * direction weight *
+  exp(-age_days / 180). Recency and depth dominate, as Gilbert & Karahalios found.
+* reciprocity: x = min(given, received) + 0.25 * |given - received|, with favors
+  weighted by kind: exchange both ways counts fully, one-way help a quarter.
+* age: x = years since the first touch; it only counts once there has been some
+  interaction or favor (a connection nobody ever used is not a relationship).
+
+The decayed sum is cheap and can come pre-aggregated: pass ``count`` on an
+:class:`InteractionPoint` for grouped rows (same date, channel, direction), or compute
+:func:`decayed_sum` yourself and call :func:`strength_from_parts`.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+
+from goodloop.core.rules import (
+    CHANNEL_WEIGHTS,
+    DIRECTION_WEIGHTS,
+    STRENGTH_AGE_SCALE_YEARS,
+    STRENGTH_INTERACTION_SCALE,
+    STRENGTH_MAX_AGE,
+    STRENGTH_MAX_INTERACTION,
+    STRENGTH_MAX_RECIPROCITY,
+    STRENGTH_RECIPROCITY_SCALE,
+    STRENGTH_TAU_DAYS,
+)
+
+
+@dataclass(frozen=True)
+class InteractionPoint:
+    """One interaction (or ``count`` identical ones on the same date)."""
+
+    date: date
+    channel: str
+    direction: str
+    count: int = 1
+
+
+@dataclass(frozen=True)
+class Strength:
+    """``score`` 0-100; ``components`` name -> points; ``explanations`` name -> sentence."""
+
+    score: int
+    components: dict[str, float]
+    explanations: dict[str, str]
+    raw: dict[str, float]
+
+    def as_dict(self) -> dict:
+        """JSON shape: ``{score, components: {name: {points, max, why}}}``."""
+        maxima = {
+            "interactions": STRENGTH_MAX_INTERACTION,
+            "reciprocity": STRENGTH_MAX_RECIPROCITY,
+            "age": STRENGTH_MAX_AGE,
+        }
+        return {
+            "score": self.score,
+            "components": {
+                name: {"points": pts, "max": maxima[name], "why": self.explanations[name]}
+                for name, pts in self.components.items()
+            },
+        }
+
+
+def interaction_weight(channel: str, direction: str) -> float:
+    """Channel depth times direction: a mutual meeting 3, a one-way outbound email 0.5."""
+    return CHANNEL_WEIGHTS.get(channel, 0.5) * DIRECTION_WEIGHTS.get(direction, 0.5)
+
+
+def decay(age_days: float, tau_days: float = STRENGTH_TAU_DAYS) -> float:
+    """exp(-age/tau); future-dated interactions count as today (factor 1)."""
+    return math.exp(-max(age_days, 0.0) / tau_days)
+
+
+def decayed_sum(points: Iterable[InteractionPoint], today: date, tau_days: float = STRENGTH_TAU_DAYS) -> float:
+    """Sum of weight * count * exp(-age/tau) over interactions up to ``today``."""
+    total = 0.0
+    for p in points:
+        if p.date > today:
+            continue
+        total += interaction_weight(p.channel, p.direction) * p.count * decay((today - p.date).days, tau_days)
+    return total
+
+
+def _saturate(x: float, maximum: float, scale: float) -> float:
+    return maximum * (1.0 - math.exp(-max(x, 0.0) / scale))
+
+
+def strength_from_parts(
+    decayed: float,
+    favors_given: float,
+    favors_received: float,
+    first_touch: date | None,
+    today: date,
+    interactions: int | None = None,
+) -> Strength:
+    """Score from pre-aggregated inputs (weighted favor sums, decayed interaction sum)."""
+    inter = _saturate(decayed, STRENGTH_MAX_INTERACTION, STRENGTH_INTERACTION_SCALE)
+    exchange = min(favors_given, favors_received) + 0.25 * abs(favors_given - favors_received)
+    recip = _saturate(exchange, STRENGTH_MAX_RECIPROCITY, STRENGTH_RECIPROCITY_SCALE)
+    active = decayed > 0 or favors_given > 0 or favors_received > 0
+    years = max((today - first_touch).days, 0) / 365.25 if first_touch and active else 0.0
+    age = _saturate(years, STRENGTH_MAX_AGE, STRENGTH_AGE_SCALE_YEARS)
+    score = int(round(min(100.0, inter + recip + age)))
+
+    n = f"{interactions} interactions, " if interactions is not None else ""
+    explanations = {
+        "interactions": (
+            f"{n}recency- and depth-weighted sum {decayed:.1f} "
+            f"(meeting/video 3, call 2, email/message 1, event/social 0.5; outbound-only half; "
+            f"halves about every {STRENGTH_TAU_DAYS * math.log(2):.0f} days)"
+        ),
+        "reciprocity": (
+            f"favors given {favors_given:g}, received {favors_received:g} (weighted); "
+            "help both ways counts fully, one-way a quarter"
+        ),
+        "age": (
+            f"known {years:.1f} years" if active and first_touch else "no contact yet, so age does not count"
+        ),
+    }
+    return Strength(
+        score=score,
+        components={"interactions": round(inter, 1), "reciprocity": round(recip, 1), "age": round(age, 1)},
+        explanations=explanations,
+        raw={"decayed_sum": round(decayed, 3), "exchange": round(exchange, 3), "years": round(years, 2)},
+    )
+
+
+def tie_strength(
+    interactions: Iterable[InteractionPoint],
+    today: date,
+    favors_given: float = 0.0,
+    favors_received: float = 0.0,
+    first_touch: date | None = None,
+) -> Strength:
+    """Tie strength from raw interactions; favors are weighted sums (see :mod:`goodloop.core.ledger`).
+
+    ``first_touch`` defaults to the earliest interaction date.
+    """
+    points = [p for p in interactions if p.date <= today]
+    if first_touch is None and points:
+        first_touch = min(p.date for p in points)
+    return strength_from_parts(
+        decayed_sum(points, today),
+        favors_given,
+        favors_received,
+        first_touch,
+        today,
+        interactions=sum(p.count for p in points),
+    )
