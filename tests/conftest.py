@@ -27,3 +27,17 @@ def demo(account):
 
     demo_service.load_demo(account)
     return account
+
+
+@pytest.fixture
+def cli(db, capsys):
+    """Run `goodloop ARGS` in-process on the test database; returns (exit code, stdout, stderr)."""
+    from goodloop.cli.main import run
+
+    def invoke(*args: str):
+        capsys.readouterr()
+        code = run([str(a) for a in args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return invoke

@@ -6,7 +6,6 @@ Every failure here becomes a StoreError with one line a person can act on.
 
 import os
 
-from goodloop.config import ConfigError
 
 
 class StoreError(Exception):
@@ -17,15 +16,13 @@ def setup(home: str | None = None) -> None:
     """Configure Django, connect to the store and bring its schema up to date."""
     if home:
         os.environ["GOODLOOP_HOME"] = str(home)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goodloop.settings")
     import django
     from django.apps import apps
 
     if not apps.ready:
-        try:
-            django.setup()
-        except ConfigError:
-            raise
+        # goodloop's own settings, even if the shell names another Django project's.
+        os.environ["DJANGO_SETTINGS_MODULE"] = "goodloop.settings"
+        django.setup()
     ensure_store()
 
 

@@ -40,12 +40,15 @@ def _one_line(message: str) -> str:
 
 def run(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning every expected failure into one line on stderr."""
-    from goodloop.bootstrap import StoreError
-    from goodloop.config import ConfigError
     from django.db import DatabaseError
 
+    from goodloop.bootstrap import StoreError
+    from goodloop.config import ConfigError
     from goodloop.services.errors import ServiceError
 
+    from . import context
+
+    context.account.cache_clear()  # one store per invocation (tests run many in one process)
     try:
         rc = app(args=argv, prog_name="goodloop", standalone_mode=False)
     except click.exceptions.Exit as exc:
@@ -65,6 +68,12 @@ def run(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("goodloop: interrupted\n")
         return 130
+    except Exception as exc:  # the last guard: a person never sees a traceback
+        if os.environ.get("GOODLOOP_DEBUG", "").lower() in ("1", "true", "yes", "on"):
+            raise
+        sys.stderr.write(f"goodloop: internal error: {type(exc).__name__}: {_one_line(exc)} "
+                         "(run with GOODLOOP_DEBUG=1 for details)\n")
+        return 70
     return rc if isinstance(rc, int) else 0
 
 

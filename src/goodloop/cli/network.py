@@ -22,6 +22,7 @@ def log(
     when: str = typer.Option(None, "--date", help="YYYY-MM-DD (default today)."),
 ):
     """Log an interaction (it resets the keep-in-touch clock)."""
+    context.account()  # set up Django before importing services
     from goodloop.services import interactions
     from goodloop.services import people as svc
 
@@ -41,6 +42,7 @@ def target_add(
     as_json: bool = typer.Option(False, "--json"),
 ):
     """Add an organization to the target list."""
+    context.account()  # set up Django before importing services
     from goodloop.services import targets as svc
 
     target = svc.add_target(context.account(), org, priority=priority, why=why)
@@ -52,6 +54,7 @@ def target_add(
 
 def targets(as_json: bool = typer.Option(False, "--json")):
     """The target list in priority order, with how many people I know at each."""
+    context.account()  # set up Django before importing services
     from goodloop.services import targets as svc
 
     items = list(svc.list_targets(context.account()))

@@ -21,6 +21,7 @@ def people(
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ):
     """List people in the network."""
+    context.account()  # set up Django before importing services
     from goodloop.services import people as svc
 
     account = context.account()
@@ -47,6 +48,7 @@ def person_add(
     as_json: bool = typer.Option(False, "--json"),
 ):
     """Add a person."""
+    context.account()  # set up Django before importing services
     from goodloop.services import people as svc
 
     account = context.account()
@@ -64,6 +66,7 @@ def person_show(
     as_json: bool = typer.Option(False, "--json"),
 ):
     """Show a person: roles, strength, ledger, open loops, timeline."""
+    context.account()  # set up Django before importing services
     from goodloop.services import people as svc
     from goodloop.services import person_detail
 
@@ -101,6 +104,7 @@ def person_merge(
     other: str = typer.Argument(..., help="The duplicate, merged into the first."),
 ):
     """Merge the second person into the first (everything moves; nothing is lost)."""
+    context.account()  # set up Django before importing services
     from goodloop.services import merge
     from goodloop.services import people as svc
 

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from goodloop.core import vocabulary as v
+from goodloop.core import rules as v
 from goodloop.network.models import Owned, choices
 
 

@@ -5,7 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
-from goodloop.core import vocabulary as v
+from goodloop.core import rules as v
 from goodloop.network.models import Interaction, InteractionPerson, Person
 
 from .errors import ServiceError

@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from nameparser import HumanName
 
-from goodloop.core import vocabulary as v
+from goodloop.core import rules as v
 from goodloop.network.models import ContactPoint, Person, Role, Tag
 
 from . import organizations
@@ -156,7 +156,9 @@ def resolve(account, ref: str) -> Person:
 
 
 def describe(person: Person) -> str:
-    where = f", {person.title} at {person.organization.name}" if person.organization_id else ""
+    where = ""
+    if person.organization_id:
+        where = f", {person.title} at {person.organization.name}" if person.title else f", at {person.organization.name}"
     return f"#{person.id} {person.display_name}{where}"
 
 

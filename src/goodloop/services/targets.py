@@ -3,7 +3,7 @@
 from django.db import transaction
 from django.db.models import Count, Max, Q
 
-from goodloop.core import vocabulary as v
+from goodloop.core import rules as v
 from goodloop.leads.models import Target
 
 from . import organizations
