@@ -41,3 +41,27 @@ def cli(db, capsys):
         return code, out, err
 
     return invoke
+
+
+def pytest_report_header(config):
+    from django.conf import settings
+
+    return f"goodloop test database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+
+
+_skipped_required: list[str] = []
+
+
+def pytest_runtest_logreport(report):
+    # Under CI a skipped browser or PostgreSQL test is a failure: green must mean tested.
+    if report.skipped and os.environ.get("CI", "").lower() == "true":
+        keywords = report.keywords
+        if "browser" in keywords or "postgres" in keywords:
+            _skipped_required.append(report.nodeid)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    if _skipped_required:
+        print(f"\nCI: {len(_skipped_required)} browser/PostgreSQL test(s) were skipped: "
+              + ", ".join(_skipped_required[:5]))
+        session.exitstatus = 1
