@@ -1,19 +1,49 @@
-"""Template context shared by every page: the navigation."""
+"""Template context shared by every page: the navigation and the section being shown."""
+
+from typing import NamedTuple
+
+
+class Section(NamedTuple):
+    key: str  # the URL name of the section's page
+    label: str
+    built: bool  # False: the page says plainly what is coming
+    coming: str = ""  # one line on what the section will do, while it is not built
+
 
 NAV = [
-    ("today", "Today", True),
-    ("people", "People", True),
-    ("organizations", "Organizations", True),
-    ("targets", "Targets", True),
-    ("asks", "Asks", False),
-    ("loops", "Loops", False),
-    ("leads", "Leads", False),
-    ("introductions", "Introductions", False),
-    ("brief", "Brief", False),
-    ("import", "Import", False),
-    ("reports", "Reports", False),
+    Section("today", "Today", True),
+    Section("people", "People", True),
+    Section("organizations", "Organizations", True),
+    Section("targets", "Targets", True),
+    Section("asks", "Asks", False,
+            "write a specific ask with the coach scoring it as you type, and track who answered"),
+    Section("loops", "Loops", False,
+            "the thank-yous, reports back and follow-ups you owe people, with their due dates"),
+    Section("leads", "Leads", False,
+            "a pipeline board of job opportunities, each credited to the people who helped"),
+    Section("introductions", "Introductions", False,
+            "introductions from introducer to introduced, with double opt-in and where they led"),
+    Section("brief", "Brief", False,
+            "your one-page networking brief, so helpers know exactly how to help"),
+    Section("import", "Import", False,
+            "upload a LinkedIn, Google, Outlook or vCard export, with a progress bar and a report"),
+    Section("reports", "Reports", False,
+            "charts of which relationships produce leads, and how your loops are closing"),
 ]
+SECTIONS = {s.key: s for s in NAV}
+
+# Pages that belong to a section without being its list page.
+_SECTION_OF = {"person": "people", "organization": "organizations"}
+
+
+def current_section(request) -> str:
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return ""
+    if match.url_name == "coming":
+        return match.kwargs.get("section", "")
+    return _SECTION_OF.get(match.url_name, match.url_name or "")
 
 
 def navigation(request):
-    return {"nav": NAV}
+    return {"nav": NAV, "current_section": current_section(request)}
