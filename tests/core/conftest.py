@@ -1,0 +1,8 @@
+"""Make ``goodloop`` importable when the package is not installed (tests run from a checkout)."""
+
+import sys
+from pathlib import Path
+
+_SRC = Path(__file__).resolve().parents[2] / "src"
+if str(_SRC) not in sys.path:
+    sys.path.insert(0, str(_SRC))
