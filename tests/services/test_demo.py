@@ -1,0 +1,182 @@
+"""The demo network: the one fixture builder behind `goodloop demo` and the tests."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.db.models import Max
+
+from goodloop.accounts.models import Account
+from goodloop.core import rules as v
+from goodloop.helploop.models import Ask, Favor
+from goodloop.leads.models import Brief, Introduction, Lead, LeadStageChange, Target
+from goodloop.network.models import (
+    Connection,
+    ContactPoint,
+    Interaction,
+    InteractionPerson,
+    Organization,
+    Person,
+    Role,
+)
+from goodloop.services import demo as demo_service
+from goodloop.services import people
+from goodloop.services.errors import ServiceError
+
+TODAY = date(2025, 6, 15)
+
+
+def new_account(name="Other"):
+    account = Account.objects.create(name=name)
+    me = Person.objects.create(account=account, display_name="Me", is_me=True, tier="dormant")
+    account.me = me
+    account.save(update_fields=["me"])
+    return account
+
+
+@pytest.fixture
+def loaded(account):
+    result = demo_service.load_demo(account, today=TODAY)
+    return account, result
+
+
+def test_people_and_organizations(loaded):
+    account, result = loaded
+    others = Person.objects.filter(account=account, is_me=False)
+    assert result.people == others.count() >= 200
+    assert 35 <= Organization.objects.filter(account=account).count() <= 45
+    assert not result.already_loaded
+    # Current role and the denormalized organization/title agree for everyone.
+    for p in others.select_related("organization"):
+        role = Role.objects.get(account=account, person=p, current=True)
+        assert (role.organization_id, role.title) == (p.organization_id, p.title)
+        emails = list(ContactPoint.objects.filter(person=p, kind="email").values_list("value", flat=True))
+        assert p.search_text == people.search_text(p, emails, p.organization.name)
+    assert Role.objects.filter(account=account, current=False).count() >= 60
+    assert set(others.values_list("tier", flat=True)) == set(v.TIERS)
+    assert len(set(others.values_list("trust_stage", flat=True))) == len(v.TRUST_STAGES)
+    assert others.exclude(needs=[]).count() >= 10
+    assert others.filter(met_through__isnull=False).count() >= 20
+    assert Connection.objects.filter(account=account).count() >= 200
+    kinds = set(ContactPoint.objects.filter(account=account).values_list("kind", flat=True))
+    assert kinds == {"email", "phone", "url"}
+    for cp in ContactPoint.objects.filter(account=account):
+        assert cp.key == people.contact_key(cp.kind, cp.value)
+    assert Person.objects.filter(account=account, tags__isnull=False).distinct().count() >= 30
+    # Names are unique, so any name works as a REF.
+    names = list(others.values_list("display_name", flat=True))
+    assert len(names) == len(set(names))
+
+
+def test_targets_in_priority_order(loaded):
+    account, _ = loaded
+    targets = list(Target.objects.filter(account=account).order_by("priority"))
+    assert [t.priority for t in targets] == list(range(1, 9))
+    assert targets[0].organization.name == "Northwind Analytics"
+    assert all(t.why for t in targets)
+    assert len({t.status for t in targets}) >= 4
+
+
+def test_six_months_of_interactions_in_every_channel_and_direction(loaded):
+    account, _ = loaded
+    rows = Interaction.objects.filter(account=account)
+    assert set(rows.values_list("channel", flat=True)) == set(v.CHANNELS)
+    assert set(rows.values_list("direction", flat=True)) == set(v.DIRECTIONS)
+    first, last = min(rows.values_list("date", flat=True)), max(rows.values_list("date", flat=True))
+    assert last <= TODAY and TODAY - first <= timedelta(days=190) and TODAY - first >= timedelta(days=150)
+    assert not InteractionPerson.objects.filter(account=account, person=account.me).exists()
+    latest = dict(InteractionPerson.objects.filter(account=account).values("person")
+                  .annotate(d=Max("interaction__date")).values_list("person", "d"))
+    for p in Person.objects.filter(account=account, is_me=False):
+        assert p.last_touch == latest.get(p.id)
+
+
+def test_favors_asks_introductions_leads_brief(loaded):
+    account, _ = loaded
+    favors = Favor.objects.filter(account=account)
+    assert set(favors.values_list("direction", flat=True)) == {"received", "given"}
+    assert favors.filter(direction="received").count() >= 20
+    made = Ask.objects.filter(account=account, direction="made")
+    texts = set(made.values_list("text", flat=True))
+    assert "Do you know any companies I should target?" in texts
+    assert "Could you introduce me to someone in product marketing at Northwind?" in texts
+    assert len(set(made.values_list("status", flat=True))) >= 5
+    assert made.filter(organizations__isnull=False).exists()
+    assert Ask.objects.filter(account=account, direction="received").exists()
+
+    me = account.me
+    intros = Introduction.objects.filter(account=account)
+    chain = intros.filter(introducee=me)
+    # A chain: someone introduced me to X, then X introduced me onward.
+    assert any(chain.filter(introducer=i.introduced).exists() for i in chain)
+    assert intros.filter(introducer=me).exclude(introducee=me).exists()
+    assert len(set(intros.values_list("status", flat=True))) >= 4
+
+    leads = Lead.objects.filter(account=account)
+    assert len(set(leads.values_list("stage", flat=True))) >= 4
+    for lead in leads:
+        history = list(LeadStageChange.objects.filter(lead=lead).order_by("date", "id"))
+        assert history and history[-1].stage == lead.stage and history[-1].date == lead.stage_changed_on
+    assert leads.filter(contributors__isnull=False).exists()
+    brief = Brief.objects.get(account=account)
+    assert brief.headline and brief.how_you_can_help and brief.roles_sought
+
+
+def test_deterministic(db):
+    a, b = new_account("A"), new_account("B")
+    demo_service.load_demo(a, today=TODAY)
+    demo_service.load_demo(b, today=TODAY)
+
+    def snapshot(account):
+        people = Person.objects.filter(account=account, is_me=False).order_by("id")
+        return [(p.display_name, p.title, p.organization.name, p.tier, p.last_touch)
+                for p in people.select_related("organization")]
+
+    assert snapshot(a) == snapshot(b)
+    assert (Interaction.objects.filter(account=a).count() == Interaction.objects.filter(account=b).count())
+
+
+def test_dates_follow_today(db):
+    a = new_account()
+    later = TODAY + timedelta(days=100)
+    demo_service.load_demo(a, today=later)
+    assert max(Interaction.objects.filter(account=a).values_list("date", flat=True)) > TODAY
+
+
+def test_second_load_is_idempotent(loaded):
+    account, _ = loaded
+    count = Person.objects.filter(account=account).count()
+    again = demo_service.load_demo(account, today=TODAY)
+    assert again.already_loaded and again.message == "the demo network is already loaded"
+    assert Person.objects.filter(account=account).count() == count
+
+
+def test_refused_on_a_store_with_real_people(account):
+    people.add_person(account, "Jo Real", org="Acme", email="jo@acme.example")
+    with pytest.raises(ServiceError) as err:
+        demo_service.load_demo(account, today=TODAY)
+    assert "--home" in err.value.message and "demo" in err.value.message
+    assert Person.objects.filter(account=account, is_me=False).count() == 1
+
+
+def test_refused_after_adding_own_people_to_the_demo(loaded):
+    account, _ = loaded
+    people.add_person(account, "Jo Real")
+    with pytest.raises(ServiceError):
+        demo_service.load_demo(account, today=TODAY)
+
+
+def test_erase_keeps_only_the_account_and_me(loaded, db):
+    account, _ = loaded
+    other = new_account()
+    demo_service.load_demo(other, today=TODAY)
+    demo_service.erase(account)
+    assert list(Person.objects.filter(account=account)) == [account.me]
+    for model in (Organization, Interaction, Favor, Ask, Lead, Target, Introduction, Brief, ContactPoint, Role):
+        assert not model.objects.filter(account=account).exists(), model
+    # Another account is untouched, and the demo loads again after a reset.
+    assert Person.objects.filter(account=other).count() > 200
+    assert demo_service.load_demo(account, today=TODAY).people >= 200
+
+
+def test_demo_fixture(demo):
+    assert Person.objects.filter(account=demo, is_me=False).count() >= 200
