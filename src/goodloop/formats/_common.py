@@ -13,6 +13,12 @@ from .records import ContactRecord, FormatError, RowError
 
 HEADER_SCAN_ROWS = 100
 MULTI_SEP = " ::: "
+# Built-in Google/Apple groups that carry no meaning as tags.
+SYSTEM_TAGS = frozenset({"mycontacts", "starred", "othercontacts", "allcontacts"})
+
+
+def is_system_tag(tag: str) -> bool:
+    return tag.lstrip("*").replace(" ", "").replace("_", "").lower() in SYSTEM_TAGS
 
 
 def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str, str]:
@@ -111,6 +117,8 @@ def finish(rec: ContactRecord) -> str | None:
         rec.urls = dedupe(rec.urls)
     if rec.tags:
         rec.tags = dedupe([clean(t) for t in rec.tags], key=fold_text)
+    if rec.notes and "\r" in rec.notes:
+        rec.notes = rec.notes.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not rec.display_name:
         rec.display_name = " ".join(p for p in (rec.given_name, rec.additional_name, rec.family_name) if p)
     if not (rec.display_name or rec.emails or rec.phones or rec.linkedin_url):

@@ -22,7 +22,16 @@ from __future__ import annotations
 
 import re
 
-from ._common import CsvRows, decode_bytes, find_header, finish, paused_gc, row_error, split_multi
+from ._common import (
+    CsvRows,
+    decode_bytes,
+    find_header,
+    finish,
+    is_system_tag,
+    paused_gc,
+    row_error,
+    split_multi,
+)
 from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date, split_name
 from .records import ContactRecord, ParseResult, RoleRecord
 
@@ -31,8 +40,6 @@ WHAT = "a Google Contacts CSV export"
 EXPECTED = "First Name/Last Name or Given Name/Family Name and E-mail 1 - Value"
 
 _NUMBERED = re.compile(r"^([a-z][a-z -]*?) (\d+) - (.+)$")
-# Google's built-in groups that carry no meaning as tags.
-_SYSTEM_GROUPS = {"mycontacts", "my contacts", "starred", "other contacts", "othercontacts", "all contacts"}
 
 
 def matches_header(cells: list[str]) -> bool:
@@ -48,13 +55,9 @@ def matches_header(cells: list[str]) -> bool:
 
 def _tag(raw: str) -> str | None:
     t = raw.strip()
-    if t.startswith("*"):
-        t = t.lstrip("*").strip()
-        if t.replace(" ", "").lower() in {g.replace(" ", "") for g in _SYSTEM_GROUPS}:
-            return None
-    if not t or t.lower() in _SYSTEM_GROUPS:
+    if not t or is_system_tag(t):
         return None
-    return t
+    return t.lstrip("*").strip() or None
 
 
 def parse(data: bytes | str) -> ParseResult:

@@ -19,7 +19,7 @@ import quopri
 import re
 from dataclasses import dataclass, field
 
-from ._common import decode_bytes, finish, paused_gc, row_error
+from ._common import decode_bytes, finish, is_system_tag, paused_gc, row_error
 from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date, split_name
 from .records import ContactRecord, FormatError, ParseResult, RoleRecord
 
@@ -28,7 +28,7 @@ WHAT = "a vCard file"
 MAX_PHOTO_BYTES = 2_000_000
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
-_BEGIN_RE = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t]*$", re.IGNORECASE | re.MULTILINE)
+_BEGIN_RE = re.compile(r"^[ \t]*BEGIN[ \t]*:[ \t]*VCARD[ \t\r]*$", re.IGNORECASE | re.MULTILINE)
 _NAME_RE = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
@@ -227,8 +227,8 @@ def _unescape(s: str) -> str:
     return "".join(out)
 
 
-def _split(s: str, seps: str) -> list[str]:
-    """Split on unescaped separators, then unescape each part."""
+def _split(s: str, seps: str, unescape: bool = True) -> list[str]:
+    """Split on unescaped separators, then unescape each part (unless told not to)."""
     parts: list[str] = []
     buf: list[str] = []
     i = 0
@@ -240,13 +240,13 @@ def _split(s: str, seps: str) -> list[str]:
             i += 2
             continue
         if ch in seps:
-            parts.append(_unescape("".join(buf)))
+            parts.append("".join(buf))
             buf = []
         else:
             buf.append(ch)
         i += 1
-    parts.append(_unescape("".join(buf)))
-    return parts
+    parts.append("".join(buf))
+    return [_unescape(p) for p in parts] if unescape else parts
 
 
 def _b64(value: str) -> bytes | None:
@@ -300,7 +300,7 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
             if not rec.display_name:
                 rec.display_name = clean(_unescape(_text(prop)))
         elif name == "N":
-            comps = [clean(" ".join(c.split(","))) for c in _split(_text(prop), ";")]
+            comps = [clean(" ".join(_split(c, ","))) for c in _split(_text(prop), ";", unescape=False)]
             comps += [""] * (5 - len(comps))
             if not (rec.given_name or rec.family_name):
                 rec.family_name, rec.given_name, rec.additional_name, rec.prefix, rec.suffix = comps[:5]
@@ -338,9 +338,11 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
             if t:
                 titles.append((prop.group, t))
         elif name == "CATEGORIES":
-            rec.tags.extend(t.strip() for t in _split(_text(prop), ",;") if t.strip())
+            rec.tags.extend(
+                t.strip() for t in _split(_text(prop), ",;") if t.strip() and not is_system_tag(t)
+            )
         elif name == "NOTE":
-            v = _unescape(_text(prop)).strip()
+            v = _unescape(_text(prop)).replace("\r\n", "\n").replace("\r", "\n").strip()
             if v:
                 notes.append(v)
         elif name == "BDAY":
