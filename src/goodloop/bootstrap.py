@@ -7,7 +7,6 @@ Every failure here becomes a StoreError with one line a person can act on.
 import os
 
 
-
 class StoreError(Exception):
     """The store cannot be used; the message says why in one line."""
 

@@ -7,6 +7,7 @@ import click
 import typer
 
 from . import demo as demo_cmds
+from . import helploop as helploop_cmds
 from . import network as network_cmds
 from . import people as people_cmds
 from .output import CliError
@@ -31,6 +32,7 @@ def main(
 
 people_cmds.register(app)
 network_cmds.register(app)
+helploop_cmds.register(app)
 demo_cmds.register(app)
 
 

@@ -21,6 +21,9 @@ class Ask(Owned):
     sent_on = models.DateField(null=True, blank=True)
     answered_on = models.DateField(null=True, blank=True)
     nudges = models.PositiveSmallIntegerField(default=0)
+    last_nudge = models.DateField(null=True, blank=True)
+    # 3B7: once a second person at the same organization was contacted (or the step dismissed).
+    second_contact_done = models.BooleanField(default=False)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -61,6 +64,7 @@ class Loop(Owned):
     introduction = models.ForeignKey(
         "leads.Introduction", null=True, blank=True, on_delete=models.CASCADE, related_name="loops"
     )
+    draft = models.TextField(blank=True)
 
     class Meta:
         ordering = ["due", "id"]

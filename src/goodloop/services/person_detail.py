@@ -2,38 +2,12 @@
 
 from datetime import date
 
-from django.db.models import Count
-
-from goodloop.core import ledger as ledger_rules
-from goodloop.core import strength as strength_rules
-from goodloop.helploop.models import Ask, Favor, Loop
-from goodloop.network.models import Interaction, Role
+from goodloop.helploop.models import Loop
+from goodloop.network.models import Role
 
 from . import interactions as interaction_service
 from . import people as people_service
-
-
-def strength_of(account, person, today: date) -> strength_rules.Strength:
-    """Tie strength 0-100 with its components, from interactions and favors both ways."""
-    grouped = (
-        Interaction.objects.filter(account=account, interactionperson__person=person, date__lte=today)
-        .values("date", "channel", "direction")
-        .annotate(n=Count("id"))
-    )
-    points = [strength_rules.InteractionPoint(g["date"], g["channel"], g["direction"], g["n"]) for g in grouped]
-    book = ledger_of(account, person, today)
-    first = min([p.date for p in points] + ([person.connected_on] if person.connected_on else []), default=None)
-    return strength_rules.tie_strength(points, today, favors_given=book.given, favors_received=book.received,
-                                       first_touch=first)
-
-
-def ledger_of(account, person, today: date) -> ledger_rules.Ledger:
-    """Favors and asks each way, weighted, all-time and over the last 180 days."""
-    favors = [ledger_rules.FavorRecord(f.date, f.direction, f.kind)
-              for f in Favor.objects.filter(account=account, person=person).only("date", "direction", "kind")]
-    asks = [ledger_rules.AskRecord(a.date, a.kind, a.status, a.direction)
-            for a in Ask.objects.filter(account=account, person=person).only("date", "kind", "status", "direction")]
-    return ledger_rules.ledger(favors, today, asks)
+from .strength import ledger_of, strength_of
 
 
 def loop_dict(loop: Loop) -> dict:

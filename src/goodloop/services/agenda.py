@@ -1,0 +1,184 @@
+"""Today: the ranked agenda of what I owe and what is due, each with a reason and a draft."""
+
+from datetime import date, timedelta
+
+from django.db.models import Q
+
+from goodloop.core import agenda as agenda_rules
+from goodloop.core import cadence, drafts, rules
+from goodloop.core import followup as followup_rules
+from goodloop.helploop.models import Ask, Loop
+from goodloop.leads.models import Brief, Lead, Target
+from goodloop.network.models import Person
+
+from . import strength as strength_service
+from .favors import describe
+
+LOOP_HORIZON_DAYS = 3  # show loops falling due in the next three days, so a thank-you can go early
+CHECK_IN_POOL = 60  # check-ins considered per day, picked in SQL before strength is computed
+STALE_LEAD_DAYS = 14  # a lead untouched this long gets a next-step suggestion
+MAX_GIVES = 10  # a few good gives a day; giving in chunks beats spreading thin
+ACTIVE_LEAD_STAGES = ("identified", "networking", "referred", "applied", "interviewing", "offer")
+
+
+def today(account, when: date | None = None, limit: int | None = 50) -> list[agenda_rules.AgendaItem]:
+    """The ranked agenda for `when` (default today): loops, 3B7 follow-ups, gives, check-ins, lead steps."""
+    when = when or date.today()
+    target_orgs = set(Target.objects.filter(account=account).exclude(status="closed")
+                      .values_list("organization_id", flat=True))
+    candidates = [
+        *_loop_candidates(account, when, target_orgs),
+        *_follow_up_candidates(account, when),
+        *_give_candidates(account, when),
+        *_check_in_candidates(account, when, target_orgs),
+        *_lead_step_candidates(account, when),
+    ]
+    return agenda_rules.rank(candidates, when, horizon_days=LOOP_HORIZON_DAYS, limit=limit)
+
+
+def _loop_candidates(account, when, target_orgs):
+    loops = (Loop.objects.filter(account=account, status="open", due__lte=when + timedelta(days=LOOP_HORIZON_DAYS))
+             .exclude(kind="check_in")
+             .select_related("person", "favor", "lead__organization", "introduction"))
+    for loop in loops:
+        yield agenda_rules.Candidate(
+            kind=loop.kind, person_name=loop.person.display_name, person_id=loop.person_id, due=loop.due,
+            tier=loop.person.tier, near_target=loop.person.organization_id in target_orgs,
+            reason=loop.reason, draft=loop.draft or _loop_draft(loop, when), ref={"loop": loop.id},
+        )
+
+
+def _loop_draft(loop: Loop, when: date) -> str:
+    name = loop.person.display_name
+    favor = loop.favor
+    what = describe(favor) if favor else (loop.lead.title + " lead" if loop.lead else "help")
+    if loop.kind == "thank":
+        return drafts.thank_you(name, what, favor.date if favor else None, when)
+    if loop.kind == "report":
+        lead = loop.lead or (favor.lead if favor else None)
+        if lead is not None:
+            lead_name = f"the {lead.title} role at {lead.organization.name}"
+            if lead.stage == "accepted":
+                return drafts.report(name, what, f"I got {lead_name}", success=True,
+                                     when=favor.date if favor else None, today=when)
+            if lead.stage in ("rejected", "withdrawn"):
+                return drafts.report(name, what, f"{lead_name} didn't go my way", success=False,
+                                     when=favor.date if favor else None, today=when)
+            return drafts.report(name, what, f"{lead_name} is now at the {lead.stage} stage",
+                                 when=favor.date if favor else None, today=when)
+        intro = loop.introduction or (favor.introduction if favor else None)
+        if intro is not None:
+            return drafts.report(name, what, f"the introduction is now {intro.status.replace('_', ' ')}",
+                                 when=favor.date if favor else None, today=when)
+        return drafts.report(name, what, when=favor.date if favor else None, today=when)
+    return ""
+
+
+def _follow_up_candidates(account, when):
+    asks = (Ask.objects.filter(account=account, direction="made", status="sent", sent_on__isnull=False)
+            .select_related("person__organization").prefetch_related("organizations"))
+    for ask in asks:
+        orgs = list(ask.organizations.all())
+        org = orgs[0] if orgs else ask.person.organization
+        fu = followup_rules.follow_up(ask.sent_on, ask.status, when, nudges_sent=ask.nudges,
+                                      last_nudge=ask.last_nudge, second_contact_done=ask.second_contact_done,
+                                      organization=org.name if org else None)
+        if not fu.actionable:
+            continue
+        name = ask.person.display_name
+        summary = " ".join(ask.text.split()[:12])
+        if fu.action == followup_rules.NUDGE:
+            draft = drafts.nudge(name, summary, ask.sent_on, when)
+        elif fu.action == followup_rules.SECOND_CONTACT:
+            draft = drafts.second_contact(org.name, name, "")
+        else:
+            draft = ""
+        yield agenda_rules.Candidate(kind="follow_up", person_name=name, person_id=ask.person_id, due=fu.due,
+                                     tier=ask.person.tier, reason=fu.reason, draft=draft,
+                                     ref={"ask": ask.id, "action": fu.action})
+
+
+def _give_candidates(account, when):
+    """A recorded need that matches what I offer (the brief) or an organization where I know someone."""
+    brief = Brief.objects.filter(account=account).first()
+    offers = [o for o in (brief.offers if brief else []) if o]
+    needy = list(Person.objects.filter(account=account, is_me=False).exclude(needs=[]).exclude(tier="dormant")
+                 .select_related("organization")[:200])
+    if not needy:
+        return
+    open_gives = set(Loop.objects.filter(account=account, kind="give", status="open").values_list("person_id",
+                                                                                                   flat=True))
+    from . import gives
+
+    orgs = gives.org_index(account)
+    found = 0
+    for person in needy:
+        if person.id in open_gives or found >= MAX_GIVES:
+            continue
+        match = gives.match_need(account, person, offers, orgs)
+        if match is None:
+            continue
+        need, offer = match
+        found += 1
+        yield agenda_rules.Candidate(kind="give", person_name=person.display_name, person_id=person.id, due=when,
+                                     tier=person.tier, reason=f"{person.display_name} needs {need}; you can offer {offer}.",
+                                     draft=drafts.give(person.display_name, need, offer), ref={"person": person.id})
+
+
+def _check_in_candidates(account, when, target_orgs):
+    due_q = Q()
+    for tier, days in rules.CADENCE_DAYS.items():
+        if days is None:
+            continue
+        cutoff = when - timedelta(days=days)
+        due_q |= Q(tier=tier, cadence_days__isnull=True) & (
+            Q(last_touch__lte=cutoff) | Q(last_touch__isnull=True, connected_on__lte=cutoff))
+    due_q |= Q(cadence_days__isnull=False) & Q(last_touch__isnull=False)  # overrides: checked below
+    tier_rank = {t: i for i, t in enumerate(rules.TIERS)}
+    pool = list(Person.objects.filter(account=account, is_me=False).exclude(tier="dormant").filter(due_q)
+                .order_by("tier", "last_touch").select_related("organization")[:CHECK_IN_POOL * 5])
+    # Closest tiers first, then longest unseen; only this pool gets a strength figure.
+    pool.sort(key=lambda p: (tier_rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min))
+    statuses = []
+    for p in pool:
+        st = cadence.cadence_status(p.tier, p.last_touch, when, p.cadence_days, p.connected_on)
+        if st.due and (p.last_touch or p.connected_on):
+            statuses.append((p, st))
+        if len(statuses) >= CHECK_IN_POOL:
+            break
+    scores = strength_service.scores(account, [p.id for p, _ in statuses], when)
+    for p, st in statuses:
+        days_since = (when - p.last_touch).days if p.last_touch else None
+        yield agenda_rules.Candidate(
+            kind="check_in", person_name=p.display_name, person_id=p.id, due=st.next_due, tier=p.tier,
+            strength=scores.get(p.id, 0), near_target=p.organization_id in target_orgs, reason=st.reason,
+            draft=drafts.check_in(p.display_name, their_need=(p.needs or [""])[0], days_since=days_since),
+            ref={"person": p.id},
+        )
+
+
+def _lead_step_candidates(account, when):
+    stale = when - timedelta(days=STALE_LEAD_DAYS)
+    leads = (Lead.objects.filter(account=account, stage__in=ACTIVE_LEAD_STAGES, stage_changed_on__lte=stale)
+             .exclude(source_person__isnull=True).select_related("organization", "source_person")[:50])
+    for lead in leads:
+        p = lead.source_person
+        days = (when - lead.stage_changed_on).days
+        yield agenda_rules.Candidate(
+            kind="lead_step", person_name=p.display_name, person_id=p.id,
+            due=lead.stage_changed_on + timedelta(days=STALE_LEAD_DAYS), tier=p.tier,
+            reason=f"The {lead.title} lead at {lead.organization.name} has been {lead.stage} for {days} days: "
+                   f"ask {p.display_name} for the next step.",
+            draft=drafts.nudge(p.display_name, f"the {lead.title} role at {lead.organization.name}", None, when),
+            ref={"lead": lead.id},
+        )
+
+
+def as_dicts(items) -> list[dict]:
+    """The `today --json` list, with what one-click "done" needs (`ref`)."""
+    out = []
+    for item in items:
+        d = item.as_dict()
+        d["ref"] = item.ref
+        out.append(d)
+    return out
