@@ -64,9 +64,9 @@ def test_legacy_layout():
 
 def test_columns_mapped_by_name_not_position():
     data = (
-        "E-mail 3 - Value,Labels,Last Name,E-mail 1 - Value,First Name,Phone 2 - Value,Phone 1 - Value\n"
-        "c@x.example,VIP,Doe,a@x.example ::: b@x.example,Jane,+1 555 0102,+1 555 0101\n"
-    ).encode()
+        b"E-mail 3 - Value,Labels,Last Name,E-mail 1 - Value,First Name,Phone 2 - Value,Phone 1 - Value\n"
+        b"c@x.example,VIP,Doe,a@x.example ::: b@x.example,Jane,+1 555 0102,+1 555 0101\n"
+    )
     (rec,) = google.parse(data).records
     assert (rec.given_name, rec.family_name) == ("Jane", "Doe")
     assert rec.emails == ["a@x.example", "b@x.example", "c@x.example"]
