@@ -345,6 +345,8 @@ def coach(text: str, context: CoachContext | None = None) -> CoachResult:
     score = 100 + sum(explanation.values())
     if "no_org" in codes and "no_people_category" in codes and not self_contained:
         score = min(score, NOTHING_TO_ACT_ON_CAP)
+    if not text.strip():
+        score = 0  # an empty ask asks nothing
     score = max(0, min(100, score))
 
     findings = []
@@ -454,8 +456,11 @@ def suggest_rewrite(
             f"{category} at {orgs[0]}?"
         )
     elif kind in ("referral", "reference") and not gated:
-        what = "referring me for" if kind == "referral" else "serving as a reference for"
-        request = f"Would you be comfortable {what} a role at {orgs[0]}? I can send the posting and a short summary."
+        what = "refer me to" if kind == "referral" else "serve as a reference for me with"
+        request = (
+            f"Would you be willing to {what} the hiring manager for {category} at {orgs[0]}? "
+            "I can send the posting and a short summary."
+        )
     elif kind in ("insight", "advice") or gated:
         request = f"Would you have 20 minutes to share what {category} {here} look for?"
         if not category.endswith("s"):

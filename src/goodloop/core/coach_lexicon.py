@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 
-I = re.IGNORECASE
+_I = re.IGNORECASE
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in patterns), I)
+    return re.compile("|".join(f"(?:{p})" for p in patterns), _I)
 
 
 # ------------------------------------------------------------------ organizations
@@ -96,11 +96,11 @@ _ROLE = (
     r"technicians?|pharmacists?|therapists?|counselors?|paralegals?|underwriters?|actuaries|actuary|"
     r"product\s+owners?|scrum\s+masters?|heads?\s+of\s+\w+|chiefs?\s+of\s+\w+|leadership"
 )
-ROLE_NOUN = re.compile(rf"\b(?:{_ROLE})\b", I)
+ROLE_NOUN = re.compile(rf"\b(?:{_ROLE})\b", _I)
 LEAD_ROLE = re.compile(
     r"\b(?:team|tech|product|design|engineering|project|program|marketing|data|growth|ops|operations|"
     r"finance|people|ux|research|content|brand|account|qa|security|fp&a|(?-i:[A-Z][A-Z&]{1,4}))\s+leads?\b",
-    I,
+    _I,
 )
 # "someone in procurement", "anyone on the iOS team", "people from the policy side"
 PEOPLE_IN = re.compile(
@@ -113,7 +113,7 @@ NOT_FIELDS = {
     "any", "a", "an", "this", "that", "there", "here", "touch", "person", "the", "charge", "it",
 }
 WHO_DOES = _any(r"\bwho(?:ever)?\s+(?:runs|leads|manages|heads|owns|hires\s+for|works\s+on|is\s+in\s+charge\s+of)\b")
-FUNCTION_TEAM = re.compile(r"\b(?!(?:your|my|our|their|the|a|an|his|her|great|whole|same)\b)[A-Za-z][\w&-]*\s+(?:team|squad)\b", I)
+FUNCTION_TEAM = re.compile(r"\b(?!(?:your|my|our|their|the|a|an|his|her|great|whole|same)\b)[A-Za-z][\w&-]*\s+(?:team|squad)\b", _I)
 NAMED_PERSON = re.compile(
     r"\b(?:introduc\w*|intro|connect\w*|put\s+(?:me|us)\s+in\s+touch)\s+(?:me\s+|us\s+)?(?:to|with)\s+"
     r"(?:your\s+\w+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+"
@@ -122,7 +122,7 @@ NAMED_PERSON = re.compile(
 SELF_DESCRIPTION = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|i've\s+been|as|become|becoming|work\s+as|worked\s+as|experienced)\s+"
     r"(?:an?\s+)?(?:[\w-]+\s+){0,2}$",
-    I,
+    _I,
 )
 
 # ---------------------------------------------------------------- concrete actions
@@ -264,7 +264,7 @@ QUESTION_START = re.compile(
     r"(?:would|could|can|will|do|does|did|is|are|was|were|might|may|have|has|any\s+chance|how\s+about|"
     r"what|who|where|when|which|how|why|u)\b(?!\s+(?:love|like|be\s+great|be\s+grateful|appreciate|"
     r"be\s+happy|be\s+nice)\b)",
-    I,
+    _I,
 )
 INDIRECT_QUESTION = _any(
     r"\bi\s+(?:was|am|'m)\s+wondering\s+(?:if|whether)\b",

@@ -1,0 +1,122 @@
+from datetime import date
+
+from goodloop.core import drafts
+from goodloop.core.agenda import Candidate, check_in_priority, rank
+
+THU = date(2025, 3, 6)
+
+
+def names(items):
+    return [(i.kind, i.person_name) for i in items]
+
+
+def test_rank_order_by_kind():
+    cands = [
+        Candidate("lead_step", "Lead Person", THU),
+        Candidate("check_in", "Check Person", date(2025, 1, 1), tier="core"),
+        Candidate("give", "Give Person", None),
+        Candidate("promise", "Promise Person", THU),
+        Candidate("follow_up", "Follow Person", THU),
+        Candidate("report", "Report Person", date(2025, 2, 1)),
+        Candidate("thank", "Thank Person", date(2025, 3, 5)),
+    ]
+    kinds = [i.kind for i in rank(cands, THU)]
+    assert kinds == ["thank", "report", "follow_up", "promise", "give", "check_in", "lead_step"]
+
+
+def test_overdue_thank_first_and_overdue_days():
+    cands = [
+        Candidate("thank", "Due today", THU),
+        Candidate("thank", "Overdue", date(2025, 3, 5)),
+        Candidate("report", "Very overdue report", date(2024, 1, 1)),
+    ]
+    items = rank(cands, THU)
+    assert names(items) == [("thank", "Overdue"), ("thank", "Due today"), ("report", "Very overdue report")]
+    assert items[0].overdue_days == 1 and items[1].overdue_days == 0
+    assert "1 day(s) overdue" in items[0].reason
+
+
+def test_future_items_excluded_unless_within_horizon():
+    cands = [Candidate("thank", "Later", date(2025, 3, 8))]
+    assert rank(cands, THU) == []
+    assert names(rank(cands, THU, horizon_days=2)) == [("thank", "Later")]
+
+
+def test_check_in_weighting():
+    due = date(2025, 2, 1)
+    cands = [
+        Candidate("check_in", "Wide weak", due, tier="wide", strength=10),
+        Candidate("check_in", "Core", due, tier="core", strength=10),
+        Candidate("check_in", "Wide near target", due, tier="wide", strength=10, near_target=True),
+        Candidate("check_in", "Close strong", due, tier="close", strength=90),
+    ]
+    order = [i.person_name for i in rank(cands, THU)]
+    assert order == ["Close strong", "Core", "Wide near target", "Wide weak"]
+    assert check_in_priority("active", 50, True, 10) > check_in_priority("active", 50, False, 10)
+    assert check_in_priority("core", 0, False, 0) > check_in_priority("close", 0, False, 0)
+
+
+def test_strength_breaks_ties_within_group():
+    cands = [
+        Candidate("report", "Weak", THU, strength=10),
+        Candidate("report", "Strong", THU, strength=80),
+    ]
+    assert [i.person_name for i in rank(cands, THU)] == ["Strong", "Weak"]
+
+
+def test_limit_and_as_dict():
+    cands = [Candidate("thank", f"P{i}", THU, person_id=i, draft="d", reason="r") for i in range(5)]
+    items = rank(cands, THU, limit=2)
+    assert len(items) == 2
+    d = items[0].as_dict()
+    assert d == {"kind": "thank", "person": {"id": 0, "name": "P0"}, "due": "2025-03-06", "overdue_days": 0,
+                 "reason": "r", "draft": "d"}
+
+
+def test_ref_passes_through():
+    assert rank([Candidate("give", "A", None, ref=("need", 9))], THU)[0].ref == ("need", 9)
+
+
+def test_when_phrase():
+    assert drafts.when_phrase(THU, THU) == "today"
+    assert drafts.when_phrase(date(2025, 3, 5), THU) == "yesterday"
+    assert drafts.when_phrase(date(2025, 3, 3), THU) == "on Monday"
+    assert drafts.when_phrase(date(2025, 2, 26), THU) == "last week"
+    assert drafts.when_phrase(date(2025, 1, 9), THU) == "on 9 January"
+    assert drafts.when_phrase(date(2024, 1, 9), THU) == "on 9 January 2024"
+    assert drafts.when_phrase(None, THU) == "recently"
+
+
+def test_thank_you_names_what_and_when():
+    text = drafts.thank_you("Ana Lopez", "introduction to Raj at Stripe", date(2025, 3, 3), THU)
+    assert text.startswith("Hi Ana,") and "introduction to Raj at Stripe" in text and "on Monday" in text
+
+
+def test_report_variants():
+    ok = drafts.report("Ana", "introduction", "I have an interview at Stripe next week", success=True)
+    assert "interview at Stripe" in ok and "thank you" in ok.lower()
+    nope = drafts.report("Ana", "referral", "the role went to an internal candidate", success=False)
+    assert "didn't work out" in nope and "thank you" in nope
+    assert "keep you posted" in drafts.report("Ana", "advice")
+
+
+def test_other_drafts():
+    n = drafts.nudge("Raj Patel", "an intro to the payments team?", date(2025, 2, 24), THU)
+    assert "Raj" in n and "payments team" in n and "No worries" in n
+    assert "Stripe" in drafts.second_contact("Stripe", "Raj", "Mia")
+    assert "goodloop who Stripe" in drafts.second_contact_suggestion("Stripe", "Raj")
+    assert "new job" in drafts.check_in("Ana", their_need="a new job in design")
+    assert "it's been a while" in drafts.check_in("Ana", days_since=400)
+    g = drafts.give("Ana", "a UX designer for her startup", "an intro to Lee, a UX designer I worked with")
+    assert "UX designer for her startup" in g and "Lee" in g
+    assert "Acme" in drafts.landed("Ana", "Acme", "Product Manager", "referral")
+    for kind in ("introduction", "insight", "resume_feedback"):
+        text = drafts.specific_ask("Ana", "Stripe", "product marketing", kind=kind)
+        assert "Stripe" in text and "?" in text and len(text.split()) < 75
+
+
+def test_specific_ask_draft_passes_the_coach():
+    from goodloop.core.coach import coach
+
+    for kind in ("introduction", "insight", "resume_feedback"):
+        assert coach(drafts.specific_ask("Ana", "Stripe", "product marketing", kind=kind)).score >= 80
