@@ -165,3 +165,24 @@ def test_any_context_gives_a_bounded_result(text, orgs, stage):
                        ask_kind="referral")
     r = coach(text, ctx)
     assert 0 <= r.score <= 100
+
+
+def test_people_after_from_are_not_organizations():
+    r = coach("Hi Greg, a referral from Tom got me here. Could you help?")
+    assert "Tom" not in r.organizations and r.score < 50
+    assert find_organizations("someone from Initech or Globex") == ["Initech", "Globex"]
+    assert find_organizations("I used to work for Acme") == ["Acme"]
+
+
+def test_org_without_who_or_what_is_capped():
+    r = coach("I'm applying at Google. Can you help me? Thanks!")
+    assert r.organizations == ("Google",) and r.score <= 45
+
+
+def test_named_contact_counts_as_people():
+    assert "no_people_category" not in coach("Can you introduce me to your friend Sarah? Thanks!").codes
+
+
+def test_self_contained_ask_not_capped():
+    r = coach("Would you review my resume? Thanks!")
+    assert r.score >= 60 and "no_org" in r.codes

@@ -7,17 +7,24 @@ guard). ``coach(text, context) -> CoachResult(score, findings, rewrite)``.
 
 Scoring: start at 100 and subtract a weight per finding (:data:`PENALTIES`). An ask that
 names neither an organization nor a category of people gives the helper nothing to act
-on, so it is capped at 45 whatever else it does well - unless its deliverable stands on
-its own (feedback on a resume, serving as a reference).
+on, and neither does one that names no category of people and no concrete request; both
+are capped at 45 whatever else they do well - unless the deliverable stands on its own
+(feedback on a resume, serving as a reference).
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from goodloop.core import coach_lexicon as lx
+from goodloop.core.coach_detect import (  # noqa: F401 (re-exported for callers)
+    detect_ask_kind,
+    find_categories,
+    find_organizations,
+    is_question,
+    normalize_org,
+)
 from goodloop.core.rules import COACH_MAX_WORDS, COACH_MAX_WORDS_FIRST_CONTACT, TRUST_STAGES
 from goodloop.core.trust import trust_gate
 
@@ -158,132 +165,6 @@ def context_from_dict(data: Mapping | None) -> CoachContext | None:
     )
 
 
-# ------------------------------------------------------------------ organizations
-
-
-def normalize_org(name: str) -> str:
-    """Lowercase, punctuation stripped, legal suffixes (Inc., LLC, GmbH...) and a leading 'the' dropped."""
-    words = re.findall(r"[\w&]+", name.casefold())
-    while words and words[-1] in lx.LEGAL_SUFFIXES and len(words) > 1:
-        words.pop()
-    if words and words[0] == "the" and len(words) > 1:
-        words.pop(0)
-    return " ".join(words)
-
-
-def _clean_org(name: str) -> str | None:
-    words = name.split()
-    # Trailing words that are never part of a name ("Google Thanks" cannot happen, but
-    # "Stripe I" can when a sentence has no punctuation).
-    while words and words[-1].casefold() in lx.NOT_ORGS:
-        words.pop()
-    while words and words[0].casefold() in lx.NOT_ORGS:
-        words.pop(0)
-    if not words:
-        return None
-    return " ".join(words)
-
-
-def _known_orgs_in(text: str, names: Iterable[str]) -> list[str]:
-    """Context organizations mentioned in the text (n-gram lookup, so 1,500 names stay cheap)."""
-    table: dict[str, str] = {}
-    for name in names:
-        key = normalize_org(name)
-        if key:
-            table.setdefault(key, name)
-    if not table:
-        return []
-    longest = max(len(k.split()) for k in table)
-    tokens = [(m.group(0), m.start()) for m in re.finditer(r"[\w&]+", text)]
-    found: list[str] = []
-    for i in range(len(tokens)):
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            span = tokens[i : i + n]
-            key = " ".join(t.casefold() for t, _ in span)
-            if key in table:
-                first = span[0][0]
-                # An everyday word ("target", "square") only counts when capitalized.
-                if key in lx.COMMON_WORD_ORGS and not first[0].isupper():
-                    continue
-                if table[key] not in found:
-                    found.append(table[key])
-                break
-    return found
-
-
-def find_organizations(text: str, known: Iterable[str] = ()) -> list[str]:
-    """Organization names in ``text``: known names first, then capitalization heuristics."""
-    found = _known_orgs_in(text, known)
-    seen = {normalize_org(f) for f in found}
-
-    def add(raw: str) -> None:
-        name = _clean_org(raw)
-        if name and normalize_org(name) not in seen and name.casefold() not in lx.NOT_ORGS:
-            seen.add(normalize_org(name))
-            found.append(name)
-
-    for m in lx.ORG_TRIGGER.finditer(text):
-        add(m.group("first"))
-        for item in lx.ORG_LIST_ITEM.finditer(m.group("rest")):
-            add(item.group("name"))
-    for pattern in (lx.ORG_SUFFIX, lx.ORG_POSSESSIVE, lx.ORG_THE_TEAM):
-        for m in pattern.finditer(text):
-            add(m.group("name"))
-    for m in lx.ORG_CAMEL.finditer(text):
-        add(m.group(0))
-    return found
-
-
-# --------------------------------------------------------------- people categories
-
-
-def find_categories(text: str, brief_categories: Iterable[str] = ()) -> list[str]:
-    """Categories of people the ask names: brief categories, role nouns, 'someone in X', teams."""
-    found: list[str] = []
-    low = text.casefold()
-    for cat in brief_categories:
-        if cat and cat.casefold() in low:
-            found.append(cat)
-    for m in lx.ROLE_NOUN.finditer(text):
-        if lx.SELF_DESCRIPTION.search(text[max(0, m.start() - 40) : m.start()]):
-            continue  # "I'm a data analyst" describes the asker
-        found.append(m.group(0))
-    for m in lx.LEAD_ROLE.finditer(text):
-        found.append(m.group(0))
-    for m in lx.PEOPLE_IN.finditer(text):
-        if m.group("field").casefold() not in lx.NOT_FIELDS:
-            found.append(m.group(0))
-    found += [m.group(0) for m in lx.WHO_DOES.finditer(text)]
-    found += [m.group(0) for m in lx.FUNCTION_TEAM.finditer(text)]
-    found += [m.group(0) for m in lx.NAMED_PERSON.finditer(text)]
-    return list(dict.fromkeys(found))
-
-
-# ------------------------------------------------------------------------ analysis
-
-
-def _is_question(text: str) -> bool:
-    if "?" in text or lx.INDIRECT_QUESTION.search(text):
-        return True
-    sentences = re.split(r"(?<=[.!\n])\s+|\n", text)
-    return any(lx.QUESTION_START.match(s.strip()) for s in sentences if s.strip())
-
-
-def detect_ask_kind(text: str) -> str:
-    """Best guess of the ask kind from the text alone."""
-    if lx.REFERENCE_TEXT.search(text):
-        return "reference"
-    if lx.REFERRAL_TEXT.search(text):
-        return "referral"
-    if lx.RESUME_TEXT.search(text):
-        return "resume_feedback"
-    if re.search(r"\bintro(?:duc\w*)?\b|\bconnect\s+(?:me|us)\b|\bin\s+touch\b", text, re.I):
-        return "introduction"
-    if re.search(r"\bminutes?\b|\bcall\b|\bchat\b|\bcoffee\b|\bshare\s+how\b|\btell\s+me\b", text, re.I):
-        return "insight"
-    return "introduction"
-
-
 def coach(text: str, context: CoachContext | None = None) -> CoachResult:
     """Score an ask 0-100, list findings (stable codes, messages, principles), suggest a rewrite.
 
@@ -317,7 +198,7 @@ def coach(text: str, context: CoachContext | None = None) -> CoachResult:
         codes.append("whole_network")
     if lx.ASKS_FOR_JOB.search(text):
         codes.append("asks_for_job")
-    if not _is_question(text):
+    if not is_question(text):
         codes.append("not_a_question")
     first = bool(person and person.first_contact)
     limit = COACH_MAX_WORDS_FIRST_CONTACT if first else COACH_MAX_WORDS
@@ -343,7 +224,10 @@ def coach(text: str, context: CoachContext | None = None) -> CoachResult:
             weight = SELF_CONTAINED_PENALTIES[code]
         explanation[code] = -weight
     score = 100 + sum(explanation.values())
-    if "no_org" in codes and "no_people_category" in codes and not self_contained:
+    # Who or where, and who or what: without either pair the helper cannot act.
+    no_who_where = "no_org" in codes and "no_people_category" in codes
+    no_who_what = "no_people_category" in codes and "no_concrete_action" in codes
+    if (no_who_where or no_who_what) and not self_contained:
         score = min(score, NOTHING_TO_ACT_ON_CAP)
     if not text.strip():
         score = 0  # an empty ask asks nothing

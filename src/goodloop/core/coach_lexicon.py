@@ -27,7 +27,12 @@ _LIST_SEP = r"(?:[ \t]*,[ \t]*(?:(?:or|and)[ \t]+)?|[ \t]+(?:or|and|&)[ \t]+)"
 # Words after which a capitalized name is an employer: "at Google", "work for Stripe",
 # "companies like Plaid", "interviewing with Ford", "apply to IDEO", "joined Gusto".
 ORG_TRIGGER = re.compile(
-    r"(?:\b(?:at|for|from|like|including|such as|join|joining|joined|"
+    # Bare "for"/"from" precede people as often as employers ("a referral from Tom"), so
+    # they only count after work words ("work for") or people words ("someone from").
+    r"(?:\b(?:at|like|including|such as|join|joining|joined|"
+    r"(?:work|works|worked|working|roles?|positions?|openings?|jobs?|interviews?)\s+(?:for|with)|"
+    r"(?:someone|anyone|anybody|somebody|people|folks|contacts?|friends?|colleagues?|recruiters?|"
+    r"managers?|engineers?|leaders?)\s+from|"
     r"interview(?:ing|ed)?\s+with|appl(?:y|ying|ied)\s+to|target(?:ing)?|"
     r"worked\s+at|moved\s+to|over\s+at)\s+(?:the\s+)?)"
     rf"(?P<first>{ORG_NAME})(?P<rest>(?:{_LIST_SEP}(?:the\s+)?{ORG_NAME})*)"
@@ -118,6 +123,11 @@ NAMED_PERSON = re.compile(
     r"\b(?:introduc\w*|intro|connect\w*|put\s+(?:me|us)\s+in\s+touch)\s+(?:me\s+|us\s+)?(?:to|with)\s+"
     r"(?:your\s+\w+\s+)?[A-Z][a-z]+(?:\s+[A-Z][a-z'-]+)+"
 )
+# "your friend Sarah": they know exactly who is meant.
+KNOWN_PERSON = re.compile(
+    r"\byour\s+(?:(?:old|former)\s+)?(?:friend|colleague|coworker|co-worker|contact|sister|brother|cousin|"
+    r"neighbou?r|classmate|roommate|boss|manager|husband|wife|partner|mentor)\s+[A-Z][a-z]+"
+)
 # Role nouns describing the asker are not a category of people to meet.
 SELF_DESCRIPTION = re.compile(
     r"\b(?:i'?m|i\s+am|i\s+was|i've\s+been|as|become|becoming|work\s+as|worked\s+as|experienced)\s+"
@@ -144,7 +154,8 @@ CONCRETE_ACTION = _any(
     r"\b(?:be|serve\s+as|act\s+as)\s+(?:a|my|one\s+of\s+my)\s+references?\b",
     r"\breferences?\s+for\s+me\b",
     r"\brefer\s+(?:me|us)\b",
-    r"\breferral\b",
+    r"\breferral\s+(?:for|to)\b",
+    r"\b(?:give|make|put\s+in|submit|write)\s+(?:me\s+)?a\s+referral\b",
     r"\b(?:share|send|give)\s+(?:me\s+)?(?:the\s+)?names?\s+of\b",
     r"\b(?:one|two|three|a\s+couple\s+of|1|2|3)\s+(?:or\s+(?:two|three|2|3)\s+)?(?:names|people|contacts|person)\b",
     r"\b(?:pass|forward|send)\s+(?:my|this|the)\s+[\w\s-]{0,30}?\bto\s+(?:a|an|one|the)\b",
