@@ -35,8 +35,10 @@ from goodloop.network.models import (
     Tag,
 )
 from goodloop.services import demo_data as d
-from goodloop.services.demo_build import ascii_slug
+from goodloop.services.demo_data import ascii_slug
 from goodloop.services.people import contact_key, search_text
+
+from .names import org_names
 
 BATCH = 5000
 HISTORY_DAYS = 730
@@ -50,26 +52,6 @@ ASK_KINDS = ("introduction", "insight", "resume_feedback", "reference", "referra
 ASK_STATUSES = (("sent", 2), ("answered", 4), ("declined", 1), ("no_reply", 2), ("done", 3), ("draft", 1))
 LEAD_STAGES = ("identified", "networking", "referred", "applied", "interviewing", "offer", "rejected",
                "withdrawn")
-
-
-def org_names(count: int, rng: random.Random) -> list[str]:
-    """`count` distinct organization names (distinct after normalization, too)."""
-    combos = [f"{p} {s}" for p in d.ORG_PREFIXES for s in d.ORG_SUFFIXES]
-    rng.shuffle(combos)
-    names, keys, n = [], set(), 0
-    while len(names) < count:
-        base = combos[n % len(combos)]
-        rank = n // len(combos)
-        name = base if rank == 0 else f"{base} {rank + 1}"
-        legal = rng.choice(d.LEGAL_SUFFIXES)
-        if legal:
-            name = f"{name} {legal}"
-        key = normalize_org(name)
-        if key not in keys:
-            keys.add(key)
-            names.append(name)
-        n += 1
-    return names
 
 
 def _weights(pairs):
