@@ -10,6 +10,7 @@ from . import demo as demo_cmds
 from . import helploop as helploop_cmds
 from . import network as network_cmds
 from . import people as people_cmds
+from . import search as search_cmds
 from .output import CliError
 
 app = typer.Typer(
@@ -33,6 +34,7 @@ def main(
 people_cmds.register(app)
 network_cmds.register(app)
 helploop_cmds.register(app)
+search_cmds.register(app)
 demo_cmds.register(app)
 
 

@@ -1,0 +1,148 @@
+"""The brief: "help me help you" on one page, rendered as Markdown, HTML or PDF (P1)."""
+
+import html
+import unicodedata
+from pathlib import Path
+
+from django.db import transaction
+
+from goodloop.core import coach as coach_rules
+from goodloop.leads.models import Brief, Target
+
+from .errors import ServiceError
+
+LIST_FIELDS = ("roles_sought", "people_categories", "how_you_can_help", "offers")
+MAX_ITEM_CHARS = 500
+FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def get(account) -> Brief:
+    """The account's brief (an empty one if none was written yet)."""
+    brief = Brief.objects.filter(account=account).first()
+    return brief or Brief(account=account)
+
+
+@transaction.atomic
+def update(account, headline: str | None = None, **lists) -> Brief:
+    """Save the brief. Each list field takes a list of strings (blank lines dropped)."""
+    brief = Brief.objects.select_for_update().filter(account=account).first() or Brief(account=account)
+    if headline is not None:
+        if len(headline) > 300:
+            raise ServiceError("the headline is at most 300 characters", field="headline")
+        brief.headline = headline.strip()
+    for name, items in lists.items():
+        if name not in LIST_FIELDS:
+            raise ServiceError(f"unknown brief field {name!r}", field=name)
+        clean = [str(x).strip() for x in items if str(x).strip()]
+        if any(len(x) > MAX_ITEM_CHARS for x in clean):
+            raise ServiceError(f"each line is at most {MAX_ITEM_CHARS} characters", field=name)
+        setattr(brief, name, clean)
+    brief.save()
+    return brief
+
+
+def content(account) -> dict:
+    """Everything the brief shows, with the coach's reading of each "how you can help" ask."""
+    brief = get(account)
+    targets = [t.organization.name for t in Target.objects.filter(account=account).exclude(status="closed")
+               .select_related("organization").order_by("priority", "id")]
+    ctx = coach_rules.CoachContext(target_organizations=tuple(targets),
+                                   people_categories=tuple(brief.people_categories or ()))
+    asks = []
+    for text in brief.how_you_can_help or []:
+        result = coach_rules.coach(text, ctx)
+        asks.append({"text": text, "score": result.score, "findings": [f.as_dict() for f in result.findings],
+                     "rewrite": result.rewrite})
+    return {"headline": brief.headline, "roles_sought": list(brief.roles_sought or []), "targets": targets,
+            "people_categories": list(brief.people_categories or []), "how_you_can_help": asks,
+            "offers": list(brief.offers or [])}
+
+
+SECTIONS = (("Roles I'm looking for", "roles_sought"), ("Target organizations", "targets"),
+            ("People I'd like to meet", "people_categories"), ("How you can help", "how_you_can_help"),
+            ("What I can offer you", "offers"))
+
+
+def _items(data: dict, key: str) -> list[str]:
+    items = data[key]
+    return [i["text"] for i in items] if key == "how_you_can_help" else list(items)
+
+
+def to_markdown(data: dict) -> str:
+    lines = ["# My networking brief", ""]
+    if data["headline"]:
+        lines += [data["headline"], ""]
+    for title, key in SECTIONS:
+        items = _items(data, key)
+        if not items:
+            continue
+        lines += [f"## {title}", ""]
+        numbered = key == "targets"
+        lines += [f"{n}. {x}" if numbered else f"- {x}" for n, x in enumerate(items, 1)]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_html(data: dict) -> str:
+    e = html.escape
+    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>My networking brief</title>",
+             "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5}"
+             "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:1.5rem}</style></head><body>",
+             "<h1>My networking brief</h1>"]
+    if data["headline"]:
+        parts.append(f"<p>{e(data['headline'])}</p>")
+    for title, key in SECTIONS:
+        items = _items(data, key)
+        if items:
+            tag = "ol" if key == "targets" else "ul"
+            parts.append(f"<h2>{e(title)}</h2><{tag}>" + "".join(f"<li>{e(x)}</li>" for x in items) + f"</{tag}>")
+    parts.append("</body></html>")
+    return "".join(parts)
+
+
+def _latin(text: str) -> str:
+    # The built-in PDF fonts are Latin-1; without a Unicode font, fold accents and drop the rest.
+    folded = unicodedata.normalize("NFKD", text).encode("latin-1", "ignore").decode("latin-1")
+    return folded.replace("\u2014", "-")
+
+
+def to_pdf(data: dict) -> bytes:
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.set_margins(18, 18, 18)
+    pdf.add_page()
+    if FONT.exists():
+        pdf.add_font("DejaVu", "", str(FONT))
+        family, clean = "DejaVu", (lambda s: s)
+    else:
+        family, clean = "Helvetica", _latin
+    pdf.set_font(family, size=18)
+    pdf.multi_cell(0, 10, clean("My networking brief"), new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(family, size=11)
+    if data["headline"]:
+        pdf.multi_cell(0, 6, clean(data["headline"]), new_x="LMARGIN", new_y="NEXT")
+    for title, key in SECTIONS:
+        items = _items(data, key)
+        if not items:
+            continue
+        pdf.ln(3)
+        pdf.set_font(family, size=13)
+        pdf.multi_cell(0, 8, clean(title), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(family, size=11)
+        for n, item in enumerate(items, 1):
+            bullet = f"{n}. " if key == "targets" else "- "
+            pdf.multi_cell(0, 6, clean(bullet + item), new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def render(account, fmt: str = "md") -> str | bytes:
+    """The brief as Markdown (str), HTML (str) or PDF (bytes)."""
+    data = content(account)
+    if fmt == "md":
+        return to_markdown(data)
+    if fmt == "html":
+        return to_html(data)
+    if fmt == "pdf":
+        return to_pdf(data)
+    raise ServiceError(f"brief format must be md, html or pdf (got {fmt!r})", field="format")

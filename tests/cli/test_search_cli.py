@@ -1,0 +1,35 @@
+"""`who`, `intro`, `intro-status`, `brief`, `report` through the CLI."""
+
+import json
+
+
+def j(cli, *args):
+    code, out, err = cli(*args)
+    assert code == 0, err
+    return json.loads(out)
+
+
+def test_who_intro_brief_report(cli, tmp_path):
+    cli("person", "add", "Ines Inside", "--org", "Acme", "--email", "ines@acme.example")
+    cli("person", "add", "Ira Introducer", "--org", "Hooli", "--email", "ira@hooli.example")
+    rows = j(cli, "who", "acme", "--json")
+    assert [r["person"]["name"] for r in rows] == ["Ines Inside"] and rows[0]["hops"] == 1
+    intro = j(cli, "intro", "ira@hooli.example", "me", "ines@acme.example", "--purpose", "20 minutes", "--json")
+    assert intro["status"] == "requested"
+    moved = j(cli, "intro-status", str(intro["id"]), "made", "--date", "2026-11-02", "--json")
+    assert moved == {"id": intro["id"], "status": "made"}
+    rows = j(cli, "who", "acme", "--json")
+    assert any(r["hops"] == 2 and r["path"] == ["Ira Introducer", "Ines Inside"] for r in rows)
+    loops = j(cli, "loops", "--json")
+    assert {x["kind"] for x in loops if x["person"]["name"] == "Ira Introducer"} == {"thank", "report"}
+    code, out, err = cli("brief", "--format", "pdf", "-o", str(tmp_path / "b.pdf"))
+    assert code == 0 and (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+    code, _, err = cli("brief", "--format", "pdf")
+    assert code == 1 and "needs a file" in err
+    data = j(cli, "report", "--json", "--date", "2026-11-20")
+    assert data["loop_closure"]["favors_received"] == 1
+
+
+def test_who_unknown_org(cli):
+    code, _, err = cli("who", "Nowhere Inc", "--json")
+    assert code == 1 and "no organization named" in err

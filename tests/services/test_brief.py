@@ -1,0 +1,57 @@
+"""The brief: Markdown, HTML and a real PDF whose text lists the targets in order."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from goodloop.services import brief, targets
+
+
+@pytest.fixture
+def written(account):
+    for n, org in enumerate(["Northwind", "Bluefin Health", "Larkspur Labs"], 1):
+        targets.add_target(account, org, priority=n)
+    brief.update(account, headline="Product marketer looking for a senior PMM role",
+                 roles_sought=["Senior PMM"], people_categories=["product marketing leaders"],
+                 how_you_can_help=["An introduction to someone in product marketing at Northwind",
+                                   "Do you know anyone I should talk to?"],
+                 offers=["Feedback on launch plans", ""])
+    return account
+
+
+def test_pdf_text_has_targets_in_order(written):
+    pdf = brief.render(written, "pdf")
+    assert pdf.startswith(b"%PDF")
+    text = "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    positions = [text.index(name) for name in ("Northwind", "Bluefin Health", "Larkspur Labs")]
+    assert positions == sorted(positions)
+    assert "Product marketer looking for a senior PMM role" in text
+
+
+def test_markdown_and_html(written):
+    md = brief.render(written, "md")
+    assert "1. Northwind\n2. Bluefin Health\n3. Larkspur Labs" in md
+    assert "- Feedback on launch plans" in md
+    html = brief.render(written, "html")
+    assert "<ol><li>Northwind</li><li>Bluefin Health</li><li>Larkspur Labs</li></ol>" in html
+
+
+def test_brief_asks_go_through_the_coach(written):
+    asks = brief.content(written)["how_you_can_help"]
+    assert asks[0]["score"] >= 60
+    assert asks[1]["score"] < 50 and "vague_chestnut" in [f["code"] for f in asks[1]["findings"]]
+
+
+def test_html_escapes_markup(account):
+    brief.update(account, headline="<script>alert(1)</script>")
+    assert "<script>" not in brief.render(account, "html")
+
+
+def test_bad_input(account):
+    from goodloop.services.errors import ServiceError
+
+    with pytest.raises(ServiceError):
+        brief.update(account, headline="x" * 301)
+    with pytest.raises(ServiceError):
+        brief.update(account, nonsense=["a"])

@@ -1,0 +1,63 @@
+"""Reports: the numbers behind every chart, computed from what happened."""
+
+from datetime import date
+
+import pytest
+
+from goodloop.services import asks, favors, interactions, leads, loops, people, reports
+
+TODAY = date(2026, 11, 20)
+
+
+@pytest.fixture
+def history(account):
+    ana = people.add_person(account, "Ana Able", org="Acme", tier="core")
+    bo = people.add_person(account, "Bo Busy", org="Globex", tier="close")
+    people.add_person(account, "Cy Quiet", org="Initech", tier="active")
+    interactions.log(account, [ana], "call", "mutual", "", date(2026, 11, 16))  # Monday
+    interactions.log(account, [ana, bo], "email", "outbound", "", date(2026, 11, 17))
+    interactions.log(account, [bo], "meeting", "mutual", "", date(2026, 10, 1))
+    asks.make(account, ana, "Could you introduce me to a PMM at Acme? Thanks!", when=date(2026, 11, 16))
+    f1 = favors.record(account, ana, "received", "introduction", when=date(2026, 11, 2))
+    favors.record(account, bo, "received", "advice", when=date(2026, 11, 3))
+    favors.record(account, bo, "given", "advice", when=date(2026, 11, 4))
+    thank = next(x for x in f1.loops_opened if x.kind == "thank")
+    loops.close(account, thank.id, date(2026, 11, 3))
+    lead = leads.add(account, "Acme", "PMM", via=ana, when=date(2026, 11, 5))
+    leads.move(account, lead.id, "interviewing", date(2026, 11, 10))
+    leads.add(account, "Globex", "PM", when=date(2026, 11, 6), source="posting")
+    return account
+
+
+def test_report_numbers(history):
+    data = reports.build(history, TODAY, date(2026, 9, 1))
+    week = next(w for w in data["activity"] if w["week"] == "2026-11-16")
+    assert week["call"] == 1 and week["email"] == 1 and week["meeting"] == 0
+    assert sum(w["count"] for w in data["asks"]) == 1
+    assert sum(w["received"] for w in data["ledger"]) == 4.0  # introduction 3 + advice 1
+    assert sum(w["given"] for w in data["ledger"]) == 1.0
+    closure = data["loop_closure"]
+    assert closure["favors_received"] == 2 and closure["thanked_within_2_days"] == 1
+    assert closure["thanked_share"] == 0.5
+    by_source = {s["source"]: s for s in data["leads"]["by_source"]}
+    assert by_source["person"] == {"source": "person", "leads": 1, "interviews": 1, "offers": 0}
+    assert by_source["posting"]["interviews"] == 0
+    assert data["leads"]["by_person"][0]["person"] == "Ana Able"
+    cov = {t["tier"]: t for t in data["tier_coverage"]}
+    assert cov["core"] == {"tier": "core", "people": 1, "overdue": 0, "cadence_days": 14}
+    assert cov["active"]["overdue"] == 1  # never touched
+
+
+def test_report_query_count_does_not_grow(history):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as small:
+        reports.build(history, TODAY)
+    for i in range(20):
+        p = people.add_person(history, f"Extra {i}", org="Acme")
+        favors.record(history, p, "received", "advice", when=date(2026, 11, 1))
+        leads.add(history, "Acme", f"Role {i}", via=p, when=date(2026, 11, 1))
+    with CaptureQueriesContext(connection) as large:
+        reports.build(history, TODAY)
+    assert len(large) == len(small)
