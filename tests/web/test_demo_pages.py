@@ -1,0 +1,40 @@
+"""Every page on the demo network: it renders, and its query count is small and fixed."""
+
+import pytest
+from django.urls import reverse
+
+from goodloop.leads.models import Target
+from goodloop.network.models import Organization, Person
+from goodloop.web.context import NAV
+from tests.web.network import queries_for
+
+# Upper bounds per page on the demo network; the two-size tests in each page's file prove they
+# do not grow with the data.
+BOUNDS = {"today": 6, "people": 9, "person": 9, "organizations": 5, "organization": 10, "targets": 6}
+
+
+@pytest.mark.django_db
+def test_every_page_renders_on_the_demo_with_a_bounded_query_count(client, demo):
+    person = Person.objects.filter(account=demo, is_me=False).order_by("id").first()
+    target = Target.objects.filter(account=demo).order_by("priority").first()
+    assert target is not None, "the demo network has a target list"
+    org = Organization.objects.get(pk=target.organization_id)
+    urls = {
+        "today": reverse("today"),
+        "people": reverse("people") + "?q=a&page=2",
+        "person": reverse("person", args=[person.id]),
+        "organizations": reverse("organizations"),
+        "organization": reverse("organization", args=[org.id]),
+        "targets": reverse("targets"),
+    }
+    for name, url in urls.items():
+        assert queries_for(client, url) <= BOUNDS[name], name
+    for section in NAV:
+        assert client.get(reverse(section.key)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_targets_page_on_the_demo_shows_people_at_targets(client, demo):
+    html = client.get(reverse("targets")).content.decode()
+    assert html.count('class="panel target"') == Target.objects.filter(account=demo).count()
+    assert "You know" in html
