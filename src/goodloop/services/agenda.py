@@ -17,7 +17,7 @@ from .favors import describe
 LOOP_HORIZON_DAYS = 3  # show loops falling due in the next three days, so a thank-you can go early
 CHECK_IN_POOL = 60  # check-ins considered per day, picked in SQL before strength is computed
 STALE_LEAD_DAYS = 14  # a lead untouched this long gets a next-step suggestion
-MAX_GIVES = 10  # a few good gives a day; giving in chunks beats spreading thin
+MAX_GIVES = 5
 ACTIVE_LEAD_STAGES = ("identified", "networking", "referred", "applied", "interviewing", "offer")
 
 
@@ -110,19 +110,15 @@ def _give_candidates(account, when):
                                                                                                    flat=True))
     from . import gives
 
-    orgs = gives.org_index(account)
-    found = 0
-    for person in needy:
-        if person.id in open_gives or found >= MAX_GIVES:
-            continue
-        match = gives.match_need(account, person, offers, orgs)
-        if match is None:
-            continue
-        need, offer = match
-        found += 1
-        yield agenda_rules.Candidate(kind="give", person_name=person.display_name, person_id=person.id, due=when,
-                                     tier=person.tier, reason=f"{person.display_name} needs {need}; you can offer {offer}.",
-                                     draft=drafts.give(person.display_name, need, offer), ref={"person": person.id})
+    found = gives.suggestions(account, [p for p in needy if p.id not in open_gives], offers)
+    # A few gives a day, closest tiers first: giving in chunks beats spreading thin.
+    chosen = sorted((p for p in needy if p.id in found), key=lambda p: (rules.TIERS.index(p.tier), p.id))
+    for person in chosen[:MAX_GIVES]:
+        give = found[person.id]
+        yield agenda_rules.Candidate(
+            kind="give", person_name=person.display_name, person_id=person.id, due=when, tier=person.tier,
+            reason=f"{person.display_name} is looking for {give.need}. {give.reason}",
+            draft=drafts.give(person.display_name, give.need, give.offer), ref={"person": person.id})
 
 
 def _check_in_candidates(account, when, target_orgs):
