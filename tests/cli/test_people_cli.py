@@ -81,6 +81,12 @@ def test_merge_moves_everything(cli, ada):
     assert len(data["interactions"]) == 1
     code, _, err = cli("person", "show", str(other["id"]))
     assert code == 1 and "no person with id" in err
+    (m,) = data["merges"]
+    assert m["merged_away"] == "A. Lovelace"
+    code, out, err = cli("person", "unmerge", str(m["id"]))
+    assert code == 0, err
+    _, out, _ = cli("person", "show", str(other["id"]), "--json")
+    assert json.loads(out)["emails"] == ["ada@home.example"]
 
 
 def test_targets_in_priority_order(cli):

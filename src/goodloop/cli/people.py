@@ -112,3 +112,14 @@ def person_merge(
     a, b = svc.resolve(account, keep), svc.resolve(account, other)
     merged = merge.merge_people(account, a, b)
     typer.echo(f"merged into {svc.describe(merged)}")
+
+
+@person_app.command("unmerge")
+def person_unmerge(merge_id: int = typer.Argument(..., metavar="MERGE_ID", help="From `person show`'s merges.")):
+    """Undo a merge: the merged-away person comes back with everything that was theirs."""
+    account = context.account()
+    from goodloop.services import merge
+    from goodloop.services import people as svc
+
+    person = merge.undo(account, merge_id)
+    typer.echo(f"restored {svc.describe(person)}")

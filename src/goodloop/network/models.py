@@ -160,3 +160,17 @@ class SourceRecord(Owned):
     row = models.PositiveIntegerField(null=True, blank=True)
     action = models.CharField(max_length=10, default="created")  # created, updated, unchanged
     fingerprint = models.CharField(max_length=64, blank=True)
+
+
+class MergeRecord(Owned):
+    """Enough to undo a merge: the merged-away person's own data and the rows that moved."""
+
+    kept = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="merges")
+    gone_id = models.BigIntegerField()
+    gone_name = models.CharField(max_length=300)
+    snapshot = models.JSONField(default=dict)
+    merged_on = models.DateTimeField(auto_now_add=True)
+    undone = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-merged_on", "-id"]

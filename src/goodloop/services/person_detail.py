@@ -6,6 +6,7 @@ from goodloop.helploop.models import Loop
 from goodloop.network.models import Role
 
 from . import interactions as interaction_service
+from . import merge
 from . import people as people_service
 from .strength import ledger_of, strength_of
 
@@ -41,5 +42,7 @@ def detail(account, person, today: date | None = None) -> dict:
         cadence_days=person.cadence_days,
         last_touch=person.last_touch.isoformat() if person.last_touch else None,
         connected_on=person.connected_on.isoformat() if person.connected_on else None,
+        merges=[{"id": m.id, "merged_away": m.gone_name, "merged_on": m.merged_on.date().isoformat()}
+                for m in merge.history(account, person)],
     )
     return data
