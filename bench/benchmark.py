@@ -1,0 +1,275 @@
+"""The performance benchmark of DESIGN.md section 8 (a benchmark, not a timed test).
+
+    python bench/benchmark.py [--people 30000] [--runs 5] [--only NAME ...] [--home DIR]
+
+Builds the synthetic network (bench/network.py) in a fresh temporary GOODLOOP_HOME on
+SQLite (or reuses `--home DIR` if it already holds a network), runs every registered
+benchmark (or those named by `--only`), and writes the figures, as medians of several
+runs, into docs/benchmarks.md together with the machine and the exact command.
+
+Adding a benchmark: write `def name(ctx) -> list[Figure]` and decorate it with
+`@benchmark("name")`. `ctx.command(...)` times a whole `goodloop` command in a
+subprocess; `ctx.client` is a Django test client for in-process web timings.
+"""
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+DOC = ROOT / "docs" / "benchmarks.md"
+START, END = "<!-- figures:start -->", "<!-- figures:end -->"
+
+
+@dataclass
+class Figure:
+    benchmark: str
+    figure: str
+    median: str
+    p95: str = ""
+    queries: str = ""
+    budget: str = ""
+
+
+@dataclass
+class Context:
+    home: Path
+    account: object
+    runs: int
+    sizes: dict
+    env: dict
+    client: object = None
+
+    def command(self, *args: str) -> tuple[list[float], str]:
+        """Wall times of `goodloop ARGS` (one warm-up, then `runs` timed runs) and its last stdout."""
+        exe = shutil.which("goodloop")
+        cmd = [exe, *args] if exe else [sys.executable, "-m", "goodloop.cli.main", *args]
+        times, out = [], ""
+        for i in range(self.runs + 1):
+            t = time.perf_counter()
+            done = subprocess.run(cmd, env=self.env, capture_output=True, text=True)
+            elapsed = time.perf_counter() - t
+            if done.returncode != 0:
+                raise RuntimeError(f"`goodloop {' '.join(args)}` failed: {done.stderr.strip()[:300]}")
+            if i:
+                times.append(elapsed)
+            out = done.stdout
+        return times, out
+
+
+BENCHMARKS: dict[str, Callable[[Context], list[Figure]]] = {}
+
+
+def benchmark(name: str):
+    def register(fn):
+        BENCHMARKS[name] = fn
+        return fn
+    return register
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+# ------------------------------------------------------------------ benchmarks
+
+@benchmark("demo-load")
+def demo_load(ctx: Context) -> list[Figure]:
+    """Loading the demo network into a fresh account (in-process)."""
+    from goodloop.accounts.models import Account
+    from goodloop.network.models import Person
+    from goodloop.services.demo import load_demo
+
+    times = []
+    for _ in range(ctx.runs):
+        account = Account.objects.create(name="bench demo")
+        account.me = Person.objects.create(account=account, display_name="Me", is_me=True)
+        account.save(update_fields=["me"])
+        t = time.perf_counter()
+        result = load_demo(account)
+        times.append(time.perf_counter() - t)
+        account.delete()
+    return [Figure("demo-load", f"`load_demo` ({result.people} people, {result.interactions} interactions)",
+                   ms(statistics.median(times)), budget="< 2 s")]
+
+
+@benchmark("people-json")
+def people_json(ctx: Context) -> list[Figure]:
+    """The whole `goodloop people --json` command, start-up included."""
+    times, out = ctx.command("people", "--json")
+    n = len(json.loads(out))
+    return [Figure("people-json", f"`goodloop people --json` whole command ({n:,} people)",
+                   ms(statistics.median(times)), ms(p95(times)))]
+
+
+@benchmark("people-page")
+def people_page(ctx: Context) -> list[Figure]:
+    """The People web page in-process: time per request and SQL queries per page."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from goodloop.network.models import Person
+
+    word = Person.objects.filter(account=ctx.account, is_me=False).order_by("id").values_list(
+        "family_name", flat=True).first() or "a"
+    pages = (("People page, first page", "/people/"), ("People page, search", f"/people/?q={quote(word.lower())}"),
+             ("People page, page 50", "/people/?page=50"), ("People page, tier filter", "/people/?tier=active"))
+    figures = []
+    for label, url in pages:
+        response = ctx.client.get(url)
+        if response.status_code != 200:
+            figures.append(Figure("people-page", f"{label} `GET {url}`",
+                                  f"not measured (HTTP {response.status_code})"))
+            continue
+        with CaptureQueriesContext(connection) as queries:
+            ctx.client.get(url)
+        count = len(queries)  # now: every request start empties the connection's query log
+        times = []
+        for _ in range(max(ctx.runs, 20)):
+            t = time.perf_counter()
+            ctx.client.get(url)
+            times.append(time.perf_counter() - t)
+        figures.append(Figure("people-page", f"{label} `GET {url}` (in-process)", ms(statistics.median(times)),
+                              ms(p95(times)), str(count), "p95 < 150 ms; queries bounded"))
+    return figures
+
+
+# ------------------------------------------------------------------ the run
+
+def sizes_for(people: int) -> dict:
+    """DESIGN.md section 8 proportions, scaled to `people`."""
+    return {"people": people, "organizations": max(people // 20, 8), "interactions": people * 10,
+            "favors": people * 2 // 3, "asks": max(people // 6, 1)}
+
+
+def setup(home: Path, sizes: dict) -> tuple[object, float | None]:
+    os.environ["GOODLOOP_HOME"] = str(home)
+    os.environ.pop("GOODLOOP_DATABASE_URL", None)
+    from goodloop import bootstrap
+
+    bootstrap.setup()
+    from django.test.utils import setup_test_environment
+
+    setup_test_environment()  # lets the test client in (ALLOWED_HOSTS) without touching the store
+    from goodloop.network.models import Person
+    from goodloop.services.accounts import local_account
+
+    account = local_account()
+    if Person.objects.filter(account=account, is_me=False).exists():
+        return account, None
+    from bench import network
+
+    t = time.perf_counter()
+    network.build(account, **sizes)
+    return account, time.perf_counter() - t
+
+
+def machine() -> str:
+    import sqlite3
+
+    cpu = ""
+    try:
+        cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                    if line.startswith("model name")), "")
+    except OSError:
+        pass
+    return (f"{os.cpu_count()} CPUs{f' ({cpu})' if cpu else ''}, {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, SQLite {sqlite3.sqlite_version}")
+
+
+def write_doc(figures: list[Figure], ran: list[str], command: str, sizes: dict, build_seconds) -> None:
+    today = date.today().isoformat()
+    kept = []
+    if DOC.exists() and START in DOC.read_text():
+        block = DOC.read_text().split(START, 1)[1].split(END, 1)[0]
+        for line in block.splitlines():
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if line.startswith("| `") and cells[0].strip("`") not in ran:
+                kept.append(line)
+    rows = [f"| `{f.benchmark}` | {f.figure} | {f.median} | {f.p95 or '—'} | {f.queries or '—'} | "
+            f"{f.budget or '—'} | {today} |" for f in figures]
+    network = ", ".join(f"{v:,} {k}" for k, v in sizes.items())
+    build = f"; built in {build_seconds:.1f} s" if build_seconds is not None else ""
+    text = f"""# Benchmarks
+
+The performance budget of DESIGN.md section 8, measured by `bench/benchmark.py` on the
+synthetic network that `bench/network.py` generates deterministically. Figures are
+medians (and 95th percentiles) of several runs; "whole command" includes interpreter
+and Django start-up. The table is rewritten by the script: rerun it rather than
+editing figures by hand (`--only NAME` refreshes one benchmark and keeps the others).
+
+{START}
+- Command: `{command}`
+- Date: {today}
+- Machine: {machine()}
+- Store: SQLite (WAL) in a fresh temporary GOODLOOP_HOME
+- Network: {network}{build}
+
+| Benchmark | Figure | Median | p95 | SQL queries | Budget | Measured |
+|---|---|---|---|---|---|---|
+{chr(10).join(kept + rows)}
+{END}
+"""
+    DOC.parent.mkdir(parents=True, exist_ok=True)
+    DOC.write_text(text)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description="goodloop performance benchmark (DESIGN.md section 8)")
+    parser.add_argument("--people", type=int, default=30000, help="network size (other counts scale with it)")
+    parser.add_argument("--runs", type=int, default=5, help="timed runs per figure (medians are reported)")
+    parser.add_argument("--only", action="append", choices=sorted(BENCHMARKS), help="run only this benchmark")
+    parser.add_argument("--home", help="reuse this GOODLOOP_HOME (built on first use) instead of a temporary one")
+    parser.add_argument("--no-write", action="store_true", help="print the figures, leave docs/benchmarks.md")
+    args = parser.parse_args(argv)
+    sizes = sizes_for(args.people)
+    home = Path(args.home) if args.home else Path(tempfile.mkdtemp(prefix="goodloop-bench-"))
+    home.mkdir(parents=True, exist_ok=True)
+    print(f"building the network in {home} …", file=sys.stderr)
+    account, build_seconds = setup(home, sizes)
+    if build_seconds is not None:
+        print(f"built in {build_seconds:.1f} s", file=sys.stderr)
+    from django.test import Client
+
+    env = {**os.environ, "GOODLOOP_HOME": str(home)}
+    ctx = Context(home=home, account=account, runs=args.runs, sizes=sizes, env=env, client=Client())
+    ran = args.only or list(BENCHMARKS)
+    figures = []
+    for name in ran:
+        print(f"{name} …", file=sys.stderr)
+        figures += BENCHMARKS[name](ctx)
+    if build_seconds is not None and not args.only:
+        figures.insert(0, Figure("network-build", "`bench/network.build` at this size (in-process)",
+                                 f"{build_seconds:.1f} s", budget="< 60 s at full size"))
+        ran = ["network-build", *ran]
+    for f in figures:
+        print(f"{f.benchmark:14} {f.median:>12} {f.p95 or '':>8} {f.queries or '':>4}  {f.figure}")
+    if not args.no_write:
+        command = "python bench/benchmark.py" + "".join(f" {a}" for a in (argv if argv is not None else sys.argv[1:]))
+        write_doc(figures, ran, command, sizes, build_seconds)
+        print(f"wrote {DOC.relative_to(ROOT)}", file=sys.stderr)
+    if not args.home:
+        shutil.rmtree(home, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
