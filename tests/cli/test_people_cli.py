@@ -106,3 +106,17 @@ def test_log_resets_last_touch(cli, ada):
     cli("log", "ada@example.com", "--channel", "call", "--date", "2026-09-01")  # older: the clock stays
     _, out, _ = cli("person", "show", "ada@example.com", "--json")
     assert json.loads(out)["last_touch"] == "2026-10-05"
+
+
+def test_person_edit(cli, ada):
+    code, out, err = cli("person", "edit", "ada@example.com", "--tier", "core", "--cadence", "10", "--need",
+                         "a designer for her startup", "--trust", "rapport", "--json")
+    assert code == 0, err
+    assert json.loads(out)["tier"] == "core" and json.loads(out)["trust_stage"] == "rapport"
+    _, out, _ = cli("person", "show", "ada@example.com", "--json")
+    data = json.loads(out)
+    assert data["needs"] == ["a designer for her startup"] and data["cadence_days"] == 10
+    code, _, err = cli("person", "edit", "ada@example.com", "--tier", "bestie")
+    assert code == 1 and "tier must be one of" in err
+    code, _, err = cli("person", "edit", "ada@example.com", "--cadence", "0")
+    assert code == 1 and "cadence is 1 to" in err

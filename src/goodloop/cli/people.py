@@ -123,3 +123,31 @@ def person_unmerge(merge_id: int = typer.Argument(..., metavar="MERGE_ID", help=
 
     person = merge.undo(account, merge_id)
     typer.echo(f"restored {svc.describe(person)}")
+
+
+@person_app.command("edit")
+def person_edit(
+    ref: str = typer.Argument(...),
+    tier: str = typer.Option(None, "--tier", help="core, close, active, wide or dormant."),
+    cadence: int = typer.Option(None, "--cadence", help="Days between check-ins (overrides the tier)."),
+    need: list[str] = typer.Option([], "--need", help="Something they are looking for (repeatable)."),
+    trust: str = typer.Option(None, "--trust", help="Set the trust stage by hand."),
+    notes: str = typer.Option(None, "--notes"),
+    job_seeking: bool = typer.Option(None, "--job-seeking/--not-job-seeking"),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Change a person's tier, cadence, needs, trust stage or notes."""
+    account = context.account()
+    from goodloop.services import people as svc
+    from goodloop.services import person_edit
+
+    person = svc.resolve(account, ref)
+    changes = {k: v for k, v in (("tier", tier), ("cadence_days", cadence), ("trust_stage", trust),
+                                 ("notes", notes), ("job_seeking", job_seeking)) if v is not None}
+    if need:
+        changes["needs"] = [*(person.needs or []), *need]
+    person = person_edit.update(account, person, **changes)
+    if as_json:
+        emit_json(svc.summary(svc.with_summary_data(svc.search(account)).get(id=person.id)))
+    else:
+        typer.echo(f"updated {svc.describe(person)}")
