@@ -24,6 +24,16 @@ class Ask(Owned):
     last_nudge = models.DateField(null=True, blank=True)
     # 3B7: once a second person at the same organization was contacted (or the step dismissed).
     second_contact_done = models.BooleanField(default=False)
+    # The giver's side (direction "received"): how I triaged their request and what I promised.
+    triage = models.CharField(max_length=10, null=True, blank=True)  # accept, smaller, redirect, decline
+    triage_note = models.TextField(null=True, blank=True)
+    triaged_on = models.DateField(null=True, blank=True)
+    redirect_to = models.ForeignKey("network.Person", null=True, blank=True, on_delete=models.SET_NULL,
+                                    related_name="+")
+    promise_due = models.DateField(null=True, blank=True)  # the deadline I gave them
+    promise_kind = models.CharField(max_length=20, null=True, blank=True)  # the favor kind I promised
+    minutes = models.PositiveIntegerField(null=True, blank=True)  # my estimate of what it costs me
+    reply_draft = models.TextField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -69,3 +79,44 @@ class Loop(Owned):
     class Meta:
         ordering = ["due", "id"]
         indexes = [models.Index(fields=["account", "status", "due"])]
+
+
+class GivingBudget(Owned):
+    """My weekly giving capacity (favors or minutes) and the weekdays I batch gives into."""
+
+    FAVORS, MINUTES = "favors", "minutes"
+    unit = models.CharField(max_length=8, choices=[(FAVORS, "favors"), (MINUTES, "minutes")], default=MINUTES)
+    amount = models.PositiveIntegerField()
+    days = models.JSONField(default=list, blank=True)  # weekday numbers, Monday = 0
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account"], name="one_giving_budget_per_account")]
+
+
+class Transition(Owned):
+    """A contact in a job search that I help: monthly check-ins until they land."""
+
+    person = models.ForeignKey("network.Person", on_delete=models.CASCADE, related_name="transitions")
+    started_on = models.DateField()
+    landed_on = models.DateField(null=True, blank=True)
+    landed_note = models.CharField(max_length=300, blank=True)
+    current_loop = models.ForeignKey(Loop, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        indexes = [models.Index(fields=["account", "person"])]
+
+
+class ClosureReceived(Owned):
+    """A requester closing the loop with me: they thanked me, or told me how my help panned out."""
+
+    THANKED, REPORTED = "thanked", "reported"
+    ask = models.ForeignKey(Ask, on_delete=models.CASCADE, related_name="closures")
+    kind = models.CharField(max_length=8, choices=[(THANKED, "thanked"), (REPORTED, "reported")])
+    date = models.DateField()
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["date", "id"]
+        constraints = [models.UniqueConstraint(fields=["ask", "kind"], name="one_closure_kind_per_request")]
