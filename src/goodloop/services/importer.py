@@ -1,0 +1,314 @@
+"""Importing contacts: parse a file, match every record in memory, write in bulk, report.
+
+    report = import_file(account, data, format="auto", filename="", dry_run=False)
+    report.as_dict()  # the `import --json` shape of DESIGN.md section 5
+
+The parser (formats.registry) turns bytes into records; `matching.Matcher`, loaded with
+every key of the account in a few queries, decides for each record which person it is
+(or that it is a new one) and what it adds; then the new and changed rows are written
+table by table with one `executemany` each, so the number of queries does not grow with
+the file. The whole import is one transaction: a bad file, an error or Ctrl-C leaves the
+store as it was, and a dry run rolls back at the end but returns the same report.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from goodloop.accounts.models import Account
+from goodloop.formats import registry
+from goodloop.formats.records import FormatError
+from goodloop.network.models import ContactPoint, ImportBatch, Organization, Person, Role, SourceRecord, Tag
+
+from .errors import ServiceError
+from .matching import Entity, Matcher, fingerprint
+
+FORMATS = ("auto", *registry.PARSERS)
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ImportReport:
+    format: str
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    errors: list[dict] = field(default_factory=list)
+    merge_suggestions: list[dict] = field(default_factory=list)
+    dry_run: bool = False
+    batch_id: int | None = None
+    merged: int = 0  # stored people merged into another by a bridging record
+
+    def as_dict(self) -> dict:
+        return {"format": self.format, "rows": self.rows, "created": self.created, "updated": self.updated,
+                "unchanged": self.unchanged, "errors": self.errors, "merge_suggestions": self.merge_suggestions,
+                "dry_run": self.dry_run, "batch": self.batch_id, "merged": self.merged}
+
+
+class _DryRun(Exception):
+    pass
+
+
+def import_file(account, data: bytes, format: str = "auto", filename: str = "", dry_run: bool = False,
+                progress: Progress | None = None) -> ImportReport:
+    """Import a contacts file into the account (see the module docstring)."""
+    name = (format or "auto").strip().lower()
+    if name not in FORMATS:
+        raise ServiceError(f"unknown format {format!r}: choose {', '.join(FORMATS)}", field="format")
+    try:
+        parsed = registry.parse(data, name)
+    except FormatError as exc:
+        raise ServiceError(str(exc), field="file") from None
+    except (ValueError, TypeError, LookupError) as exc:  # a parser bug must not look like a crash
+        raise ServiceError(f"cannot read this file: {exc}", field="file") from None
+    report = ImportReport(format=parsed.format, rows=parsed.rows, dry_run=dry_run)
+    report.errors = [{"row": e.row, "message": e.message} for e in parsed.errors]
+    paused = gc.isenabled()
+    gc.disable()  # tens of thousands of small acyclic objects: the collector would rescan them all
+    try:
+        with transaction.atomic():
+            _run(account, parsed, report, filename, progress)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    finally:
+        if paused:
+            gc.enable()
+    return report
+
+
+def _run(account, parsed, report: ImportReport, filename: str, progress: Progress | None) -> None:
+    Account.objects.select_for_update().filter(id=account.id).first()  # one import at a time per account
+    matcher = _load(account)
+    records = parsed.records
+    total = len(records)
+    outcomes = []  # (record, entity, action)
+    for i, rec in enumerate(records):
+        if progress is not None and i % 2000 == 0:
+            progress(i, total)
+        try:
+            entity, action = matcher.add(rec)
+        except Exception as exc:  # noqa: BLE001 — one odd record is a row error, not a failed import
+            report.errors.append({"row": rec.row, "message": f"could not import: {exc}"})
+            continue
+        outcomes.append((rec, entity, action))
+    if progress is not None:
+        progress(total, total)
+    report.errors.sort(key=lambda e: e["row"])
+    batch = None
+    if not report.dry_run:
+        batch = ImportBatch.objects.create(account=account, format=parsed.format, filename=(filename or "")[:300])
+        report.batch_id = batch.id
+    _Writer(account, matcher, batch, parsed.format).write(outcomes)
+    for _rec, entity, action in outcomes:
+        if action == "created" and entity.merged_into is not None:
+            action = "updated"  # a later row bridged it into someone else
+        setattr(report, action, getattr(report, action) + 1)
+    report.merged = len(matcher.merges)
+    report.merge_suggestions = matcher.report_suggestions()
+    if batch is not None:
+        batch.report = report.as_dict()
+        batch.save(update_fields=["report"])
+
+
+def _load(account) -> Matcher:
+    """Every key of the account, in a few queries."""
+    matcher = Matcher()
+    people = Person.objects.filter(account=account).values_list(
+        "id", "display_name", "given_name", "family_name", "organization_id", "title", "connected_on", "location",
+        "notes", "is_me")
+    points = ContactPoint.objects.filter(account=account).order_by("id").values_list("person_id", "kind", "key",
+                                                                                     "value")
+    roles = Role.objects.filter(account=account).order_by("id").values_list("id", "person_id", "organization_id",
+                                                                            "title", "current")
+    orgs = Organization.objects.filter(account=account).values_list("id", "normalized_name", "name")
+    tags = Tag.objects.filter(account=account).values_list("id", "name")
+    person_tags = Person.tags.through.objects.filter(tag__account=account).values_list("person_id", "tag_id")
+    fps = SourceRecord.objects.filter(account=account).exclude(fingerprint="").order_by("id").values_list(
+        "fingerprint", "person_id")
+    matcher.load(people, points, roles, orgs, tags, person_tags, fps)
+    return matcher
+
+
+class _Writer:
+    """Write what the matcher decided: one executemany per table."""
+
+    def __init__(self, account, matcher: Matcher, batch, fmt: str):
+        self.account, self.m, self.batch, self.format = account, matcher, batch, fmt
+        self.now = timezone.now()
+
+    def write(self, outcomes) -> None:
+        from . import merge
+
+        m = self.m
+        for keep, gone in m.merges:
+            merge.merge_people(self.account, Person.objects.get(id=keep.pid), Person.objects.get(id=gone.pid))
+        org_ids = self._organizations()
+        tag_ids = self._tags()
+        new = [e for e in m.new if e.merged_into is None]
+        changed = [e for e in m.entities.values() if e.merged_into is None and e.dirty]
+        for e, pid in zip(new, allocate(Person, len(new)), strict=True):
+            e.pid = pid
+        self._people(new, changed, org_ids)
+        people = changed + new
+        points, roles, role_updates, person_tags = [], [], [], []
+        aid = self.account.id
+        for e in people:
+            for kind, value, key in e.new_points:
+                points.append((aid, e.pid, kind, value, key, ""))
+            for r in e.roles:
+                if r[4]:
+                    if r[3] is None:
+                        roles.append((aid, e.pid, org_ids[r[0]], r[1], r[2]))
+                    else:
+                        role_updates.append((r[1], r[2], r[3]))
+            if e.pid in m.entities or e.absorbed:
+                have = set(m.tags_of.get(e.pid, ()))
+                for g in e.absorbed:
+                    have.update(m.tags_of.get(g.pid, ()))
+                have = {t.casefold() for t in have}
+            else:
+                have = ()
+            person_tags += [(e.pid, tag_ids[k]) for k in e.tags if k not in have]
+        insert(ContactPoint, ("account_id", "person_id", "kind", "value", "key", "label"), points)
+        insert(Role, ("account_id", "person_id", "organization_id", "title", "current"), roles)
+        if role_updates:
+            update(Role, ("title", "current"), role_updates)
+        if person_tags:
+            insert(Person.tags.through, ("person_id", "tag_id"), person_tags)
+        self._sources(outcomes)
+
+    def _organizations(self) -> dict:
+        m = self.m
+        ids = {key: oid for oid, key in m.org_by_id.items()}
+        needed = {r[0] for e in [*m.new, *m.entities.values()] for r in e.roles if r[3] is None and r[4]}
+        missing = sorted(k for k in needed if k not in ids)
+        new_ids = allocate(Organization, len(missing))
+        rows = [(oid, self.account.id, m.org_names[k], k) for oid, k in zip(new_ids, missing, strict=True)]
+        insert(Organization, ("id", "account_id", "name", "normalized_name"), rows)
+        ids.update(zip(missing, new_ids, strict=True))
+        return ids
+
+    def _tags(self) -> dict:
+        m = self.m
+        stored = dict(Tag.objects.filter(account=self.account).values_list("name", "id"))
+        ids = {name.casefold(): tid for name, tid in stored.items()}
+        used = {k for e in [*m.new, *m.entities.values()] for k in e.tags}
+        missing = sorted(k for k in used if k not in ids)
+        new_ids = allocate(Tag, len(missing))
+        insert(Tag, ("id", "account_id", "name"), [(t, self.account.id, m.tag_names[k])
+                                                   for t, k in zip(new_ids, missing, strict=True)])
+        ids.update(zip(missing, new_ids, strict=True))
+        return ids
+
+    def _people(self, new: list[Entity], changed: list[Entity], org_ids: dict) -> None:
+        m, date = self.m, connection.ops.adapt_datefield_value
+        now = connection.ops.adapt_datetimefield_value(self.now)
+
+        def values(e: Entity) -> tuple:
+            org_name = m.org_names.get(e.org, "") if e.org else ""
+            text = " ".join(p for p in (e.display, e.title, org_name, *e.emails) if p).lower()
+            return (e.display, e.given, e.family, text, org_ids.get(e.org) if e.org else None, e.title,
+                    e.location, date(e.connected_on), e.notes, now)
+
+        cols = ("display_name", "given_name", "family_name", "search_text", "organization_id", "title",
+                "location", "connected_on", "notes", "updated")
+        insert(Person, ("id", "account_id", *cols, "created"),
+               [(e.pid, self.account.id, *values(e), now) for e in new])
+        if changed:
+            update(Person, cols, [(*values(e), e.pid) for e in changed])
+
+    def _sources(self, outcomes) -> None:
+        rows = []
+        aid = self.account.id
+        bid = self.batch.id if self.batch is not None else None
+        for rec, entity, action in outcomes:
+            if action == "unchanged":
+                continue
+            fp = "" if (rec.emails or rec.phones or rec.linkedin_url) else fingerprint(rec)
+            rows.append((aid, entity.final().pid, bid, self.format, rec.row, action, fp))
+        insert(SourceRecord, ("account_id", "person_id", "batch_id", "format", "row", "action", "fingerprint"), rows)
+
+
+# ---------------------------------------------------------------------- bulk SQL
+
+
+def _literal(value) -> str:
+    """A constant default as SQL (the defaults are plain: NULL, numbers, booleans, short strings, JSON)."""
+    if value is None:
+        return "NULL"
+    if isinstance(value, bool):
+        return ("TRUE" if value else "FALSE") if connection.vendor == "postgresql" else str(int(value))
+    if isinstance(value, int | float):
+        return repr(value)
+    if not isinstance(value, str):
+        value = json.dumps(value)
+    return "'" + value.replace("'", "''") + "'"
+
+
+def _defaults(model, given: tuple) -> tuple[list[str], list[str]]:
+    """The columns a raw insert must fill besides `given`, with their defaults as SQL literals."""
+    cols, values = [], []
+    for f in model._meta.concrete_fields:
+        if f.primary_key or f.attname in given:
+            continue
+        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
+            value = f.get_db_prep_save(timezone.now(), connection)
+        elif f.get_internal_type() == "JSONField":
+            value = json.dumps(f.get_default())
+        else:
+            value = f.get_db_prep_save(f.get_default(), connection)
+        cols.append(f.column)
+        values.append(_literal(value if value is None or isinstance(value, bool | int | float | str) else str(value)))
+    return cols, values
+
+
+def insert(model, fields: tuple, rows: list) -> None:
+    """INSERT `rows` (tuples in `fields` order, values already adapted) with one executemany."""
+    if not rows:
+        return
+    meta = model._meta
+    cols = [meta.get_field(f.removesuffix("_id")).column if f != "id" else meta.pk.column for f in fields]
+    extra_cols, extra = _defaults(model, fields)
+    qn = connection.ops.quote_name
+    names = ", ".join(qn(c) for c in cols + extra_cols)
+    marks = ", ".join(["%s"] * len(cols) + extra)
+    sql = f"INSERT INTO {qn(meta.db_table)} ({names}) VALUES ({marks})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def update(model, fields: tuple, rows: list) -> None:
+    """UPDATE rows by id: each row is (*values in `fields` order, id)."""
+    meta = model._meta
+    qn = connection.ops.quote_name
+    sets = ", ".join(f"{qn(meta.get_field(f.removesuffix('_id')).column)} = %s" for f in fields)
+    with connection.cursor() as cursor:
+        cursor.executemany(f"UPDATE {qn(meta.db_table)} SET {sets} WHERE {qn(meta.pk.column)} = %s", rows)
+
+
+def allocate(model, n: int) -> list[int]:
+    """Reserve `n` new ids of `model` inside the current transaction."""
+    if n <= 0:
+        return []
+    table = model._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                           [table, n])
+            return [r[0] for r in cursor.fetchall()]
+        # SQLite: the write lock is held (IMMEDIATE transactions); AUTOINCREMENT never reuses an id.
+        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
+        top = cursor.fetchone()[0]
+        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
+        row = cursor.fetchone()
+        start = max(top, row[0] if row else 0) + 1
+        return list(range(start, start + n))

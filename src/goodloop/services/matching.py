@@ -1,0 +1,421 @@
+"""Identity matching for imports, in memory (DESIGN.md section 6).
+
+The importer loads every key of the account once (`Matcher.load`), then feeds it the
+parsed records one by one. Each record is matched, in order, by email, LinkedIn URL and
+phone ("certain" keys); a record whose certain keys reach two people bridges them into
+one, unless they carry different LinkedIn URLs (a differing strong key wins: those are
+different people, however alike their names). Records with no certain match are checked
+against the same normalized name at the same (or a missing) organization, and against
+near-identical names at the same organization (rapidfuzz): such matches are only
+*suggested*, never merged. Nothing here touches the database; `importer` writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from goodloop.core.orgnames import normalize_org
+from goodloop.formats.normalize import fold_text, normalize_phone
+
+from .people import contact_key
+
+EMAIL, PHONE, URL = "email", "phone", "url"
+LI_PREFIX = "https://www.linkedin.com/in/"
+FUZZY_CUTOFF = 92
+
+
+def name_key(name: str) -> str:
+    if name.isascii():
+        return " ".join(name.casefold().split())
+    return fold_text(name)
+
+
+@lru_cache(maxsize=65536)
+def phone_key(raw: str) -> str:
+    """The matching key of a phone: E.164 when it parses, else its digits."""
+    return normalize_phone(raw) or contact_key(PHONE, raw)
+
+
+@lru_cache(maxsize=65536)
+def org_key(name: str) -> str:
+    return normalize_org(name)
+
+
+def li_key(url: str) -> str:
+    if url.startswith(LI_PREFIX):
+        return "linkedin.com/in/" + url[len(LI_PREFIX):]
+    return contact_key(URL, url)
+
+
+def fingerprint(rec) -> str:
+    """A stable hash of a record's content (used for records with no certain key)."""
+    parts = (rec.display_name, rec.given_name, rec.additional_name, rec.family_name,
+             tuple((r.organization, r.title, r.current) for r in rec.roles), tuple(rec.urls),
+             tuple(rec.tags), rec.notes, rec.location, str(rec.connected_on or ""))
+    return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
+
+
+class Entity:
+    """A person as the import sees it: what the store holds plus what this import adds."""
+
+    __slots__ = ("pid", "is_me", "display", "given", "family", "org", "title", "connected_on", "location",
+                 "notes", "points", "new_points", "roles", "tags", "li", "dirty", "row", "merged_into",
+                 "absorbed", "emails")
+
+    def __init__(self, pid=None, display="", given="", family="", org="", title="", connected_on=None,
+                 location="", notes="", is_me=False, row=None):
+        self.pid = pid
+        self.is_me = is_me
+        self.display, self.given, self.family = display, given, family
+        self.org, self.title = org, title  # org is the organization key of the current role
+        self.connected_on, self.location, self.notes = connected_on, location, notes
+        self.points: set = set()  # (kind, key)
+        self.new_points: list = []  # (kind, value, key)
+        self.emails: list = []  # email values, for search_text
+        self.roles: list = []  # [org key, title, current, role id or None, changed?]
+        self.tags: dict = {}  # casefolded -> name
+        self.li: set = set()  # LinkedIn keys
+        self.dirty = False
+        self.row = row  # the row that created it (new people only)
+        self.merged_into: Entity | None = None
+        self.absorbed: list = []  # stored people merged into this one at write time
+
+    def final(self) -> Entity:
+        e = self
+        while e.merged_into is not None:
+            e = e.merged_into
+        return e
+
+    def ref(self) -> dict:
+        out = {"id": self.pid, "name": self.display} if self.pid else {"name": self.display}
+        if self.row is not None:
+            out["row"] = self.row
+        return out
+
+
+class Matcher:
+    """Match records to people and fold them in; see the module docstring."""
+
+    def __init__(self):
+        self.by_email: dict = {}
+        self.by_li: dict = {}
+        self.by_phone: dict = {}
+        self.by_fp: dict = {}
+        self.stored: dict = {}  # pid -> raw person tuple, materialized on first match
+        self.points_of: dict = {}
+        self.roles_of: dict = {}
+        self.tags_of: dict = {}
+        self.entities: dict = {}  # pid -> Entity
+        self.new: list[Entity] = []
+        self.org_names: dict = {}  # org key -> display name
+        self.org_by_id: dict = {}
+        self.tag_names: dict = {}  # casefolded -> name
+        self.by_name: dict | None = None
+        self.by_org: dict = {}
+        self.by_org_open: dict = {}
+        self.suggestions: list = []  # (Entity, Entity, reason)
+        self.merges: list = []  # (keep, gone) stored people
+
+    # ------------------------------------------------------------------ loading
+
+    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints) -> None:
+        for oid, key, name in orgs:
+            self.org_by_id[oid] = key
+            self.org_names[key] = name
+        for pid, *rest in people:
+            self.stored[pid] = rest
+        for pid, kind, key, value in points:
+            self.points_of.setdefault(pid, []).append((kind, key, value))
+            index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else (
+                self.by_li if key.startswith("linkedin.com/in/") else None)
+            if index is not None:
+                index.setdefault(key, pid)
+        for rid, pid, oid, title, current in roles:
+            self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False])
+        tag_by_id = {}
+        for tid, name in tags:
+            tag_by_id[tid] = name
+            self.tag_names[name.casefold()] = name
+        for pid, tid in person_tags:
+            self.tags_of.setdefault(pid, []).append(tag_by_id[tid])
+        for fp, pid in fingerprints:
+            self.by_fp.setdefault(fp, pid)
+
+    def entity(self, handle) -> Entity:
+        """The live entity behind an index entry (a stored id or an Entity)."""
+        if isinstance(handle, Entity):
+            return handle.final()
+        e = self.entities.get(handle)
+        if e is None:
+            display, given, family, oid, title, connected, location, notes, is_me = self.stored[handle]
+            e = Entity(handle, display, given, family, self.org_by_id.get(oid, ""), title, connected, location,
+                       notes, is_me)
+            for kind, key, value in self.points_of.get(handle, ()):
+                e.points.add((kind, key))
+                if kind == EMAIL:
+                    e.emails.append(value)
+                elif kind == URL and key.startswith("linkedin.com/in/"):
+                    e.li.add(key)
+            e.roles = self.roles_of.get(handle, [])
+            e.tags = {t.casefold(): t for t in self.tags_of.get(handle, ())}
+            self.entities[handle] = e
+        return e.final()
+
+    # ------------------------------------------------------------------ matching
+
+    def add(self, rec) -> tuple[Entity, str]:
+        """Fold one record in; return its person and the action (created, updated, unchanged)."""
+        keys = []  # (kind, value, key)
+        for email in rec.emails:
+            keys.append((EMAIL, email, email))
+        li = li_key(rec.linkedin_url) if rec.linkedin_url else None
+        if li:
+            keys.append((URL, rec.linkedin_url, li))
+        for phone in rec.phones:
+            keys.append((PHONE, phone, phone_key(phone)))
+        for url in rec.urls:
+            keys.append((URL, url, contact_key(URL, url)))
+
+        group: list[Entity] = []
+        if li and li in self.by_li:
+            group.append(self.entity(self.by_li[li]))
+        for kind, _value, key in keys:
+            index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else None
+            if index is not None and key in index:
+                e = self.entity(index[key])
+                if e not in group:
+                    group.append(e)
+        fp = None
+        if not group and not (rec.emails or rec.phones or li):
+            fp = fingerprint(rec)
+            if fp in self.by_fp:
+                group.append(self.entity(self.by_fp[fp]))
+
+        target, conflicts = None, []
+        lis = {li} if li else set()
+        for e in group:
+            if e.li and lis and not (e.li & lis):
+                conflicts.append(e)  # a differing LinkedIn URL wins over a shared email or phone
+                continue
+            target = e if target is None else self._bridge(target, e)
+            lis |= target.li
+        if target is None:
+            target = self._create(rec, keys, li, fp)
+            for other in conflicts:
+                self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
+            self._suggest(target, rec, li, bool(keys))
+            return target, "created"
+        for other in conflicts:
+            self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
+        return target, "updated" if self._apply(target, rec, keys, li) else "unchanged"
+
+    def _create(self, rec, keys, li, fp) -> Entity:
+        """A new person from a record (the fast path of a first import)."""
+        given = f"{rec.given_name} {rec.additional_name}" if rec.additional_name else rec.given_name
+        e = Entity(None, rec.best_name[:300], given[:150], rec.family_name[:150], "", "", rec.connected_on,
+                   rec.location[:200], rec.notes, False, rec.row)
+        e.dirty = True
+        self.new.append(e)
+        if fp:
+            self.by_fp[fp] = e
+        points, new_points = e.points, e.new_points
+        for kind, value, key in keys:
+            if key and (kind, key) not in points:
+                points.add((kind, key))
+                new_points.append((kind, value[:500], key[:500]))
+                if kind == EMAIL:
+                    e.emails.append(value)
+                    self.by_email.setdefault(key, e)
+                elif kind == PHONE:
+                    self.by_phone.setdefault(key, e)
+                elif key == li:
+                    e.li.add(key)
+                    self.by_li.setdefault(key, e)
+        if rec.roles:
+            self._roles(e, rec.roles)
+        elif rec.title:
+            e.title = rec.title[:300]
+        for tag in rec.tags:
+            k = tag.casefold()
+            if k not in e.tags:
+                e.tags[k] = self.tag_names.setdefault(k, tag[:100])
+        return e
+
+    def _bridge(self, keep: Entity, gone: Entity) -> Entity:
+        """One record reaches two people by certain keys: they are one person."""
+        if gone.is_me or (keep.pid is None and gone.pid is not None):
+            keep, gone = gone, keep
+        if keep.pid is not None and gone.pid is not None and keep.pid > gone.pid and not keep.is_me:
+            keep, gone = gone, keep
+        gone.merged_into = keep
+        if gone.pid is not None:
+            self.merges.append((keep, gone))
+        else:
+            self.new.remove(gone)
+        keep.dirty = True
+        keep.new_points += [p for p in gone.new_points if (p[0], p[2]) not in keep.points]
+        keep.points |= gone.points
+        keep.emails += [e for e in gone.emails if e not in keep.emails]
+        keep.li |= gone.li
+        have = {(r[0], r[1].casefold()) for r in keep.roles}
+        keep.roles += [r for r in gone.roles if (r[0], r[1].casefold()) not in have]
+        for role in keep.roles:
+            role[4] = True  # the stored merge re-picks current roles; write ours back
+        for k, t in gone.tags.items():
+            keep.tags.setdefault(k, t)
+        for field in ("given", "family", "location", "org", "title"):
+            if not getattr(keep, field) and getattr(gone, field):
+                setattr(keep, field, getattr(gone, field))
+        if gone.connected_on and (not keep.connected_on or gone.connected_on < keep.connected_on):
+            keep.connected_on = gone.connected_on
+        keep.notes = "\n\n".join(n for n in (keep.notes, gone.notes) if n)
+        keep.absorbed.append(gone)
+        return keep
+
+    def _apply(self, e: Entity, rec, keys, li) -> bool:
+        changed = False
+        if not e.given and rec.given_name:
+            e.given, changed = " ".join(p for p in (rec.given_name, rec.additional_name) if p)[:150], True
+        if not e.family and rec.family_name:
+            e.family, changed = rec.family_name[:150], True
+        for kind, value, key in keys:
+            if (kind, key) not in e.points and key:
+                e.points.add((kind, key))
+                e.new_points.append((kind, value[:500], key[:500]))
+                if kind == EMAIL:
+                    e.emails.append(value)
+                    self.by_email.setdefault(key, e)
+                elif kind == PHONE:
+                    self.by_phone.setdefault(key, e)
+                elif key == li:
+                    e.li.add(key)
+                    self.by_li.setdefault(key, e)
+                changed = True
+        if rec.roles:
+            changed |= self._roles(e, rec.roles)
+        elif rec.title and not e.title and not e.org:
+            e.title, changed = rec.title[:300], True
+        for tag in rec.tags:
+            k = tag.casefold()
+            if k not in e.tags:
+                e.tags[k] = self.tag_names.setdefault(k, tag[:100])
+                changed = True
+        if rec.connected_on and (e.connected_on is None or rec.connected_on < e.connected_on):
+            e.connected_on, changed = rec.connected_on, True
+        if rec.location and not e.location:
+            e.location, changed = rec.location[:200], True
+        if rec.notes and rec.notes not in e.notes:
+            e.notes, changed = (e.notes + "\n\n" + rec.notes) if e.notes else rec.notes, True
+        if changed:
+            e.dirty = True
+        return changed
+
+    def _roles(self, e: Entity, roles) -> bool:
+        if not e.roles and len(roles) == 1:
+            r = roles[0]
+            ok = org_key(r.organization) if r.organization else ""
+            if ok:
+                if ok not in self.org_names:
+                    self.org_names[ok] = r.organization[:300]
+                e.roles.append([ok, r.title[:300], r.current, None, True])
+                if r.current:
+                    e.org, e.title = ok, r.title[:300]
+                return True
+            if r.title and not e.title:
+                e.title = r.title[:300]
+                return True
+            return False
+        changed = False
+        newest = None
+        for r in roles:
+            if not r.organization:
+                continue
+            ok = org_key(r.organization)
+            if not ok:
+                continue
+            self.org_names.setdefault(ok, r.organization[:300])
+            title = r.title[:300]
+            same = [x for x in e.roles if x[0] == ok]
+            if any(x[1].casefold() == title.casefold() for x in same) or (same and not title):
+                continue
+            blank = next((x for x in same if not x[1]), None)
+            if blank is not None:
+                blank[1], blank[4] = title, True
+                if blank[2] and e.org == ok:
+                    e.title = title
+            else:
+                e.roles.append([ok, title, r.current, None, True])
+                if r.current and newest is None:
+                    newest = (ok, title)
+            changed = True
+        if newest is not None:
+            keep = {org_key(r.organization) for r in roles if r.current and r.organization}
+            for x in e.roles:
+                if x[2] and x[0] not in keep:
+                    x[2], x[4] = False, True
+            e.org, e.title = newest
+        return changed
+
+    # ------------------------------------------------------------------ suggestions
+
+    def _suggest(self, new: Entity, rec, li, has_keys: bool) -> None:
+        """Record uncertain matches of a record that became a new person (never merged)."""
+        name = name_key(new.display)
+        if not name:
+            return
+        if self.by_name is None:
+            self._build_name_index()
+        ok = new.org
+        for handle in self.by_name.get(name, ()):
+            other = self.entity(handle)
+            if other is new or other.is_me or (li and other.li and li not in other.li):
+                continue  # different LinkedIn URLs: different people
+            if ok and other.org and ok != other.org:
+                continue
+            where = "at the same organization" if ok and ok == other.org else "(organization missing on one side)"
+            self.suggestions.append((other, new, f"same name {where}, no shared email, phone or LinkedIn URL"))
+        if ok:
+            # near-identical spellings; a LinkedIn record only meets people without a LinkedIn URL
+            for handle in (self.by_org_open if li else self.by_org).get(ok, ()):
+                other = self.entity(handle)
+                if other is new or other.is_me or (li and other.li):
+                    continue
+                other_name = name_key(other.display)
+                if other_name != name and fuzz.ratio(other_name, name, score_cutoff=FUZZY_CUTOFF):
+                    self.suggestions.append((other, new, "near-identical name at the same organization"))
+        self._index_name(new, name)
+
+    def _index_name(self, e: Entity | int, name: str, ok: str = "", has_li: bool = False) -> None:
+        self.by_name.setdefault(name, []).append(e)
+        if isinstance(e, Entity):
+            ok, has_li = e.org, bool(e.li)
+        if ok:
+            self.by_org.setdefault(ok, []).append(e)
+            if not has_li:
+                self.by_org_open.setdefault(ok, []).append(e)
+
+    def _build_name_index(self) -> None:
+        self.by_name, self.by_org, self.by_org_open = {}, {}, {}
+        stored_li = {pid for pid, pts in self.points_of.items()
+                     if any(k == URL and key.startswith("linkedin.com/in/") for k, key, _ in pts)}
+        for pid, raw in self.stored.items():
+            if not raw[8]:  # not me
+                self._index_name(pid, name_key(raw[0]), self.org_by_id.get(raw[3], ""), pid in stored_li)
+        for e in self.new[:-1]:
+            self._index_name(e, name_key(e.display))
+
+    def report_suggestions(self) -> list[dict]:
+        out, seen = [], set()
+        for a, b, reason in self.suggestions:
+            a, b = a.final(), b.final() if b is not None else None
+            if b is None or a is b:
+                continue
+            pair = (id(a), id(b))
+            if pair in seen or (id(b), id(a)) in seen:
+                continue
+            seen.add(pair)
+            out.append({"a": a.ref(), "b": b.ref(), "reason": reason})
+        return out
