@@ -11,6 +11,7 @@ from . import helploop as helploop_cmds
 from . import network as network_cmds
 from . import people as people_cmds
 from . import search as search_cmds
+from . import transfer as transfer_cmds
 from .output import CliError
 
 app = typer.Typer(
@@ -36,6 +37,7 @@ network_cmds.register(app)
 helploop_cmds.register(app)
 search_cmds.register(app)
 demo_cmds.register(app)
+transfer_cmds.register(app)
 
 
 def _one_line(message: str) -> str:

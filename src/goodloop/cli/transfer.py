@@ -1,0 +1,114 @@
+"""`import`, `export` and `restore`: contacts in and out, and the full JSON backup."""
+
+import sys
+from pathlib import Path
+
+import typer
+
+from . import context
+from .output import CliError, emit_json
+
+FORMATS = ("auto", "linkedin", "google", "outlook", "vcard")
+EXPORTS = ("vcard", "csv", "json", "ics")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_cmd)
+    app.command("export")(export_cmd)
+    app.command("restore")(restore_cmd)
+
+
+def _read(path: str) -> bytes:
+    try:
+        return Path(path).read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"no such file: {path}") from None
+    except IsADirectoryError:
+        raise CliError(f"{path} is a directory, not a file") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def import_cmd(
+    path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard."),
+    format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Show the report; write nothing."),
+    as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+):
+    """Import contacts; people already known are matched and merged, never duplicated."""
+    if format not in FORMATS:
+        raise CliError(f"--format must be one of: {', '.join(FORMATS)} (got {format!r})")
+    data = _read(path)
+    context.account()  # set up Django before importing services
+    from goodloop.services import importer
+
+    account = context.account()
+    show_bar = not as_json and sys.stdout.isatty()
+    if show_bar:
+        from rich.progress import Progress
+
+        with Progress(transient=True) as bar:
+            task = bar.add_task(f"importing {Path(path).name}", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            report = importer.import_file(account, data, format, Path(path).name, dry_run, progress)
+    else:
+        report = importer.import_file(account, data, format, Path(path).name, dry_run)
+    if as_json:
+        emit_json(report.as_dict())
+        return
+    _summary(report)
+
+
+def _summary(report) -> None:
+    prefix = "dry run, nothing written: " if report.dry_run else ""
+    typer.echo(f"{prefix}{report.rows} rows read ({report.format}): {report.created} created, "
+               f"{report.updated} updated, {report.unchanged} unchanged, {len(report.errors)} errors"
+               + (f", {report.merged} merged" if report.merged else ""))
+    for e in report.errors[:20]:
+        typer.echo(f"  row {e['row']}: {e['message']}")
+    if len(report.errors) > 20:
+        typer.echo(f"  … {len(report.errors) - 20} more errors (see --json)")
+    if report.merge_suggestions:
+        typer.echo(f"{len(report.merge_suggestions)} possible duplicates (merge with `goodloop person merge A B`):")
+        for s in report.merge_suggestions[:20]:
+            typer.echo(f"  {_who(s['a'])}  ~  {_who(s['b'])}: {s['reason']}")
+
+
+def _who(ref: dict) -> str:
+    return f"#{ref['id']} {ref['name']}" if ref.get("id") else f"{ref['name']} (row {ref.get('row')})"
+
+
+def export_cmd(
+    kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops)."),
+    out: str = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+):
+    """Export people (vCard 4.0, CSV), open loops (iCalendar) or a full JSON backup."""
+    if kind not in EXPORTS:
+        raise CliError(f"export what? one of: {', '.join(EXPORTS)} (got {kind!r})")
+    context.account()  # set up Django before importing services
+    from goodloop.services import exporter
+
+    data = exporter.export(context.account(), kind)
+    if out:
+        try:
+            Path(out).write_bytes(data)
+        except OSError as exc:
+            raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
+        typer.echo(f"wrote {out}", err=True)
+    else:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+
+
+def restore_cmd(path: str = typer.Argument(..., help="A file written by `goodloop export json`.")):
+    """Restore a JSON backup into an empty store."""
+    data = _read(path)
+    context.account()  # set up Django before importing services
+    from goodloop.services import backup
+
+    counts = backup.restore(context.account(), data)
+    typer.echo("restored " + ", ".join(f"{n} {name}" for name, n in counts.items() if n))
