@@ -26,11 +26,16 @@ def today(account, when: date | None = None, limit: int | None = 50) -> list[age
     when = when or date.today()
     target_orgs = set(Target.objects.filter(account=account).exclude(status="closed")
                       .values_list("organization_id", flat=True))
+    from . import capacity
+
+    loop_items = list(_loop_candidates(account, when, target_orgs))
+    looped = {c.person_id for c in loop_items if c.kind == "check_in"}  # a check-in loop wins over cadence
     candidates = [
-        *_loop_candidates(account, when, target_orgs),
+        *loop_items,
         *_follow_up_candidates(account, when),
-        *_give_candidates(account, when),
-        *_check_in_candidates(account, when, target_orgs),
+        # Gives are batched into the chosen giving days (chunking); every day when none are chosen.
+        *(_give_candidates(account, when) if capacity.is_giving_day(account, when) else ()),
+        *(c for c in _check_in_candidates(account, when, target_orgs) if c.person_id not in looped),
         *_lead_step_candidates(account, when),
     ]
     return agenda_rules.rank(candidates, when, horizon_days=LOOP_HORIZON_DAYS, limit=limit)
@@ -38,7 +43,6 @@ def today(account, when: date | None = None, limit: int | None = 50) -> list[age
 
 def _loop_candidates(account, when, target_orgs):
     loops = (Loop.objects.filter(account=account, status="open", due__lte=when + timedelta(days=LOOP_HORIZON_DAYS))
-             .exclude(kind="check_in")
              .select_related("person", "favor", "lead__organization", "introduction"))
     for loop in loops:
         yield agenda_rules.Candidate(

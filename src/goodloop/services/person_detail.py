@@ -5,8 +5,8 @@ from datetime import date
 from goodloop.helploop.models import Loop
 from goodloop.network.models import Role
 
+from . import closure, merge
 from . import interactions as interaction_service
-from . import merge
 from . import people as people_service
 from .strength import ledger_of, strength_of
 
@@ -42,6 +42,8 @@ def detail(account, person, today: date | None = None) -> dict:
         cadence_days=person.cadence_days,
         last_touch=person.last_touch.isoformat() if person.last_touch else None,
         connected_on=person.connected_on.isoformat() if person.connected_on else None,
+        closure_toward_me=closure.toward_me(account, person),
+        given_to_them=closure.given_to(account, person),
         merges=[{"id": m.id, "merged_away": m.gone_name, "merged_on": m.merged_on.date().isoformat()}
                 for m in merge.history(account, person)],
     )

@@ -1,0 +1,432 @@
+"""The giver's side (P7): triage requests people make of me, keep promises within a weekly
+budget, check in with people in transition, and see who closes the loop with me.
+
+Pure rules, plain data in and out (no Django). RESEARCH.md: givers burn out on vague
+requests and "hit and run" networkers; "otherish" givers protect their own capacity and
+chunk their gives into a day or two a week (Grant, Give and Take); anyone can afford a
+five-minute favor (Rifkin). So a vague request gets the questions that make it
+actionable, not a refusal; a big one can get something smaller; and loop closure toward
+me is shown as facts, never as a score.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from goodloop.core.drafts import first_name
+
+# ----------------------------------------------------------------------------- defaults
+
+TRIAGES: tuple[str, ...] = ("accept", "smaller", "redirect", "decline")
+# The status a request (an Ask with direction "received") takes once triaged.
+TRIAGE_STATUS = {"accept": "answered", "smaller": "answered", "redirect": "answered", "decline": "declined"}
+PROMISE_TRIAGES: tuple[str, ...] = ("accept", "smaller")  # these open a promise loop
+ACCEPT_DUE_DAYS = 7  # a promise with no date given is due within a week
+SMALLER_DUE_DAYS = 3  # a five-minute favor should not wait long
+VAGUE_SCORE = 50  # below this the coach's reading says the request is not yet actionable
+CHECK_IN_EVERY_DAYS = 30  # monthly check-ins with a contact in transition
+NO_WORD_BACK_DAYS = 30  # helped this long ago with no thanks or report: "no word back yet"
+
+BUDGET_UNITS: tuple[str, ...] = ("favors", "minutes")
+# Default weekly budget: two hours, the low end of the 2-11 hours a week Grant found rewarding.
+DEFAULT_BUDGET_UNIT = "minutes"
+DEFAULT_BUDGET_AMOUNT = 120
+FIVE_MINUTE_FAVOR = 5
+# My estimated cost of a favor by kind, in minutes (used when the budget is in minutes).
+FAVOR_MINUTES = {
+    "introduction": 15, "referral": 30, "reference": 30, "resume_feedback": 30, "advice": 30,
+    "insight": 30, "lead": 5, "encouragement": 5, "share": 5, "other": 15,
+}
+# What kind of favor doing a request of this ask kind gives.
+ASK_TO_FAVOR = {"introduction": "introduction", "insight": "insight", "resume_feedback": "resume_feedback",
+                "reference": "reference", "referral": "referral", "advice": "advice", "other": "other"}
+WEEKDAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# --------------------------------------------------------------------------- the reading
+
+# The coach writes to the person asking; the giver reads the same codes about them.
+GIVER_MESSAGES = {
+    "no_org": "They name no organization, so you can't tell whom they mean.",
+    "no_people_category": "They don't say which kind of people they want to meet.",
+    "no_concrete_action": "No small, concrete request: it's unclear what exactly they want you to do.",
+    "vague_chestnut": "A classic vague ask ('keep me in mind', 'anyone I should talk to').",
+    "whole_network": "They ask for your whole network rather than one or two people.",
+    "asks_for_job": "They ask you for a job or openings rather than insight or an introduction.",
+    "not_a_question": "Not phrased as a question.",
+    "too_long": "Long: the actual request is buried.",
+    "negative_tone": "Sounds stressed: a kind, specific reply will help more than a long one.",
+    "no_gratitude": "No thanks and no easy out: declining kindly is fine.",
+}
+_QUESTION_FOR = {
+    "no_org": "Which two or three companies are you focusing on?",
+    "no_people_category": "What kind of people would you most like to meet there (a role, team or function)?",
+    "what": "What exactly would help most right now: an introduction to one person, 20 minutes on the phone, "
+            "or feedback on something you've written?",
+}
+_FIVE_MINUTE_OFFERS = {  # (favor kind, what I offer) for "something smaller"
+    "introduction": ("introduction", "one introduction by email to one person"),
+    "referral": ("share", "forwarding the posting to the hiring team with a one-line note"),
+    "reference": ("encouragement", "a short written note on what I've seen of your work"),
+    "resume_feedback": ("resume_feedback", "five minutes of quick comments on the top half of your resume"),
+    "insight": ("insight", "answers to two or three questions by email"),
+    "advice": ("advice", "answers to two or three questions by email"),
+    "other": ("share", "sharing your post with my network"),
+}
+
+
+def giver_findings(findings: Iterable[dict]) -> list[dict]:
+    """The coach's findings re-worded for the person being asked (same stable codes)."""
+    out = []
+    for f in findings:
+        msg = GIVER_MESSAGES.get(f["code"], f.get("message", ""))
+        out.append({"code": f["code"], "message": msg, "principle": f.get("principle", "P7")})
+    return out
+
+
+def clarifying_questions(codes: Iterable[str], kind: str = "introduction") -> list[str]:
+    """The specific questions that make a vague request actionable: which companies, which
+    kind of people, what exactly. Self-contained asks (resume feedback, a reference) don't
+    need companies or people named."""
+    codes = set(codes)
+    questions = []
+    self_contained = kind in ("resume_feedback", "reference")
+    if ("no_org" in codes or "whole_network" in codes) and not self_contained:
+        questions.append(_QUESTION_FOR["no_org"])
+    if ("no_people_category" in codes or "whole_network" in codes) and kind in ("introduction", "other"):
+        questions.append(_QUESTION_FOR["no_people_category"])
+    if codes & {"no_concrete_action", "vague_chestnut", "asks_for_job"}:
+        questions.append(_QUESTION_FOR["what"])
+    return questions
+
+
+def is_vague(score: int | None, codes: Iterable[str]) -> bool:
+    """Too vague to act on: a low score or one of the classic vague shapes."""
+    codes = set(codes)
+    return (score is not None and score < VAGUE_SCORE) or bool(codes & {"vague_chestnut", "whole_network"})
+
+
+def request_summary(text: str, kind: str = "other", organizations: Sequence[str] = (),
+                    categories: Sequence[str] = ()) -> str:
+    """A short phrase for what they asked ("an introduction to product managers at Stripe")."""
+    where = f" at {' or '.join(organizations[:2])}" if organizations else ""
+    who = f" to {categories[0]}" if categories else ""
+    if kind == "introduction" and (who or where):
+        return f"an introduction{who}{where}"
+    if kind == "resume_feedback":
+        return "feedback on your resume"
+    if kind in ("referral", "reference"):
+        return f"a {kind}{where}"
+    if kind in ("insight", "advice") and (who or where):
+        return f"some {kind}{' on ' + organizations[0] if organizations else ''}"
+    words = " ".join((text or "").split()[:12]).rstrip(".,;:!?")
+    return f"your note ('{words}…')" if len((text or "").split()) > 12 else f"your note ('{words}')"
+
+
+def five_minute_favor(kind: str) -> tuple[str, str]:
+    """The smaller thing to offer for a request of this kind: (favor kind, offer phrase)."""
+    return _FIVE_MINUTE_OFFERS.get(kind, _FIVE_MINUTE_OFFERS["other"])
+
+
+def favor_minutes(kind: str | None) -> int:
+    return FAVOR_MINUTES.get(kind or "other", FAVOR_MINUTES["other"])
+
+
+# ------------------------------------------------------------------------------ drafts
+
+
+def _by(due: date | None, today: date | None) -> str:
+    if due is None:
+        return ""
+    if today is not None and 0 <= (due - today).days < 7:
+        return f" by {_DAY_NAMES[due.weekday()]}"
+    return f" by {due.day} {due.strftime('%B')}"
+
+
+def _ask_questions(questions: Sequence[str]) -> str:
+    if len(questions) == 1:
+        return questions[0]
+    return " ".join(f"({n}) {q}" for n, q in enumerate(questions, 1))
+
+
+def clarify_draft(name: str, questions: Sequence[str]) -> str:
+    """Not a refusal: the questions that turn a vague request into one I can act on."""
+    qs = list(questions) or [_QUESTION_FOR["what"]]
+    return (f"Hi {first_name(name)}, happy to help where I can. To point you to the right people, "
+            f"could you tell me a bit more? {_ask_questions(qs)} With that I can see who I know.")
+
+
+def accept_draft(name: str, what: str, due: date | None = None, today: date | None = None,
+                 questions: Sequence[str] = ()) -> str:
+    text = f"Hi {first_name(name)}, yes - glad to help with {what}. I'll get back to you{_by(due, today)}."
+    if questions:
+        text += f" So I get it right: {_ask_questions(questions)}"
+    return text
+
+
+def smaller_draft(name: str, what: str, offer: str, due: date | None = None, today: date | None = None,
+                  questions: Sequence[str] = ()) -> str:
+    """Something smaller (a five-minute favor) instead of the whole request."""
+    text = (f"Hi {first_name(name)}, thanks for thinking of me. I can't take on {what} right now, "
+            f"but I can offer {offer}{_by(due, today)} - would that help?")
+    if questions:
+        text += f" If so: {_ask_questions(questions)}"
+    return text
+
+
+def redirect_draft(name: str, what: str, to_name: str, to_where: str = "", note: str = "") -> str:
+    """Point them to someone better placed, and offer the introduction."""
+    where = f" ({to_where})" if to_where else ""
+    why = f" {note.strip().rstrip('.')}." if note else ""
+    return (f"Hi {first_name(name)}, thanks for asking. For {what}, {to_name}{where} is much better placed "
+            f"than I am.{why} Would you like me to introduce you? If so, send me two lines on what you're "
+            "after and I'll forward them.")
+
+
+def decline_draft(name: str, what: str, note: str = "") -> str:
+    """A kind no: brief, honest, no guilt, and it leaves the door open."""
+    why = f" {note.strip().rstrip('.')}." if note else " I'm stretched too thin right now to do it well."
+    return (f"Hi {first_name(name)}, thank you for thinking of me for {what}.{why} I'm sorry I can't "
+            "help this time - I hope it comes together, and do let me know how it goes.")
+
+
+def promise_draft(name: str, what: str) -> str:
+    """The note that goes with doing what I promised."""
+    return f"Hi {first_name(name)}, here's what I promised - {what}. I hope it helps; let me know how it goes."
+
+
+def transition_check_in_draft(name: str, months: int = 0, need: str = "") -> str:
+    """The monthly check-in with someone in a job search: what do they need now?"""
+    since = f" It's been {months} month{'s' if months != 1 else ''} since you started looking." if months else ""
+    last = f" Last time you mentioned {need.strip().rstrip('.')}." if need else ""
+    return (f"Hi {first_name(name)}, checking in on your search.{since}{last} What would help most right "
+            "now - an introduction, a second pair of eyes on something, or just a sounding board?")
+
+
+def congratulations_draft(name: str, organization: str = "", role: str = "") -> str:
+    where = f" at {organization}" if organization else ""
+    job = f" as {role}" if role else ""
+    return (f"Hi {first_name(name)}, congratulations on the new role{job}{where}! That's wonderful news and "
+            "well deserved. Let's celebrate soon - and if I can help with the first months, just ask.")
+
+
+def triage_draft(action: str, name: str, what: str, *, due: date | None = None, today: date | None = None,
+                 offer: str = "", to_name: str = "", to_where: str = "", note: str = "",
+                 questions: Sequence[str] = ()) -> str:
+    if action == "accept":
+        return accept_draft(name, what, due, today, questions)
+    if action == "smaller":
+        return smaller_draft(name, what, offer, due, today, questions)
+    if action == "redirect":
+        return redirect_draft(name, what, to_name, to_where, note)
+    if action == "decline":
+        return decline_draft(name, what, note)
+    raise ValueError(f"triage must be one of: {', '.join(TRIAGES)}")
+
+
+# ------------------------------------------------------------------- capacity, chunking
+
+
+def parse_days(value: str | Iterable[str] | None) -> tuple[int, ...]:
+    """"mon,thu" (or names, or full day names) -> (0, 3). Raises ValueError on an unknown day."""
+    if value is None:
+        return ()
+    items = value.replace(" ", ",").split(",") if isinstance(value, str) else list(value)
+    out = set()
+    for item in items:
+        key = str(item).strip().lower()[:3]
+        if not key:
+            continue
+        if key not in WEEKDAYS:
+            raise ValueError(f"unknown weekday {item!r}: use mon, tue, wed, thu, fri, sat, sun")
+        out.add(WEEKDAYS.index(key))
+    return tuple(sorted(out))
+
+
+def day_names(days: Iterable[int]) -> list[str]:
+    return [WEEKDAYS[d] for d in sorted(days)]
+
+
+def week_start(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def is_giving_day(day: date, days: Sequence[int]) -> bool:
+    """With no chosen days every day is a giving day."""
+    return not days or day.weekday() in days
+
+
+def chunk_due(deadline: date, today: date, days: Sequence[int]) -> date:
+    """Batch a promise onto a chosen giving day: the latest chosen weekday from today up to the
+    deadline; when none falls in that window the deadline itself (a promise is never late
+    because of chunking)."""
+    if not days or deadline < today:
+        return deadline
+    d = deadline
+    while d >= today:
+        if d.weekday() in days:
+            return d
+        d -= timedelta(days=1)
+    return deadline
+
+
+@dataclass(frozen=True)
+class Budget:
+    unit: str = DEFAULT_BUDGET_UNIT
+    amount: int = DEFAULT_BUDGET_AMOUNT
+    days: tuple[int, ...] = ()
+    is_default: bool = False
+
+    def cost(self, minutes: int) -> int:
+        """What one commitment costs in this budget's unit."""
+        return 1 if self.unit == "favors" else minutes
+
+
+@dataclass(frozen=True)
+class Commitment:
+    """A favor given or a promise due, in the week it lands, with its estimated minutes."""
+
+    day: date
+    minutes: int
+
+
+@dataclass(frozen=True)
+class CapacityCheck:
+    week_of: date
+    unit: str
+    amount: int
+    used: int
+    adding: int
+    exceeds: bool
+    message: str = ""
+
+    @property
+    def remaining(self) -> int:
+        return self.amount - self.used
+
+    def as_dict(self) -> dict:
+        return {"week_of": self.week_of.isoformat(), "unit": self.unit, "budget": self.amount, "used": self.used,
+                "adding": self.adding, "remaining": self.remaining, "exceeds": self.exceeds,
+                "warning": self.message or None}
+
+
+def capacity_check(budget: Budget, commitments: Iterable[Commitment], day: date, new_minutes: int = 0,
+                   adding: bool = False) -> CapacityCheck:
+    """How much of the week's budget (the week containing ``day``) is used, and whether one
+    more commitment of ``new_minutes`` would exceed it."""
+    start = week_start(day)
+    end = start + timedelta(days=6)
+    used = sum(budget.cost(c.minutes) for c in commitments if start <= c.day <= end)
+    add = budget.cost(new_minutes) if adding else 0
+    exceeds = adding and used + add > budget.amount
+    msg = ""
+    if exceeds:
+        msg = (f"This goes over your giving budget for the week of {start.isoformat()}: {used} of "
+               f"{budget.amount} {budget.unit} already committed, and this adds {add}. Givers burn out "
+               "when spread thin - consider offering something smaller, or a later date.")
+    return CapacityCheck(start, budget.unit, budget.amount, used, add, exceeds, msg)
+
+
+# ---------------------------------------------------------------------------- transition
+
+
+def next_check_in(last: date, every: int = CHECK_IN_EVERY_DAYS) -> date:
+    return last + timedelta(days=every)
+
+
+def months_between(start: date, day: date) -> int:
+    return max(0, (day.year - start.year) * 12 + day.month - start.month - (1 if day.day < start.day else 0))
+
+
+# ------------------------------------------------------------------ closure toward me
+
+_THANKS = re.compile(r"\b(thank|thanks|thx|grateful|appreciat\w*)\b", re.I)
+_REPORT = re.compile(
+    r"\b(update|updated|news|landed|got the (job|role|offer)|offer|interview\w*|heard back|panned out|"
+    r"how it went|worked out|didn't work out|did not work out|they hired|accepted|turned down|rejected)\b", re.I)
+
+
+def evidence_kinds(summary: str) -> set[str]:
+    """What an inbound message from a requester shows: "thanked", "reported", both or neither."""
+    kinds = set()
+    if _THANKS.search(summary or ""):
+        kinds.add("thanked")
+    if _REPORT.search(summary or ""):
+        kinds.add("reported")
+    return kinds
+
+
+@dataclass(frozen=True)
+class RequestFacts:
+    """One request made of me. ``helped_on``: when I helped (None: not helped, e.g. declined
+    or still open). ``thanked_on``/``reported_on``: recorded explicitly."""
+
+    request_id: int
+    person_id: int
+    asked_on: date
+    helped_on: date | None = None
+    thanked_on: date | None = None
+    reported_on: date | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Something the requester did later: an inbound interaction (``kinds`` from its summary)
+    or a favor they gave me (counts as thanks: gratitude in kind)."""
+
+    person_id: int
+    day: date
+    kinds: frozenset[str] = field(default_factory=frozenset)
+
+
+@dataclass(frozen=True)
+class Closure:
+    request_id: int
+    person_id: int
+    helped_on: date | None
+    thanked: bool
+    reported: bool
+    thanked_on: date | None = None
+    reported_on: date | None = None
+    derived: tuple[str, ...] = ()  # which of thanked/reported came from what they did, not a record
+
+    def waiting_days(self, today: date) -> int | None:
+        """Days since I helped with neither thanks nor report (None when they closed it or no help)."""
+        if self.helped_on is None or (self.thanked and self.reported):
+            return None
+        return max(0, (today - self.helped_on).days)
+
+
+def closures(requests: Iterable[RequestFacts], evidence: Iterable[Evidence]) -> list[Closure]:
+    """Loop closure toward me, per request: explicit records first; then evidence from the same
+    person strictly after the help (a message the same day may be the request itself), each
+    piece credited to the latest request I had helped with before that day."""
+    reqs = sorted(requests, key=lambda r: (r.helped_on or date.max, r.request_id))
+    derived: dict[int, dict[str, date]] = {}
+    for ev in sorted(evidence, key=lambda e: e.day):
+        helped = [r for r in reqs if r.person_id == ev.person_id and r.helped_on and r.helped_on < ev.day]
+        if not helped:
+            continue
+        got = derived.setdefault(helped[-1].request_id, {})
+        for kind in ev.kinds:
+            got.setdefault(kind, ev.day)
+    out = []
+    for r in sorted(requests, key=lambda r: (r.asked_on, r.request_id)):
+        d = derived.get(r.request_id, {}) if r.helped_on else {}
+        thanked_on = r.thanked_on or d.get("thanked")
+        reported_on = r.reported_on or d.get("reported")
+        why = tuple(k for k, explicit in (("thanked", r.thanked_on), ("reported", r.reported_on))
+                    if not explicit and k in d)
+        out.append(Closure(r.request_id, r.person_id, r.helped_on, thanked_on is not None,
+                           reported_on is not None, thanked_on, reported_on, why))
+    return out
+
+
+def closure_counts(items: Iterable[Closure]) -> dict[str, int]:
+    """``{asked, helped, thanked, reported}`` - counts, facts, no score."""
+    items = list(items)
+    return {"asked": len(items), "helped": sum(1 for c in items if c.helped_on),
+            "thanked": sum(1 for c in items if c.thanked), "reported": sum(1 for c in items if c.reported)}

@@ -1,0 +1,399 @@
+"""Requests made of me (asks with direction "received"): record, read, triage, keep promises.
+
+A request is read by the same coach as my own asks (how specific is it?), re-worded for
+the person being asked; a vague one gets a draft with the questions that make it
+actionable. Triage answers it: accept (a promise loop with a due date), something smaller
+(a five-minute favor, also a promise), redirect to someone better placed, or decline
+kindly. Keeping a promise records the favor given, so the ledger moves.
+"""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from email.utils import parsedate_to_datetime
+
+from django.db import transaction
+from django.db.models import Q
+
+from goodloop.core import coach as coach_rules
+from goodloop.core import giver as rules
+from goodloop.core.trust import trust_gate
+from goodloop.helploop.models import Ask, Favor, Loop
+from goodloop.network.models import ContactPoint, Organization, Person
+
+from . import capacity, interactions
+from . import loops as loop_service
+from . import people as people_service
+from .errors import NotFound, ServiceError
+
+MAX_REQUEST_CHARS = 5000
+REPEAT_WINDOW_DAYS = 30
+
+
+@dataclass
+class RequestResult:
+    ask: Ask
+    reading: dict
+    draft: str
+    capacity: rules.CapacityCheck | None = None
+
+    def as_dict(self) -> dict:
+        """`request --json`: {id, person, score, findings[], draft} plus the reading's details."""
+        a = self.ask
+        data = {"id": a.id, "person": {"id": a.person_id, "name": a.person.display_name}, "score": a.score,
+                "findings": self.reading["findings"], "draft": self.draft, "kind": a.kind, "text": a.text,
+                "date": a.date.isoformat(), "vague": self.reading["vague"],
+                "questions": self.reading["questions"], "suggestion": self.reading["suggestion"]}
+        if self.capacity is not None:
+            data["capacity"] = self.capacity.as_dict()
+        return data
+
+
+@dataclass
+class TriageResult:
+    ask: Ask
+    draft: str
+    loops_opened: list[Loop] = field(default_factory=list)
+    capacity: rules.CapacityCheck | None = None
+
+    @property
+    def warning(self) -> str | None:
+        return self.capacity.message if self.capacity is not None and self.capacity.exceeds else None
+
+    def as_dict(self) -> dict:
+        """`triage --json`: {id, status, draft, loops_opened[]} plus the triage and any warning."""
+        return {"id": self.ask.id, "status": self.ask.status, "triage": self.ask.triage, "draft": self.draft,
+                "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat()} for x in self.loops_opened],
+                "promise_due": self.ask.promise_due.isoformat() if self.ask.promise_due else None,
+                "warning": self.warning,
+                "capacity": self.capacity.as_dict() if self.capacity is not None else None}
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def _check_text(text: str) -> str:
+    text = (text or "").strip()
+    if not text:
+        raise ServiceError("a request needs some text: what did they ask?", field="text")
+    if len(text) > MAX_REQUEST_CHARS:
+        raise ServiceError(f"a request is at most {MAX_REQUEST_CHARS} characters", field="text")
+    return text
+
+
+def read(account, person, text: str, kind: str | None = None, when: date | None = None,
+         exclude_id: int | None = None) -> dict:
+    """The coach's reading of a request made of me: score, findings (worded for the giver,
+    plus who is asking: vouching below rapport, repeated requests, no word back last time),
+    whether it is too vague to act on and the questions that would fix that."""
+    when = when or date.today()
+    kind = kind or coach_rules.detect_ask_kind(text)
+    known = tuple(Organization.objects.filter(account=account).values_list("name", flat=True)[:5000])
+    result = coach_rules.coach(text, coach_rules.CoachContext(known_organizations=known, ask_kind=kind))
+    codes = [f.code for f in result.findings]
+    findings = rules.giver_findings(f.as_dict() for f in result.findings)
+    gate = trust_gate(kind, person.trust_stage, person.display_name)
+    if gate:
+        findings.append({"code": "trust_gate", "principle": "P5", "message": (
+            f"They ask you to vouch for them ({kind}) but you are at trust stage '{person.trust_stage}': "
+            "an introduction transfers access, not trust. Something smaller may fit better.")})
+    recent = (Ask.objects.filter(account=account, person=person, direction="received",
+                                 date__gte=when - timedelta(days=REPEAT_WINDOW_DAYS), date__lte=when)
+              .exclude(id=exclude_id).count())
+    if recent >= 1:
+        findings.append({"code": "over_asking", "principle": "P4", "message": (
+            f"{person.display_name} has asked you {recent} other time(s) in the last {REPEAT_WINDOW_DAYS} days.")})
+    from . import closure
+
+    waiting = [c for c in closure.for_person(account, person) if c.request_id != exclude_id
+               and (c.waiting_days(when) or 0) >= rules.NO_WORD_BACK_DAYS and not c.thanked and not c.reported]
+    if waiting:
+        last = max(c.helped_on for c in waiting)
+        findings.append({"code": "no_word_back", "principle": "P2", "message": (
+            f"You helped {person.display_name} on {last.isoformat()} and haven't heard how it went.")})
+    vague = rules.is_vague(result.score, codes)
+    questions = rules.clarifying_questions(codes, kind) if vague else []
+    if vague and not questions:
+        questions = rules.clarifying_questions({"no_concrete_action"}, kind)
+    return {"score": result.score, "findings": findings, "codes": codes, "kind": kind, "vague": vague,
+            "questions": questions, "organizations": list(result.organizations),
+            "categories": list(result.categories), "suggestion": "clarify" if vague else "accept"}
+
+
+def _what(ask: Ask) -> str:
+    orgs = [o.name for o in ask.organizations.all()]
+    return rules.request_summary(ask.text, ask.kind, orgs, coach_rules.find_categories(ask.text))
+
+
+# --------------------------------------------------------------------------- record
+
+
+@transaction.atomic
+def record(account, person, text: str, when: date | None = None, kind: str | None = None) -> RequestResult:
+    """Record a request `person` made of me, with the coach's reading and a draft reply."""
+    text = _check_text(text)
+    if person.is_me:
+        raise ServiceError("a request comes from someone else", field="person")
+    if kind is not None and kind not in rules.ASK_TO_FAVOR:
+        raise ServiceError(f"request kind must be one of: {', '.join(rules.ASK_TO_FAVOR)}", field="kind")
+    when = when or date.today()
+    reading = read(account, person, text, kind, when)
+    ask = Ask.objects.create(account=account, person=person, direction=Ask.RECEIVED, text=text,
+                             kind=reading["kind"], score=reading["score"], findings=reading["findings"],
+                             status="sent", date=when, sent_on=when)
+    named = {o.lower() for o in reading["organizations"]}
+    if named:
+        ask.organizations.set([o for o in Organization.objects.filter(account=account) if o.name.lower() in named][:5])
+    what = _what(ask)
+    check = None
+    if reading["vague"]:
+        draft = rules.clarify_draft(person.display_name, reading["questions"])
+    else:
+        deadline = when + timedelta(days=rules.ACCEPT_DUE_DAYS)
+        check = capacity.check(account, capacity.chunk(account, deadline, when),
+                               rules.favor_minutes(rules.ASK_TO_FAVOR[ask.kind]), adding=True)
+        if check.exceeds:
+            reading["suggestion"] = "smaller"
+            draft = rules.smaller_draft(person.display_name, what, rules.five_minute_favor(ask.kind)[1])
+        else:
+            draft = rules.accept_draft(person.display_name, what, deadline, when)
+    ask.reply_draft = draft
+    ask.save(update_fields=["reply_draft"])
+    interactions.touch(account, [person.id], when)
+    return RequestResult(ask, reading, draft, check)
+
+
+@transaction.atomic
+def record_pasted(account, message: str, person=None, when: date | None = None) -> RequestResult:
+    """Record a request from a pasted email or message: who (From: header, LinkedIn's "X sent
+    the following message", the signature) and what (the body, greeting and signature
+    dropped). A sender not yet in the network is added; `person` overrides the guess."""
+    msg = parse_message(_check_text(message))
+    if person is None:
+        person = _find_sender(account, msg.name, msg.email)
+    return record(account, person, msg.body or message, when or msg.sent)
+
+
+def _find_sender(account, name: str, email: str) -> Person:
+    if email:
+        found = people_service.find_by_key(account, ContactPoint.EMAIL, email)
+        if found is not None:
+            return found
+    if name:
+        matches = list(Person.objects.filter(account=account, is_me=False, display_name__iexact=name)[:2])
+        if len(matches) == 1:
+            return matches[0]
+        if len(matches) > 1 and not email:
+            raise ServiceError(f"{name!r} matches several people: say who sent it", field="person")
+    if not (name or email):
+        raise ServiceError("couldn't tell who sent this message: say who it is from", field="person")
+    return people_service.add_person(account, name or email.split("@")[0], email=email)
+
+
+# --------------------------------------------------------------------------- listing
+
+
+def get(account, request_id: int) -> Ask:
+    ask = (Ask.objects.filter(account=account, id=request_id, direction=Ask.RECEIVED)
+           .select_related("person", "redirect_to").first())
+    if ask is None:
+        raise NotFound(f"no request with id {request_id} (a request is something someone asked of you)")
+    return ask
+
+
+def open_q() -> Q:
+    """Open: not answered yet, or a promise still to keep."""
+    return Q(status="sent") | Q(loops__kind="promise", loops__status="open")
+
+
+def list_requests(account, open_only: bool = False, person=None):
+    qs = Ask.objects.filter(account=account, direction=Ask.RECEIVED)
+    if open_only:
+        qs = qs.filter(open_q())
+    if person is not None:
+        qs = qs.filter(person=person)
+    return qs.select_related("person", "redirect_to").prefetch_related("loops").distinct().order_by("-date", "-id")
+
+
+def as_dict(ask: Ask) -> dict:
+    """The `requests --json` element."""
+    promises = [x for x in ask.loops.all() if x.kind == "promise"]
+    open_promise = next((x for x in promises if x.status == "open"), None)
+    return {"id": ask.id, "person": {"id": ask.person_id, "name": ask.person.display_name}, "text": ask.text,
+            "kind": ask.kind, "date": ask.date.isoformat(), "score": ask.score, "status": ask.status,
+            "triage": ask.triage, "open": ask.status == "sent" or open_promise is not None,
+            "promise_due": ask.promise_due.isoformat() if ask.promise_due else None,
+            "promise_loop": open_promise.id if open_promise else (promises[0].id if promises else None),
+            "redirect_to": ({"id": ask.redirect_to_id, "name": ask.redirect_to.display_name}
+                            if ask.redirect_to_id else None),
+            "draft": ask.reply_draft or ""}
+
+
+# --------------------------------------------------------------------------- triage
+
+
+@transaction.atomic
+def triage(account, request_id: int, action: str, *, due: date | None = None, to=None, note: str = "",
+           when: date | None = None, minutes: int | None = None) -> TriageResult:
+    """Answer a request: accept (promise due `due`, default a week), smaller (a five-minute
+    favor, default 3 days), redirect (`to`: someone better placed) or decline kindly. A
+    promise over the weekly budget is allowed, with the warning in the result."""
+    if action not in rules.TRIAGES:
+        raise ServiceError(f"triage must be one of: {', '.join(rules.TRIAGES)} (got {action!r})", field="action")
+    ask = get(account, request_id)
+    if ask.triage:
+        raise ServiceError(f"request {ask.id} is already triaged ({ask.triage})")
+    when = when or date.today()
+    if due is not None and action not in rules.PROMISE_TRIAGES:
+        raise ServiceError("--due is for a promise: accept or smaller", field="due")
+    if due is not None and due < when:
+        raise ServiceError(f"a promise can't be due before today ({when.isoformat()})", field="due")
+    if minutes is not None and not (0 < minutes <= 24 * 60):
+        raise ServiceError("minutes is a number from 1 to 1440", field="minutes")
+    if action == "redirect":
+        if to is None:
+            raise ServiceError("redirect to whom? name someone better placed (--to REF)", field="to")
+        if to.id == ask.person_id or to.is_me:
+            raise ServiceError("redirect to someone other than the requester and you", field="to")
+    elif to is not None:
+        raise ServiceError("--to is for a redirect", field="to")
+    name, what = ask.person.display_name, _what(ask)
+    codes = [f["code"] for f in ask.findings or []]
+    questions = rules.clarifying_questions(codes, ask.kind) if rules.is_vague(ask.score, codes) else []
+    ask.triage, ask.triage_note, ask.triaged_on = action, note or None, when
+    ask.status, ask.answered_on = rules.TRIAGE_STATUS[action], when
+    opened, check = [], None
+    if action in rules.PROMISE_TRIAGES:
+        if action == "accept":
+            favor_kind, offer = rules.ASK_TO_FAVOR[ask.kind], what
+            deadline = due or when + timedelta(days=rules.ACCEPT_DUE_DAYS)
+            cost = minutes or rules.favor_minutes(favor_kind)
+        else:
+            favor_kind, offer = rules.five_minute_favor(ask.kind)
+            deadline = due or when + timedelta(days=rules.SMALLER_DUE_DAYS)
+            cost = minutes or rules.FIVE_MINUTE_FAVOR
+        loop_due = capacity.chunk(account, deadline, when)
+        check = capacity.check(account, loop_due, cost, adding=True)
+        ask.promise_due, ask.promise_kind, ask.minutes = deadline, favor_kind, cost
+        draft = rules.triage_draft(action, name, what, due=deadline, today=when, offer=offer, questions=questions)
+        reason = f"You promised {name} {offer} by {deadline.isoformat()} (request #{ask.id})."
+        opened.append(loop_service.open_loop(account, ask.person, "promise", loop_due, reason, when, ask=ask,
+                                             draft=rules.promise_draft(name, offer)))
+    elif action == "redirect":
+        ask.redirect_to = to
+        where = f"{to.title} at {to.organization.name}" if to.organization_id and to.title else (
+            to.organization.name if to.organization_id else "")
+        draft = rules.redirect_draft(name, what, to.display_name, where, note)
+    else:
+        draft = rules.decline_draft(name, what, note)
+    ask.reply_draft = draft
+    ask.save()
+    interactions.touch(account, [ask.person_id], when)
+    return TriageResult(ask, draft, opened, check)
+
+
+# --------------------------------------------------------------------------- promises
+
+
+def on_loop_closed(account, loop: Loop, when: date | None = None) -> Favor | None:
+    """Call after a loop closes (idempotent). A promise kept records the favor given (the ledger
+    moves) and the request is done; a kept transition check-in schedules next month's."""
+    when = when or loop.closed_on or date.today()
+    if loop.kind == "check_in":
+        from . import transition
+
+        transition.after_check_in(account, loop, when)
+        return None
+    if loop.kind != "promise" or loop.status != "done" or loop.ask_id is None:
+        return None
+    ask = Ask.objects.filter(account=account, id=loop.ask_id).first()
+    if ask is None or Favor.objects.filter(account=account, ask=ask, direction="given").exists():
+        return None
+    from . import favors
+
+    kind = ask.promise_kind or rules.ASK_TO_FAVOR.get(ask.kind, "other")
+    note = loop.note or f"Kept my promise: {_what(ask)}"
+    favor = favors.record(account, loop.person, "given", kind, note, when, ask_id=ask.id).favor
+    ask.status = "done"
+    ask.save(update_fields=["status"])
+    return favor
+
+
+@transaction.atomic
+def keep_promise(account, loop_id: int, when: date | None = None, note: str = "", skip: bool = False) -> Loop:
+    """Close a promise loop: done records the favor given; skip (with a note) just closes it."""
+    loop = loop_service.get(account, loop_id)
+    if loop.kind != "promise":
+        raise ServiceError(f"loop {loop_id} is a {loop.kind} loop, not a promise")
+    loop = loop_service.close(account, loop_id, when, note, skip=skip)
+    on_loop_closed(account, loop, when)
+    return loop
+
+
+# --------------------------------------------------------------------------- pasted messages
+
+_HEADER = re.compile(r"^(from|sent|date|to|cc|subject)\s*:\s*(.*)$", re.I)
+_ADDRESS = re.compile(r'^\s*"?(?P<name>[^"<]*?)"?\s*<(?P<email>[^>\s]+@[^>\s]+)>')
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LINKEDIN = re.compile(r"^(?P<name>[^\n]{2,80}?) sent the following messages? at .*$", re.I)
+_GREETING = re.compile(r"^(hi|hello|hey|dear|good (morning|afternoon|evening))\b[^\n]{0,40}$", re.I)
+_SIGNOFF = re.compile(r"^(best|thanks|thank you|many thanks|thanks so much|cheers|regards|best regards|"
+                      r"kind regards|warm regards|warmly|all the best|sincerely|talk soon)[ ,!.]*$", re.I)
+_NAME = re.compile(r"^[A-Z][\w'.-]*(?: [A-Z][\w'.-]*){0,3}$")
+
+
+@dataclass
+class PastedMessage:
+    name: str = ""
+    email: str = ""
+    sent: date | None = None
+    body: str = ""
+
+
+def parse_message(text: str) -> PastedMessage:
+    """Who sent a pasted message and what it asks: headers (From/Date), LinkedIn's "X sent the
+    following message at ..." line, the greeting and the signature are taken off the body."""
+    out = PastedMessage()
+    lines = [x.rstrip() for x in text.replace("\r\n", "\n").split("\n")]
+    while lines and (not lines[0].strip() or _HEADER.match(lines[0].strip()) or _LINKEDIN.match(lines[0].strip())):
+        line = lines.pop(0).strip()
+        header = _HEADER.match(line)
+        if header and header.group(1).lower() == "from":
+            addr = _ADDRESS.match(header.group(2))
+            out.name = (addr.group("name") if addr else "").strip().strip("'\"")
+            found = _EMAIL.search(header.group(2))
+            out.email = found.group(0) if found else ""
+            if not addr and not found:
+                out.name = header.group(2).strip()
+        elif header and header.group(1).lower() in ("date", "sent"):
+            out.sent = _parse_date(header.group(2))
+        elif _LINKEDIN.match(line):
+            out.name = _LINKEDIN.match(line).group("name").strip()
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if lines and _GREETING.match(lines[0].strip()):
+        lines.pop(0)
+    for i in range(len(lines) - 1, max(-1, len(lines) - 6), -1):
+        if _SIGNOFF.match(lines[i].strip()):
+            tail = [x.strip() for x in lines[i + 1:] if x.strip()]
+            if tail and _NAME.match(tail[0]) and not out.name:
+                out.name = tail[0]
+            if tail and not out.email:
+                found = _EMAIL.search(" ".join(tail))
+                out.email = found.group(0) if found else ""
+            lines = lines[: i + 1]  # keep the sign-off: "Thanks," is gratitude the coach should see
+            break
+    out.body = "\n".join(lines).strip()
+    return out
+
+
+def _parse_date(value: str) -> date | None:
+    value = value.strip()
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
+        return None
