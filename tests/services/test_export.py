@@ -1,0 +1,91 @@
+"""Exports: JSON backup → restore → backup is byte-identical; vCard → import keeps people whole."""
+
+import json
+from datetime import date, datetime, timezone
+
+import pytest
+
+from goodloop.accounts.models import Account
+from goodloop.helploop.models import Loop
+from goodloop.network.models import Person
+from goodloop.services import accounts, backup, exporter, people
+from goodloop.services.errors import ServiceError
+from goodloop.services.importer import import_file
+
+
+def fresh_account(old) -> Account:
+    """An empty store: the old account and everything in it gone, a new local account."""
+    old.delete()
+    return accounts.local_account()
+
+
+def shape(account) -> list[tuple]:
+    qs = people.with_summary_data(Person.objects.filter(account=account, is_me=False))
+    out = []
+    for p in qs:
+        s = people.summary(p)
+        out.append((s["name"], sorted(s["emails"]), sorted(s["phones"]), sorted(s["urls"]), s["organization"],
+                    s["title"], sorted(t.casefold() for t in s["tags"])))
+    return sorted(out)
+
+
+def test_json_backup_restore_backup_is_byte_identical(demo):
+    first = exporter.export(demo, "json")
+    doc = json.loads(first)
+    assert doc["format"] == "goodloop-backup"
+    tables = doc["tables"]
+    for label in ("network.person", "network.contactpoint", "network.tag", "network.organization", "network.role",
+                  "network.interaction", "network.interactionperson", "network.connection", "helploop.ask",
+                  "helploop.favor", "leads.introduction", "leads.lead", "leads.leadstagechange", "leads.target",
+                  "leads.brief", "network.importbatch", "network.sourcerecord"):
+        assert tables[label]["rows"], label
+    assert doc["m2m"]["network.person.tags"] and doc["m2m"]["leads.lead.contributors"]
+    assert exporter.export(demo, "json") == first  # deterministic
+
+    account = fresh_account(demo)
+    counts = backup.restore(account, first)
+    assert counts["persons"] == len(tables["network.person"]["rows"])
+    account.refresh_from_db()
+    assert exporter.export(account, "json") == first
+    assert account.me.is_me and account.me_id == doc["account"]["me"]
+
+
+def test_restore_refuses_a_store_with_data_and_bad_files(demo):
+    data = exporter.export(demo, "json")
+    with pytest.raises(ServiceError, match="restore needs an empty store"):
+        backup.restore(demo, data)
+    account = fresh_account(demo)
+    for bad in (b"not json", b'{"format": "other"}', b'{"format": "goodloop-backup", "version": 99}'):
+        with pytest.raises(ServiceError, match="backup"):
+            backup.restore(account, bad)
+    assert backup.is_empty(account)
+
+
+def test_vcard_export_then_import_into_an_empty_store_keeps_the_people(demo):
+    expected = shape(demo)
+    card = exporter.export(demo, "vcard")
+    assert card.count(b"BEGIN:VCARD") == len(expected)
+    assert b"CATEGORIES:" in card and b"RELATED;TYPE=contact:urn:uuid:" in card
+    account = fresh_account(demo)
+    report = import_file(account, card)
+    assert (report.created, report.errors) == (len(expected), [])
+    assert shape(account) == expected
+    assert import_file(account, card).unchanged == len(expected)
+
+
+def test_csv_and_ics_exports(account):
+    ana = people.add_person(account, "Ana Souza", org="Globex", title="PM", email="ana@globex.example",
+                            tags=["Mentors"])
+    Loop.objects.create(account=account, person=ana, kind="thank", due=date(2025, 3, 4), reason="she introduced me",
+                        opened_on=date(2025, 3, 2))
+    Loop.objects.create(account=account, person=ana, kind="report", due=date(2025, 4, 1), reason="done one",
+                        opened_on=date(2025, 3, 2), status="done")
+    text = exporter.export(account, "csv").decode()
+    header, row = text.splitlines()[:2]
+    assert header.startswith("id,display_name,given_name") and "tier" in header
+    assert f"{ana.id},Ana Souza,Ana,,Souza,ana@globex.example" in row and "Globex,PM,Mentors" in row
+    ics = exporter.export(account, "ics", now=datetime(2025, 3, 1, tzinfo=timezone.utc)).decode()
+    assert ics.count("BEGIN:VTODO") == 1
+    assert "SUMMARY:Thank Ana Souza" in ics and "DUE;VALUE=DATE:20250304" in ics
+    with pytest.raises(ServiceError):
+        exporter.export(account, "xml")
