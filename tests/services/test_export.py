@@ -1,7 +1,7 @@
 """Exports: JSON backup → restore → backup is byte-identical; vCard → import keeps people whole."""
 
 import json
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -84,7 +84,7 @@ def test_csv_and_ics_exports(account):
     header, row = text.splitlines()[:2]
     assert header.startswith("id,display_name,given_name") and "tier" in header
     assert f"{ana.id},Ana Souza,Ana,,Souza,ana@globex.example" in row and "Globex,PM,Mentors" in row
-    ics = exporter.export(account, "ics", now=datetime(2025, 3, 1, tzinfo=timezone.utc)).decode()
+    ics = exporter.export(account, "ics", now=datetime(2025, 3, 1, tzinfo=UTC)).decode()
     assert ics.count("BEGIN:VTODO") == 1
     assert "SUMMARY:Thank Ana Souza" in ics and "DUE;VALUE=DATE:20250304" in ics
     with pytest.raises(ServiceError):
