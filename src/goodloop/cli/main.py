@@ -7,6 +7,7 @@ import click
 import typer
 
 from . import demo as demo_cmds
+from . import giver as giver_cmds
 from . import helploop as helploop_cmds
 from . import network as network_cmds
 from . import people as people_cmds
@@ -37,6 +38,7 @@ network_cmds.register(app)
 helploop_cmds.register(app)
 search_cmds.register(app)
 demo_cmds.register(app)
+giver_cmds.register(app)
 transfer_cmds.register(app)
 
 

@@ -113,7 +113,7 @@ def request_summary(text: str, kind: str = "other", organizations: Sequence[str]
                     categories: Sequence[str] = ()) -> str:
     """A short phrase for what they asked ("an introduction to product managers at Stripe")."""
     where = f" at {' or '.join(organizations[:2])}" if organizations else ""
-    who = f" to {categories[0]}" if categories else ""
+    who = f" to {_with_article(categories[0])}" if categories else ""
     if kind == "introduction" and (who or where):
         return f"an introduction{who}{where}"
     if kind == "resume_feedback":
@@ -124,6 +124,14 @@ def request_summary(text: str, kind: str = "other", organizations: Sequence[str]
         return f"some {kind}{' on ' + organizations[0] if organizations else ''}"
     words = " ".join((text or "").split()[:12]).rstrip(".,;:!?")
     return f"your note ('{words}…')" if len((text or "").split()) > 12 else f"your note ('{words}')"
+
+
+def _with_article(category: str) -> str:
+    """"manager" -> "a manager"; "engineers", "someone in sales", "the head of design" stay."""
+    low = category.lower()
+    if low.endswith("s") or low.split()[0] in ("a", "an", "the", "anyone", "someone", "people", "one", "two"):
+        return category
+    return ("an " if low[0] in "aeiou" else "a ") + category
 
 
 def five_minute_favor(kind: str) -> tuple[str, str]:

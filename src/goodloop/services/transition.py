@@ -77,8 +77,8 @@ def landed(account, person, when: date | None = None, note: str = "", organizati
         raise ServiceError(f"{person.display_name} isn't marked as job-seeking")
     if t is None:  # marked job-seeking elsewhere (person edit) with no check-ins yet
         t = Transition.objects.create(account=account, person=person, started_on=when)
-    organization = organization or (person.organization.name if person.organization_id else "")
-    t.landed_on, t.landed_note = when, (note or organization)[:300]
+    t.landed_on = when
+    t.landed_note = (note or ", ".join(x for x in (role, organization) if x))[:300]
     if t.current_loop_id:
         Loop.objects.filter(account=account, id=t.current_loop_id, status="open").update(
             status="skipped", closed_on=when, note="They landed.")
