@@ -4,6 +4,7 @@ A bad value is one clear error (ConfigError), never a silent default.
 """
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -26,6 +27,16 @@ class Database:
 
 
 @dataclass(frozen=True)
+class Smtp:
+    host: str = ""  # empty: no mail server; password reset emails go to the console log
+    port: int = 587
+    user: str = ""
+    password: str = ""
+    sender: str = "goodloop@localhost"
+    tls: bool = True  # STARTTLS (port 587); GOODLOOP_SMTP_TLS=0 for a plain local relay
+
+
+@dataclass(frozen=True)
 class Config:
     home: Path
     database: Database
@@ -33,6 +44,8 @@ class Config:
     secret_key: str
     server_mode: bool
     allowed_hosts: tuple[str, ...]
+    smtp: Smtp = Smtp()
+    https: bool = False
 
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -80,6 +93,42 @@ def parse_database_url(url: str, home: Path) -> Database:
     raise ConfigError(
         f"GOODLOOP_DATABASE_URL {url!r} is not supported: use postgresql://user@host:port/name or sqlite:///path"
     )
+
+
+_SENDER = re.compile(r"^(?:[^<>]*<)?[^@\s<>]+@[^@\s<>]+(?:>)?$")
+
+
+def parse_port(name: str, raw: str) -> int:
+    try:
+        port = int(raw.strip())
+    except ValueError:
+        raise ConfigError(f"{name}={raw!r} is not a port number") from None
+    if not 1 <= port <= 65535:
+        raise ConfigError(f"{name}={raw!r} is not a port number (1 to 65535)")
+    return port
+
+
+def parse_smtp(env: dict) -> Smtp:
+    """GOODLOOP_SMTP_HOST/PORT/USER/PASSWORD/FROM/TLS: where password reset emails go."""
+    host = env.get("GOODLOOP_SMTP_HOST", "").strip()
+    user = env.get("GOODLOOP_SMTP_USER", "").strip()
+    password = env.get("GOODLOOP_SMTP_PASSWORD", "")
+    sender = env.get("GOODLOOP_SMTP_FROM", "").strip()
+    raw_port = env.get("GOODLOOP_SMTP_PORT", "").strip()
+    if not host:
+        given = [n for n in ("GOODLOOP_SMTP_PORT", "GOODLOOP_SMTP_USER", "GOODLOOP_SMTP_PASSWORD")
+                 if env.get(n, "").strip()]
+        if given:
+            raise ConfigError(f"{given[0]} is set but GOODLOOP_SMTP_HOST is not: name the mail server too")
+    if any(c in host for c in " /:@"):
+        raise ConfigError(f"GOODLOOP_SMTP_HOST={host!r} is not a host name (no scheme, port or user)")
+    if password and not user:
+        raise ConfigError("GOODLOOP_SMTP_PASSWORD is set but GOODLOOP_SMTP_USER is not")
+    if sender and not _SENDER.match(sender):
+        raise ConfigError(f"GOODLOOP_SMTP_FROM={sender!r} is not an email address (e.g. goodloop@example.org)")
+    return Smtp(host=host, port=parse_port("GOODLOOP_SMTP_PORT", raw_port) if raw_port else 587, user=user,
+                password=password, sender=sender or "goodloop@localhost",
+                tls=parse_bool("GOODLOOP_SMTP_TLS", env.get("GOODLOOP_SMTP_TLS", "1")))
 
 
 def default_home() -> Path:
@@ -130,4 +179,6 @@ def load(env: dict | None = None) -> Config:
         secret_key=_secret_key(home, env),
         server_mode=server_mode,
         allowed_hosts=hosts,
+        smtp=parse_smtp(env),
+        https=parse_bool("GOODLOOP_HTTPS", env.get("GOODLOOP_HTTPS")),
     )

@@ -25,6 +25,7 @@ INSTALLED_APPS = [
     "goodloop.helploop",
     "goodloop.leads",
     "goodloop.web",
+    "ninja",  # its bundled Swagger UI files: /api/docs loads nothing from a CDN
 ]
 
 MIDDLEWARE = [
@@ -37,6 +38,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "goodloop.web.middleware.AccountMiddleware",
+    "goodloop.web.server_mode.ServerModeMiddleware",  # server mode: login required
 ]
 
 ROOT_URLCONF = "goodloop.urls"
@@ -116,3 +118,38 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
 }
+
+# --- Server mode (GOODLOOP_SERVER_MODE=1): logins, password reset by email, security headers.
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "login"
+PASSWORD_RESET_TIMEOUT = 3 * 24 * 3600
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "goodloop"}}
+
+SMTP = CONFIG.smtp
+DEFAULT_FROM_EMAIL = SMTP.sender
+SERVER_EMAIL = SMTP.sender
+if SMTP.host:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST, EMAIL_PORT = SMTP.host, SMTP.port
+    EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = SMTP.user, SMTP.password
+    EMAIL_USE_TLS = SMTP.tls
+    EMAIL_TIMEOUT = 10
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+if GOODLOOP_SERVER_MODE:
+    SESSION_COOKIE_AGE = 14 * 24 * 3600
+    WHITENOISE_USE_FINDERS = False  # `goodloop serve --server` collects static files into STATIC_ROOT
+if CONFIG.https:
+    # Behind a TLS-terminating reverse proxy that sets X-Forwarded-Proto.
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SECURE_SSL_REDIRECT = True
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = 31536000
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = False

@@ -1,9 +1,21 @@
-"""Accounts: the local single-user account, created on first use."""
+"""Accounts: the local single-user account, created on first use; server-mode accounts
+tied to a Django login, created by an administrator."""
 
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from goodloop.accounts.models import Account
 from goodloop.network.models import Person
+
+from .errors import NotFound, ServiceError
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+MAX_EMAIL = 150  # Django's username length: the email is the login
 
 
 def local_account() -> Account:
@@ -19,11 +31,57 @@ def local_account() -> Account:
     return account
 
 
+def server_mode() -> bool:
+    return bool(getattr(settings, "GOODLOOP_SERVER_MODE", False))
+
+
 def account_for_request(request):
-    """The account a web request acts for (local mode: the local account)."""
+    """The account a web request acts for: the logged-in user's; in local mode, with no
+    login, the local account; in server mode, None (the request must log in first)."""
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         account = Account.objects.filter(user=user).first()
         if account is not None:
             return account
+    if server_mode():
+        return None
     return local_account()
+
+
+def normalize_email(email: str) -> str:
+    email = (email or "").strip()
+    if not _EMAIL.match(email) or len(email) > MAX_EMAIL:
+        raise ServiceError(f"{email!r} is not an email address", field="email")
+    return email.lower()
+
+
+def check_password(email: str, password: str) -> None:
+    """Django's password validators, as one ServiceError naming every reason."""
+    User = get_user_model()
+    try:
+        validate_password(password or "", user=User(username=email, email=email))
+    except ValidationError as exc:
+        raise ServiceError("password refused: " + " ".join(exc.messages), field="password") from None
+
+
+@transaction.atomic
+def create_account(email: str, password: str, name: str = "") -> Account:
+    """A server-mode account: a Django user (login = email), its account and its "me" person."""
+    email = normalize_email(email)
+    check_password(email, password)
+    User = get_user_model()
+    if User.objects.filter(username=email).exists():
+        raise ServiceError(f"an account for {email} exists already", field="email")
+    user = User.objects.create_user(username=email, email=email, password=password)
+    account = Account.objects.create(name=(name or email)[:200], user=user)
+    me = Person.objects.create(account=account, display_name=name or "Me", is_me=True, tier="dormant")
+    account.me = me
+    account.save(update_fields=["me"])
+    return account
+
+
+def by_email(email: str) -> Account:
+    account = Account.objects.filter(user__username=(email or "").strip().lower()).first()
+    if account is None:
+        raise NotFound(f"no account for {email!r}", field="account")
+    return account

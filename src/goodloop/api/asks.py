@@ -1,0 +1,108 @@
+"""/api/asks: make an ask (the coach scores it and its findings come back), list, show,
+change status; /api/coach scores a draft and saves nothing."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+
+from goodloop.core import rules
+from goodloop.services import asks as ask_service
+from goodloop.services import people as people_service
+
+from . import common, queries
+
+router = Router(tags=["asks"])
+coach_router = Router(tags=["asks"])
+
+Kind = Literal[rules.ASK_KINDS]
+Status = Literal[rules.ASK_STATUSES]
+
+
+class Finding(Schema):
+    code: str
+    message: str
+    principle: str | None = None
+
+
+class CoachOut(Schema):
+    score: int
+    findings: list[Finding]
+    rewrite: str | None = None
+    guard: dict | None = None
+
+
+class AskMade(CoachOut):
+    id: int
+    status: str
+    kind: str
+    person: dict
+
+
+class AskOut(Schema):
+    id: int
+    person: dict
+    text: str
+    kind: str
+    status: str
+    score: int | None
+    date: str
+    findings: list[dict]
+
+
+class AskIn(Schema):
+    person: int
+    text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
+    kind: Kind | None = None
+    organizations: list[str] = Field(default_factory=list, max_length=10)
+    status: Status = "sent"
+    date: dt.date | None = None
+
+
+class CoachIn(Schema):
+    text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
+    person: int | None = None
+    kind: Kind | None = None
+
+
+class AskPatch(Schema):
+    status: Status
+    date: dt.date | None = None
+
+
+def _person(account, person_id):
+    return people_service.resolve(account, str(person_id))
+
+
+@router.get("", response={200: common.page_of(AskOut), **common.ERRORS})
+def list_asks(request, status: Status | None = None, person: int | None = None,
+              limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
+              offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
+    return common.paginate(queries.asks(request.auth, status, person), limit, offset, ask_service.as_dict)
+
+
+@router.post("", response={201: AskMade, **common.ERRORS})
+def make_ask(request, payload: AskIn):
+    account = request.auth
+    person = common.ref(_person, account, payload.person, "person")
+    result = ask_service.make(account, person, payload.text, payload.kind, payload.organizations,
+                              payload.status, payload.date)
+    return 201, result.as_dict()
+
+
+@router.get("/{ask_id}", response={200: AskOut, **common.ERRORS})
+def show_ask(request, ask_id: int):
+    return ask_service.as_dict(ask_service.get(request.auth, ask_id))
+
+
+@router.patch("/{ask_id}", response={200: AskOut, **common.ERRORS})
+def change_ask(request, ask_id: int, payload: AskPatch):
+    ask_service.set_status(request.auth, ask_id, payload.status, payload.date)
+    return ask_service.as_dict(ask_service.get(request.auth, ask_id))
+
+
+@coach_router.post("", response={200: CoachOut, **common.ERRORS})
+def coach(request, payload: CoachIn):
+    account = request.auth
+    person = common.ref(_person, account, payload.person, "person") if payload.person is not None else None
+    return ask_service.coach(account, payload.text, person, payload.kind).as_dict()

@@ -1,0 +1,72 @@
+"""/api/favors: record a favor given or received (the loops it opens come back), list, show."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+
+from goodloop.core import rules
+from goodloop.services import favors as favor_service
+from goodloop.services import people as people_service
+
+from . import common, queries
+
+router = Router(tags=["favors"])
+
+Direction = Literal[rules.FAVOR_DIRECTIONS]
+
+
+class LoopOpened(Schema):
+    id: int
+    kind: str
+    due: str
+
+
+class FavorOut(Schema):
+    id: int
+    direction: str
+    kind: str
+    person: dict
+    date: str
+    note: str
+    loops_opened: list[LoopOpened] = []
+
+
+class FavorIn(Schema):
+    person: int
+    direction: Direction
+    kind: Literal[rules.FAVOR_KINDS]
+    note: str = Field("", max_length=5000)
+    date: dt.date | None = None
+    ask: int | None = None
+    lead: int | None = None
+    introduction: int | None = None
+
+
+def as_dict(favor) -> dict:
+    return favor_service.FavorResult(favor, []).as_dict()
+
+
+def _person(account, person_id):
+    return people_service.resolve(account, str(person_id))
+
+
+@router.get("", response={200: common.page_of(FavorOut), **common.ERRORS})
+def list_favors(request, direction: Direction | None = None, person: int | None = None,
+                limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
+                offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
+    return common.paginate(queries.favors(request.auth, direction, person), limit, offset, as_dict)
+
+
+@router.post("", response={201: FavorOut, **common.ERRORS})
+def record_favor(request, payload: FavorIn):
+    account = request.auth
+    person = common.ref(_person, account, payload.person, "person")
+    result = favor_service.record(account, person, payload.direction, payload.kind, payload.note, payload.date,
+                                  ask_id=payload.ask, lead_id=payload.lead, introduction_id=payload.introduction)
+    return 201, result.as_dict()
+
+
+@router.get("/{favor_id}", response={200: FavorOut, **common.ERRORS})
+def show_favor(request, favor_id: int):
+    return as_dict(queries.favor(request.auth, favor_id))

@@ -1,0 +1,75 @@
+"""/api/introductions: introducer → introducee → introduced, with double opt-in."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+
+from goodloop.core import rules
+from goodloop.services import introductions as intro_service
+from goodloop.services import people as people_service
+
+from . import common
+
+router = Router(tags=["introductions"])
+
+Status = Literal[rules.INTRO_STATUSES]
+
+
+class IntroductionOut(Schema):
+    id: int
+    status: str
+    introducer: dict
+    introducee: dict
+    introduced: dict
+    purpose: str
+    requested_on: str
+    drafts: dict[str, str] | None = None
+
+
+class IntroductionIn(Schema):
+    introducer: int
+    introducee: int
+    introduced: int
+    purpose: str = Field("", max_length=5000)
+    status: Status = "requested"
+    date: dt.date | None = None
+
+
+class IntroductionPatch(Schema):
+    status: Status
+    date: dt.date | None = None
+
+
+def _person(account, person_id):
+    return people_service.resolve(account, str(person_id))
+
+
+@router.get("", response={200: common.page_of(IntroductionOut), **common.ERRORS})
+def list_introductions(request, status: Status | None = None,
+                       limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
+                       offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
+    qs = intro_service.list_introductions(request.auth).order_by("-requested_on", "-id")
+    if status:
+        qs = qs.filter(status=status)
+    return common.paginate(qs, limit, offset, intro_service.as_dict)
+
+
+@router.post("", response={201: IntroductionOut, **common.ERRORS})
+def record_introduction(request, payload: IntroductionIn):
+    account = request.auth
+    trio = [common.ref(_person, account, getattr(payload, f), f) for f in ("introducer", "introducee", "introduced")]
+    intro = intro_service.record(account, *trio, purpose=payload.purpose, status=payload.status, when=payload.date)
+    return 201, intro_service.as_dict(intro_service.get(account, intro.id))
+
+
+@router.get("/{intro_id}", response={200: IntroductionOut, **common.ERRORS})
+def show_introduction(request, intro_id: int):
+    intro = intro_service.get(request.auth, intro_id)
+    return {**intro_service.as_dict(intro), "drafts": intro_service.drafts_for(request.auth, intro)}
+
+
+@router.patch("/{intro_id}", response={200: IntroductionOut, **common.ERRORS})
+def move_introduction(request, intro_id: int, payload: IntroductionPatch):
+    intro = intro_service.move(request.auth, intro_id, payload.status, payload.date)
+    return intro_service.as_dict(intro_service.get(request.auth, intro.id))

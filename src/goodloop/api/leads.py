@@ -1,0 +1,82 @@
+"""/api/leads: job opportunities credited to the people who helped; move them through stages."""
+
+import datetime as dt
+from typing import Literal
+
+from ninja import Field, Query, Router, Schema
+
+from goodloop.core import rules
+from goodloop.services import leads as lead_service
+from goodloop.services import people as people_service
+
+from . import common, queries
+
+router = Router(tags=["leads"])
+
+Stage = Literal[rules.LEAD_STAGES]
+
+
+class LeadOut(Schema):
+    id: int
+    stage: str
+    organization: str
+    title: str
+
+
+class LoopOpened(Schema):
+    id: int
+    kind: str
+    due: str
+    person: dict
+
+
+class LeadMoved(LeadOut):
+    loops_opened: list[LoopOpened]
+
+
+class LeadIn(Schema):
+    organization: str = Field(..., min_length=1, max_length=300)
+    title: str = Field(..., min_length=1, max_length=300)
+    via: int | None = None
+    url: str = Field("", max_length=500)
+    source: Literal[rules.LEAD_SOURCES] | None = None
+    stage: Stage = "identified"
+    date: dt.date | None = None
+
+
+class LeadPatch(Schema):
+    stage: Stage
+    date: dt.date | None = None
+
+
+def _person(account, person_id):
+    return people_service.resolve(account, str(person_id))
+
+
+@router.get("", response={200: common.page_of(LeadOut), **common.ERRORS})
+def list_leads(request, stage: Stage | None = None,
+               limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
+               offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
+    return common.paginate(queries.leads(request.auth, stage), limit, offset, lead_service.as_dict)
+
+
+@router.post("", response={201: LeadOut, **common.ERRORS})
+def add_lead(request, payload: LeadIn):
+    account = request.auth
+    via = common.ref(_person, account, payload.via, "via") if payload.via is not None else None
+    lead = lead_service.add(account, payload.organization, payload.title, via=via, when=payload.date,
+                            url=payload.url, source=payload.source, stage=payload.stage)
+    return 201, lead_service.as_dict(lead)
+
+
+@router.get("/{lead_id}", response={200: LeadOut, **common.ERRORS})
+def show_lead(request, lead_id: int):
+    return lead_service.as_dict(lead_service.get(request.auth, lead_id))
+
+
+@router.patch("/{lead_id}", response={200: LeadMoved, **common.ERRORS})
+def move_lead(request, lead_id: int, payload: LeadPatch):
+    lead, opened = lead_service.move(request.auth, lead_id, payload.stage, payload.date)
+    return {**lead_service.as_dict(lead),
+            "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat(),
+                              "person": {"id": x.person_id, "name": x.person.display_name}} for x in opened]}
