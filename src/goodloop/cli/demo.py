@@ -31,17 +31,46 @@ def demo(reset: bool = typer.Option(False, "--reset", help="Erase this store fir
 def serve(
     host: str = typer.Option("127.0.0.1", "--host"),
     port: int = typer.Option(8000, "--port", min=1, max=65535),
+    server: bool = typer.Option(False, "--server", help="Server mode: logins required (or GOODLOOP_SERVER_MODE=1)."),
+    workers: int = typer.Option(None, "--workers", min=1, max=64,
+                                help="Server mode: gunicorn with this many worker processes (default 2)."),
 ):
-    """Serve the web app (default http://127.0.0.1:8000)."""
+    """Serve the web app (default http://127.0.0.1:8000); --server for many users behind logins."""
+    import os
+
+    if server:
+        os.environ["GOODLOOP_SERVER_MODE"] = "1"  # before Django reads its settings
+    from goodloop import bootstrap
+
+    bootstrap.setup()
     from django.conf import settings
 
-    context.account()
-    if host not in LOCAL_HOSTS and not settings.GOODLOOP_SERVER_MODE:
-        raise CliError(
-            f"refusing to serve on {host}: local mode has no login, so it only listens on 127.0.0.1; "
-            "set GOODLOOP_SERVER_MODE=1 to serve others"
-        )
+    if server and not settings.GOODLOOP_SERVER_MODE:
+        raise CliError("--server must come before anything else loads the settings")
+    if not settings.GOODLOOP_SERVER_MODE:
+        if workers:
+            raise CliError("--workers runs the production server, which needs server mode: add --server")
+        context.account()
+        if host not in LOCAL_HOSTS:
+            raise CliError(
+                f"refusing to serve on {host}: local mode has no login, so it only listens on 127.0.0.1; "
+                "use --server (or GOODLOOP_SERVER_MODE=1) to serve others"
+            )
     from django.core.management import call_command
 
-    typer.echo(f"goodloop is at http://{host}:{port}/  (Ctrl-C to stop)")
-    call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+    if not settings.GOODLOOP_SERVER_MODE:
+        typer.echo(f"goodloop is at http://{host}:{port}/  (Ctrl-C to stop)")
+        call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    argv = gunicorn_argv(host, port, workers or 2)
+    typer.echo(f"goodloop (server mode, {workers or 2} workers) is at http://{host}:{port}/  (Ctrl-C to stop)")
+    sys.stdout.flush()
+    os.execvp(argv[0], argv)
+
+
+def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
+    """The production server: gunicorn running goodloop.wsgi with several worker processes."""
+    bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    return [sys.executable, "-m", "gunicorn", "goodloop.wsgi:application", "--workers", str(workers),
+            "--bind", bind, "--timeout", "60", "--graceful-timeout", "20", "--access-logfile", "-"]

@@ -6,6 +6,7 @@ import sys
 import click
 import typer
 
+from . import accounts as accounts_cmds
 from . import demo as demo_cmds
 from . import giver as giver_cmds
 from . import helploop as helploop_cmds
@@ -40,6 +41,7 @@ search_cmds.register(app)
 demo_cmds.register(app)
 giver_cmds.register(app)
 transfer_cmds.register(app)
+accounts_cmds.register(app)
 
 
 def _one_line(message: str) -> str:

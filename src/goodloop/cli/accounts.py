@@ -1,0 +1,114 @@
+"""`account add`, `token create|revoke` and `tokens`: server-mode accounts and API tokens."""
+
+import sys
+
+import typer
+
+from .output import CliError, emit_json, table
+
+account_app = typer.Typer(help="Server-mode accounts (a login per person).", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens (Authorization: Bearer TOKEN).", no_args_is_help=True)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(account_app, name="account")
+    app.add_typer(token_app, name="token")
+    app.command("tokens")(tokens)
+
+
+def _setup() -> None:
+    """Django on the chosen store, without creating the local account (server stores have none)."""
+    from goodloop import bootstrap
+
+    bootstrap.setup()
+
+
+def _read_password() -> str:
+    password = sys.stdin.readline()
+    if password.endswith("\n"):
+        password = password[:-1]
+    if password.endswith("\r"):
+        password = password[:-1]
+    if not password:
+        raise CliError("no password on standard input (e.g. printf '%s' \"$PASSWORD\" | goodloop account add ...)")
+    return password
+
+
+@account_app.command("add")
+def account_add(
+    email: str = typer.Argument(..., help="The login email."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
+    name: str = typer.Option("", "--name", help="The account's display name (default: the email)."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+):
+    """Create a login and its account (for server mode)."""
+    if not password_stdin:
+        raise CliError("give the password on standard input with --password-stdin (never on the command line)")
+    password = _read_password()
+    _setup()
+    from goodloop.services import accounts
+
+    account = accounts.create_account(email, password, name=name)
+    if as_json:
+        emit_json({"id": account.id, "email": account.user.email, "name": account.name})
+        return
+    typer.echo(f"account #{account.id} {account.user.email} created")
+
+
+def _account_for(email: str | None):
+    from django.conf import settings
+
+    from goodloop.services import accounts
+
+    if email:
+        return accounts.by_email(email)
+    if settings.GOODLOOP_SERVER_MODE:
+        raise CliError("server mode: name the account with --account EMAIL")
+    return accounts.local_account()
+
+
+@token_app.command("create")
+def token_create(
+    account: str = typer.Option(None, "--account", help="The account's email (local mode: the local account)."),
+    name: str = typer.Option("", "--name", help="What the token is for, e.g. 'laptop script'."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+):
+    """Create an API token and print it once (only its hash is kept)."""
+    _setup()
+    from goodloop.services import tokens as svc
+
+    token, clear = svc.create(_account_for(account), name)
+    if as_json:
+        emit_json({**svc.as_dict(token), "token": clear})
+        return
+    typer.echo(clear)
+    typer.echo(f"token #{token.id} created; this is the only time it is shown. "
+               "Use it as: Authorization: Bearer TOKEN", err=True)
+
+
+@token_app.command("revoke")
+def token_revoke(token_id: int = typer.Argument(..., help="The token's id (see goodloop tokens).")):
+    """Revoke an API token: it stops working at once."""
+    _setup()
+    from goodloop.services import tokens as svc
+
+    token = svc.revoke(token_id)
+    typer.echo(f"token #{token.id} ({token.prefix}…) revoked")
+
+
+def tokens(
+    account: str = typer.Option(None, "--account", help="Only this account's tokens."),
+    as_json: bool = typer.Option(False, "--json", help="Print JSON."),
+):
+    """List API tokens (never the tokens themselves: only their first characters)."""
+    _setup()
+    from goodloop.services import accounts
+    from goodloop.services import tokens as svc
+
+    rows = [svc.as_dict(t) for t in svc.list_tokens(accounts.by_email(account) if account else None)]
+    if as_json:
+        emit_json(rows)
+        return
+    table(None, ["id", "account", "name", "prefix", "created", "last used", "revoked"],
+          [[r["id"], r["account"], r["name"], r["prefix"] + "…", r["created"][:16], (r["last_used"] or "")[:16],
+            "yes" if r["revoked"] else ""] for r in rows])
