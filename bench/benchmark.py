@@ -152,6 +152,15 @@ def people_page(ctx: Context) -> list[Figure]:
     return figures
 
 
+@benchmark("import")
+def import_linkedin(ctx: Context) -> list[Figure]:
+    """A 30,000-row LinkedIn export into fresh stores, the executemany ratio, the re-import (bench/import_bench.py)."""
+    from bench import import_bench
+
+    return [Figure("import", what, median, budget=budget)
+            for what, median, budget in import_bench.measure(30000, min(ctx.runs, 3))]
+
+
 # ------------------------------------------------------------------ the run
 
 def sizes_for(people: int) -> dict:

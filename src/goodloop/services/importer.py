@@ -87,6 +87,9 @@ def import_file(account, data: bytes, format: str = "auto", filename: str = "", 
 
 def _run(account, parsed, report: ImportReport, filename: str, progress: Progress | None) -> None:
     Account.objects.select_for_update().filter(id=account.id).first()  # one import at a time per account
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:  # index pages of a large import stay in memory (this connection)
+            cursor.execute("PRAGMA cache_size = -65536")
     matcher = _load(account)
     records = parsed.records
     total = len(records)
