@@ -5,10 +5,6 @@ import sys
 from datetime import date
 
 import typer
-from rich.console import Console
-from rich.table import Table
-
-console = Console()
 
 
 class CliError(Exception):
@@ -19,13 +15,21 @@ def emit_json(data) -> None:
     sys.stdout.write(json.dumps(data, ensure_ascii=False, default=str) + "\n")
 
 
+def _console():
+    from rich.console import Console  # Rich is only needed for people, not for --json
+
+    return Console()
+
+
 def table(title: str | None, columns: list[str], rows: list[list]) -> None:
+    from rich.table import Table
+
     t = Table(title=title, show_lines=False, header_style="bold")
     for c in columns:
         t.add_column(c)
     for r in rows:
         t.add_row(*["" if x is None else str(x) for x in r])
-    console.print(t)
+    _console().print(t)
 
 
 def parse_date(value: str | None, option: str = "--date") -> date:
@@ -39,7 +43,7 @@ def parse_date(value: str | None, option: str = "--date") -> date:
 
 
 def done(message: str) -> None:
-    console.print(message)
+    _console().print(message)
 
 
 def fail(message: str) -> None:

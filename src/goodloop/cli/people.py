@@ -25,10 +25,11 @@ def people(
     from goodloop.services import people as svc
 
     account = context.account()
-    qs = svc.with_summary_data(svc.search(account, query, org=org, tag=tag, tier=tier))
+    qs = svc.search(account, query, org=org, tag=tag, tier=tier)
     if as_json:
-        emit_json([svc.summary(p) for p in qs.iterator(chunk_size=2000)])
+        emit_json(svc.summaries(account, qs))
         return
+    qs = qs.select_related("organization")
     rows = [[p.id, p.display_name, p.organization.name if p.organization_id else "", p.title, p.tier]
             for p in qs[:200]]
     table(None, ["id", "name", "organization", "title", "tier"], rows)

@@ -18,6 +18,7 @@ LOOP_HORIZON_DAYS = 3  # show loops falling due in the next three days, so a tha
 CHECK_IN_POOL = 60  # check-ins considered per day, picked in SQL before strength is computed
 STALE_LEAD_DAYS = 14  # a lead untouched this long gets a next-step suggestion
 MAX_GIVES = 5
+FOLLOW_UP_WINDOW_DAYS = 35  # 7 business days to the nudge + 7 more before no_reply, with room
 ACTIVE_LEAD_STAGES = ("identified", "networking", "referred", "applied", "interviewing", "offer")
 
 
@@ -79,7 +80,11 @@ def _loop_draft(loop: Loop, when: date) -> str:
 
 
 def _follow_up_candidates(account, when):
-    asks = (Ask.objects.filter(account=account, direction="made", status="sent", sent_on__isnull=False)
+    # Past the nudge and the wait after it, 3B7 has nothing more to suggest: older asks are
+    # effectively no_reply and stay off the agenda (the status changes when the user says so).
+    oldest = when - timedelta(days=FOLLOW_UP_WINDOW_DAYS)
+    asks = (Ask.objects.filter(account=account, direction="made", status="sent", sent_on__gte=oldest,
+                               sent_on__lte=when)
             .select_related("person__organization").prefetch_related("organizations"))
     for ask in asks:
         orgs = list(ask.organizations.all())

@@ -5,7 +5,6 @@ from datetime import date
 
 from django.db import transaction
 from django.db.models import Prefetch, Q
-from nameparser import HumanName
 
 from goodloop.core import rules as v
 from goodloop.network.models import ContactPoint, Person, Role, Tag
@@ -44,6 +43,8 @@ def refresh_search_text(person: Person) -> None:
 
 
 def split_name(name: str) -> tuple[str, str]:
+    from nameparser import HumanName  # imported here: it costs 80 ms of every command's start-up
+
     parsed = HumanName(name)
     given = " ".join(p for p in (parsed.first, parsed.middle) if p)
     return given, parsed.last
@@ -202,6 +203,30 @@ def summary(person: Person) -> dict:
         "trust_stage": person.trust_stage,
         "tags": [t.name for t in person.tags.all()],
     }
+
+
+def summaries(account, qs) -> list[dict]:
+    """`people --json` for a whole queryset in three flat queries (no model instances:
+    30,000 people must list in well under a second)."""
+    rows = list(qs.values_list("id", "display_name", "organization__name", "title", "tier", "trust_stage"))
+    ids = qs.values("id")
+    points: dict[int, dict[str, list]] = {}
+    for pid, kind, value in (ContactPoint.objects.filter(account=account, person_id__in=ids)
+                             .order_by("id").values_list("person_id", "kind", "value")):
+        points.setdefault(pid, {}).setdefault(kind, []).append(value)
+    tags: dict[int, list] = {}
+    for pid, name in (Person.tags.through.objects.filter(person_id__in=ids).order_by("tag__name")
+                      .values_list("person_id", "tag__name")):
+        tags.setdefault(pid, []).append(name)
+    empty: dict = {}
+    out = []
+    for pid, name, org, title, tier, trust in rows:
+        pts = points.get(pid, empty)
+        out.append({"id": pid, "name": name, "emails": pts.get(ContactPoint.EMAIL, []),
+                    "phones": pts.get(ContactPoint.PHONE, []), "urls": pts.get(ContactPoint.URL, []),
+                    "organization": org, "title": title or None, "tier": tier, "trust_stage": trust,
+                    "tags": tags.get(pid, [])})
+    return out
 
 
 def at_organization(account, org) -> Q:
