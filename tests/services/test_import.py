@@ -133,6 +133,8 @@ def test_same_name_without_a_shared_key_is_only_a_suggestion(account):
     assert s["a"] == {"id": anas[0].id, "name": "Ana Souza"}
     assert s["b"] == {"id": anas[1].id, "name": "Ana Souza", "row": 1}
     assert "same name at the same organization" in s["reason"]
+    dry = import_file(account, card.replace(b"other.ana", b"third.ana"), dry_run=True).merge_suggestions
+    assert dry[0]["b"] == {"name": "Ana Souza", "row": 1}
     near = import_file(account, b"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:Ana Souzaa\r\nORG:Globex Inc\r\nEND:VCARD\r\n")
     assert any(x["reason"] == "near-identical name at the same organization" for x in near.merge_suggestions)
 

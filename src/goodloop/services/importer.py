@@ -117,6 +117,10 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
         setattr(report, action, getattr(report, action) + 1)
     report.merged = len(matcher.merges)
     report.merge_suggestions = matcher.report_suggestions()
+    if report.dry_run:  # people a dry run would create have no id: they are named by their row
+        for side in (x for s in report.merge_suggestions for x in (s["a"], s["b"])):
+            if "row" in side:
+                side.pop("id", None)
     if batch is not None:
         batch.report = report.as_dict()
         batch.save(update_fields=["report"])
