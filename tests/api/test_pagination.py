@@ -1,0 +1,54 @@
+"""Every list is paginated (limit/offset, with a maximum) and costs the same number of SQL
+queries whatever the amount of data (measured at two sizes)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+LISTS = ["/api/people", "/api/organizations", "/api/targets", "/api/interactions", "/api/asks", "/api/favors",
+         "/api/loops", "/api/introductions", "/api/leads", "/api/today?date=2026-03-02", "/api/tokens"]
+
+
+def _queries(api, url) -> tuple[int, dict]:
+    api.client.get(url, **api.headers)  # warm up: token last-used stamp, local account
+    with CaptureQueriesContext(connection) as ctx:
+        response = api.client.get(url, **api.headers)
+    assert response.status_code == 200, response.content
+    return len(ctx.captured_queries), response.json()
+
+
+@pytest.mark.parametrize("url", LISTS)
+def test_query_count_does_not_grow_with_the_data(make_account, api_as, url):
+    small = make_account("small@example.org", n=2)
+    big = make_account("big@example.org", n=10)
+    sep = "&" if "?" in url else "?"
+    paged = url if url == "/api/tokens" else f"{url}{sep}limit=200"
+    n_small, data_small = _queries(api_as(small), paged)
+    n_big, data_big = _queries(api_as(big), paged)
+    if isinstance(data_big, dict) and url.startswith(("/api/people", "/api/interactions", "/api/asks")):
+        assert data_big["count"] > data_small["count"]  # the sizes really differ
+    assert n_small == n_big, f"{url}: {n_small} queries at the small size, {n_big} at the big one"
+    assert n_big <= 12
+
+
+def test_pages_are_bounded_and_do_not_overlap(make_account, api_as):
+    account = make_account("pager@example.org", n=4)  # 12 people and "me"
+    api = api_as(account)
+    first = api.get("/api/people", limit=5, offset=0).json()
+    second = api.get("/api/people", limit=5, offset=5).json()
+    assert first["count"] == second["count"] == 12
+    assert len(first["items"]) == 5 and first["limit"] == 5 and second["offset"] == 5
+    assert not {p["id"] for p in first["items"]} & {p["id"] for p in second["items"]}
+    past = api.get("/api/people", limit=5, offset=100).json()
+    assert past["items"] == [] and past["count"] == 12
+    assert api.get("/api/people").json()["limit"] == 50
+    too_many = api.get("/api/people", limit=201)
+    assert too_many.status_code == 422 and too_many.json()["errors"][0]["field"] == "limit"
+    assert api.get("/api/people", limit=200).status_code == 200
+
+
+def test_today_pages_through_the_ranked_agenda(make_account, api_as):
+    api = api_as(make_account("agenda@example.org", n=3))
+    whole = api.get("/api/today", date="2026-03-02", limit=200).json()["items"]
+    page = api.get("/api/today", date="2026-03-02", limit=2, offset=1).json()
+    assert page["items"] == whole[1:3]
