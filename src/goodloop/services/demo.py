@@ -29,6 +29,7 @@ class DemoResult:
     favors: int = 0
     introductions: int = 0
     leads: int = 0
+    loops: int = 0
     already_loaded: bool = False
 
 
@@ -86,6 +87,10 @@ def load_demo(account, today: date | None = None) -> DemoResult:
         b.routine_interactions()
         counts = story(b)
         interactions = b.save_interactions()
+        from .demo_loops import open_demo_loops, score_demo_asks
+
+        counts["loops"] = open_demo_loops(account, today)
+        score_demo_asks(account)
         Person.objects.bulk_update(b.people, ["met_through", "how_we_met", "last_touch"], batch_size=500)
         me.job_seeking = True
         me.save(update_fields=["job_seeking", "updated"])
