@@ -120,9 +120,9 @@ def test_givers_report(cli, network):
     (("request", "Jane Doe", "   "), "needs some text"),
     (("request", "-", "Could you help me?"), "couldn't tell who sent"),
     (("triage", "999", "accept"), "no request with id 999"),
-    (("triage", "1", "maybe"), "triage must be one of"),
-    (("triage", "1", "accept", "--due", "soon"), "--due 'soon' is not a date"),
-    (("triage", "1", "redirect"), "redirect to whom"),
+    (("triage", "{id}", "maybe"), "triage must be one of"),
+    (("triage", "{id}", "accept", "--due", "soon"), "--due 'soon' is not a date"),
+    (("triage", "{id}", "redirect"), "redirect to whom"),
     (("triage", "0", "accept"), "REQUEST_ID is a positive number"),
     (("budget", "--favors", "2", "--minutes", "30"), "not both"),
     (("budget", "--days", "mon,funday"), "unknown weekday"),
@@ -132,8 +132,8 @@ def test_givers_report(cli, network):
     (("kept", "999"), "no loop with id 999"),
 ])
 def test_bad_input_is_one_line(cli, network, args, text):
-    j(cli, "request", "jane@initech.example", SPECIFIC, "--date", MON)
-    code, out, err = cli(*args)
+    req = j(cli, "request", "jane@initech.example", SPECIFIC, "--date", MON)
+    code, out, err = cli(*(a.replace("{id}", str(req["id"])) for a in args))
     assert_one_line(code, err, text)
     assert out == ""
 
