@@ -81,16 +81,22 @@ class ThrottledAuthenticationForm(AuthenticationForm):
                       f"{LOGIN_WINDOW_SECONDS // 60} minutes, or reset your password."),
     }
 
+    def clean_username(self):
+        return (self.cleaned_data.get("username") or "").strip().lower()  # the login is the email, any case
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         if self.request is not None and failures(username, self.request) >= LOGIN_FAILURES_ALLOWED:
             raise ValidationError(self.error_messages["throttled"], code="throttled")
         try:
-            return super().clean()
+            cleaned = super().clean()
         except ValidationError:
             if self.request is not None:
                 record_failure(username, self.request)
             raise
+        if self.request is not None:
+            cache.delete(_throttle_key(username, self.request))  # a success starts the count again
+        return cleaned
 
 
 class LoginView(auth_views.LoginView):
