@@ -32,6 +32,12 @@ NAV = [
 ]
 SECTIONS = {s.key: s for s in NAV}
 
+
+def mark_built(url_names: set[str]) -> None:
+    """A section is built once some urls module names its page (called by web/urls.py)."""
+    NAV[:] = [s._replace(built=s.built or s.key in url_names) for s in NAV]
+    SECTIONS.update({s.key: s for s in NAV})
+
 # Pages that belong to a section without being its list page.
 _SECTION_OF = {"person": "people", "organization": "organizations"}
 

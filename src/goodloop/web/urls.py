@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .context import NAV
+from . import context, urls_helploop, urls_search, urls_transfer
 from .views import coming, organization, organizations, people, person, targets, today
 
 urlpatterns = [
@@ -11,5 +11,12 @@ urlpatterns = [
     path("organizations/<int:pk>/", organization.view, name="organization"),
     path("targets/", targets.view, name="targets"),
 ]
+# Each area of the app keeps its own urls module, so they can grow independently.
+for module in (urls_helploop, urls_search, urls_transfer):
+    urlpatterns += module.urlpatterns
+
+_named = {p.name for p in urlpatterns if getattr(p, "name", None)}
+context.mark_built(_named)
 # Sections not built yet still have a page: it says plainly what is coming.
-urlpatterns += [path(f"{s.key}/", coming.view, {"section": s.key}, name=s.key) for s in NAV if not s.built]
+urlpatterns += [path(f"{s.key}/", coming.view, {"section": s.key}, name=s.key) for s in context.NAV
+                if not s.built]

@@ -1,0 +1,3 @@
+"""URLs of the search pages (included by web/urls.py)."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""URLs of the transfer pages (included by web/urls.py)."""
+
+urlpatterns: list = []
