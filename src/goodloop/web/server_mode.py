@@ -107,7 +107,10 @@ class LoginView(auth_views.LoginView):
 urlpatterns = [
     path("login/", LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(next_page=reverse_lazy("login")), name="logout"),
-    path("password_reset/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    # Our own template names: django.contrib.auth ships a password_reset_subject.txt that would win.
+    path("password_reset/", auth_views.PasswordResetView.as_view(
+        subject_template_name="registration/reset_subject.txt",
+        email_template_name="registration/reset_email.txt"), name="password_reset"),
     path("password_reset/done/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("reset/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(), name="password_reset_confirm"),
     path("reset/done/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
