@@ -9,10 +9,17 @@ from django.test import Client
 from tests.server.conftest import PASSWORD
 
 
-def _web_paths() -> list[str]:
+def _web_paths(patterns=None, prefix="/") -> list[str]:
+    """Every web URL pattern (nested includes too), with 1 for each path parameter."""
+    from django.urls import URLResolver
+
     from goodloop.web import urls
 
-    return [("/" + re.sub(r"<[^>]+>", "1", str(p.pattern))) for p in urls.urlpatterns]
+    out = []
+    for p in urls.urlpatterns if patterns is None else patterns:
+        route = prefix + re.sub(r"<[^>]+>", "1", str(p.pattern)).lstrip("^").rstrip("$")
+        out += _web_paths(p.url_patterns, route) if isinstance(p, URLResolver) else [route]
+    return out
 
 
 def test_every_page_redirects_to_login_when_signed_out(server, member):
@@ -20,9 +27,10 @@ def test_every_page_redirects_to_login_when_signed_out(server, member):
     paths = _web_paths()
     assert "/" in paths and "/people/" in paths
     for path in paths:
-        r = client.get(path)
-        assert r.status_code == 302, path
-        assert r["Location"].startswith("/accounts/login/?next="), path
+        for method in (client.get, client.post):
+            r = method(path)
+            assert r.status_code == 302, (method, path)
+            assert r["Location"].startswith("/accounts/login/?next="), path
 
 
 def test_no_local_account_is_created_or_used_in_server_mode(server, db):
