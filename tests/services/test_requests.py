@@ -147,11 +147,11 @@ def test_promise_on_today_and_keeping_it_moves_the_ledger(account, jane):
         requests.keep_promise(account, loop.id, THU)
 
 
-def test_the_hook_after_a_plain_close_is_idempotent(account, jane):
+def test_a_plain_close_records_the_favor_once(account, jane):
     ask = requests.record(account, jane, SPECIFIC, MON).ask
     loop = requests.triage(account, ask.id, "smaller", when=MON).loops_opened[0]
-    closed = loop_service.close(account, loop.id, THU)
-    assert requests.on_loop_closed(account, closed, THU) is not None
+    closed = loop_service.close(account, loop.id, THU)  # `goodloop done` and Today's button
+    assert Favor.objects.filter(ask=ask, direction="given").count() == 1
     assert requests.on_loop_closed(account, closed, THU) is None
     assert Favor.objects.filter(ask=ask, direction="given").count() == 1
 

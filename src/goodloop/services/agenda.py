@@ -111,7 +111,7 @@ def _give_candidates(account, when):
     """A recorded need that matches what I offer (the brief) or an organization where I know someone."""
     brief = Brief.objects.filter(account=account).first()
     offers = [o for o in (brief.offers if brief else []) if o]
-    needy = list(Person.objects.filter(account=account, is_me=False).exclude(needs=[]).exclude(tier="dormant")
+    needy = list(Person.objects.filter(account=account).exclude(id=account.me_id).exclude(needs=[]).exclude(tier="dormant")
                  .select_related("organization")[:200])
     if not needy:
         return
@@ -140,7 +140,7 @@ def _check_in_candidates(account, when, target_orgs):
             Q(last_touch__lte=cutoff) | Q(last_touch__isnull=True, connected_on__lte=cutoff))
     due_q |= Q(cadence_days__isnull=False) & Q(last_touch__isnull=False)  # overrides: checked below
     tier_rank = {t: i for i, t in enumerate(rules.TIERS)}
-    pool = list(Person.objects.filter(account=account, is_me=False).exclude(tier="dormant").filter(due_q)
+    pool = list(Person.objects.filter(account=account).exclude(id=account.me_id).exclude(tier="dormant").filter(due_q)
                 .order_by("tier", "last_touch").select_related("organization")[:CHECK_IN_POOL * 5])
     # Closest tiers first, then longest unseen; only this pool gets a strength figure.
     pool.sort(key=lambda p: (tier_rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min))

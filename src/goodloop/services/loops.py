@@ -51,6 +51,10 @@ def close(account, loop_id: int, when: date | None = None, note: str = "", skip:
     loop.save(update_fields=["status", "closed_on", "note"])
     if not skip:
         interactions.touch(account, [loop.person_id], when)
+        # A kept promise is a favor given; a transition check-in schedules the next one.
+        from .requests import on_loop_closed
+
+        on_loop_closed(account, loop, when)
     return loop
 
 

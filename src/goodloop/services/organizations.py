@@ -36,5 +36,5 @@ def list_organizations(account, query: str = ""):
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(normalized_name__contains=normalize_org(query)))
     return qs.annotate(
-        people_count=Count("people", filter=Q(people__is_me=False), distinct=True)
+        people_count=Count("people", filter=~Q(people__id=account.me_id))
     ).order_by("-people_count", "name")

@@ -23,7 +23,7 @@ _TIER_RANK = Case(*[When(tier=t, then=Value(i)) for i, t in enumerate(v.TIERS)],
 def welcome_counts(account) -> dict:
     """How big the network is: people, organizations, targets, interactions."""
     return {
-        "people": Person.objects.filter(account=account, is_me=False).count(),
+        "people": people_service.others(account).count(),
         "organizations": Organization.objects.filter(account=account).count(),
         "targets": Target.objects.filter(account=account).count(),
         "interactions": Interaction.objects.filter(account=account).count(),

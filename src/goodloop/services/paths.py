@@ -22,7 +22,7 @@ def who(account, org_name: str, today: date | None = None, limit: int | None = 5
     who know someone there (introductions, "met through" links, recorded connections)."""
     today = today or date.today()
     org = organizations.find(account, org_name)
-    people = Person.objects.filter(account=account, is_me=False)
+    people = Person.objects.filter(account=account).exclude(id=account.me_id)
     now = list(people.filter(organization=org).values_list("id", "display_name", "trust_stage")[:MAX_INSIDERS])
     former_ids = set(Role.objects.filter(account=account, organization=org, current=False)
                      .values_list("person_id", flat=True)) - {p[0] for p in now}

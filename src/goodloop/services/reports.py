@@ -107,7 +107,7 @@ def _leads(account, since, today):
 
 
 def _coverage(account, today):
-    people = Person.objects.filter(account=account, is_me=False, cadence_days__isnull=True)
+    people = Person.objects.filter(account=account, cadence_days__isnull=True).exclude(id=account.me_id)
     out = []
     for tier in rules.TIERS:
         days = rules.CADENCE_DAYS[tier]

@@ -38,7 +38,7 @@ def list_targets(account):
     return (
         Target.objects.filter(account=account)
         .select_related("organization")
-        .annotate(people_count=Count("organization__people", filter=Q(organization__people__is_me=False)))
+        .annotate(people_count=Count("organization__people", filter=~Q(organization__people__id=account.me_id)))
         .order_by("priority", "id")
     )
 
