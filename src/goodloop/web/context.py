@@ -27,6 +27,8 @@ NAV = [
             "your one-page networking brief, so helpers know exactly how to help"),
     Section("import", "Import", False,
             "upload a LinkedIn, Google, Outlook or vCard export, with a progress bar and a report"),
+    Section("giving", "Giving", False,
+            "requests people make of you, your promises and giving budget, and who closes loops with you"),
     Section("reports", "Reports", False,
             "charts of which relationships produce leads, and how your loops are closing"),
 ]

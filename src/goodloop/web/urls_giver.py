@@ -1,0 +1,3 @@
+"""URLs of the giver's pages (included by web/urls.py)."""
+
+urlpatterns: list = []
