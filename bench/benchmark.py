@@ -280,5 +280,48 @@ def main(argv=None) -> int:
     return 0
 
 
+
+
+
+@benchmark("commands")
+def everyday_commands(ctx: Context) -> list[Figure]:
+    """`today`, `who ORG` and `person show REF` as whole commands (start-up included)."""
+    from bench import pages_bench
+    from goodloop.network.models import Person
+
+    org = pages_bench.busiest_target(ctx.account)
+    ref = str(Person.objects.filter(account=ctx.account, tier="close").exclude(id=ctx.account.me_id)
+              .order_by("id").values_list("id", flat=True).first())
+    figures = []
+    for label, args in (("today --json", ("today", "--json")), (f"who {org!r} --json", ("who", org, "--json")),
+                        (f"person show {ref} --json", ("person", "show", ref, "--json"))):
+        times, _ = ctx.command(*args)
+        figures.append(Figure("commands", f"`goodloop {label}` whole command", ms(statistics.median(times)),
+                              ms(p95(times)), budget="< 0.5 s"))
+    return figures
+
+
+@benchmark("pages")
+def every_page(ctx: Context) -> list[Figure]:
+    """Every page and API list endpoint in-process: median, p95 and SQL queries."""
+    from bench import pages_bench
+    from goodloop.services import tokens
+
+    headers = {}
+    try:
+        _, secret = tokens.create(ctx.account, "bench")
+        headers = {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+    except Exception as exc:  # the API may not be there on an older tree
+        print(f"no API token: {exc}")
+    figures = []
+    for url, median, high, queries, status in pages_bench.measure_pages(ctx.client, ctx.account, headers):
+        if status != 200:
+            figures.append(Figure("pages", f"`GET {url}`", f"not measured (HTTP {status})"))
+        else:
+            figures.append(Figure("pages", f"`GET {url}` (in-process)", ms(median), ms(high), str(queries),
+                                  "p95 < 150 ms"))
+    return figures
+
+
 if __name__ == "__main__":
     sys.exit(main())
