@@ -174,3 +174,36 @@ class MergeRecord(Owned):
 
     class Meta:
         ordering = ["-merged_on", "-id"]
+
+
+class ImportJob(Owned):
+    """An import started from the web page: it runs outside the request while the page polls it."""
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    status = models.CharField(max_length=10, default=QUEUED)
+    format = models.CharField(max_length=20, default="auto")
+    filename = models.CharField(max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(default=0)
+    dry_run = models.BooleanField(default=False)
+    done = models.PositiveIntegerField(default=0)  # rows matched so far, of `total`
+    total = models.PositiveIntegerField(default=0)
+    message = models.TextField(blank=True)  # why it failed, in plain words
+    report = models.JSONField(default=dict, blank=True)  # ImportReport.as_dict() once done
+    batch = models.ForeignKey(ImportBatch, null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    created = models.DateTimeField(auto_now_add=True)
+    started = models.DateTimeField(null=True, blank=True)
+    finished = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+
+
+class DismissedDuplicate(Owned):
+    """Two people the user said are not the same person (`first` is the lower id): never suggested again."""
+
+    first = models.BigIntegerField()
+    second = models.BigIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "first", "second"], name="dismissed_duplicate_once")]
