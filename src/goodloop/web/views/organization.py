@@ -1,11 +1,17 @@
-"""Organization: the people I know there now, and the people who used to work there."""
+"""Organization: the people I know there now, the people who used to work there, and the warm
+paths in (who to approach, ranked, with the reason)."""
+
+from datetime import date
 
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
-from goodloop.services import pages
+from goodloop.services import pages, paths
 from goodloop.services import people as people_service
 
-from .common import not_found_is_404, paginate, query_without
+from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
+
+WARM_PATHS_SHOWN = 10
 
 
 def view(request, pk: int):
@@ -23,3 +29,20 @@ def view(request, pk: int):
         "now_query": query_without(request, "page"),
         "left_query": query_without(request, "past"),
     })
+
+
+def warm_paths(request, pk: int):
+    """Ranked warm paths to the organization (paths.who). The organization page loads this with
+    htmx once it shows, so the page itself stays as cheap as before; without JavaScript it is a
+    page of its own."""
+    account = request.account
+    with not_found_is_404():
+        org = pages.organization_for_page(account, pk)
+    ranked = paths.who(account, org.name, date.today(), limit=WARM_PATHS_SHOWN)
+    context = {"title": f"Warm paths to {org.name}", "org": org, "paths": ranked}
+    if is_htmx_fragment(request):
+        response = render(request, "goodloop/organizations/detail_paths.html", context)
+    else:
+        response = render(request, "goodloop/organizations/detail_paths_page.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response

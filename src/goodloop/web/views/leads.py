@@ -1,0 +1,79 @@
+"""Leads: a pipeline board with a column per stage. Moving a card (drag and drop, or the
+accessible "move to" control) calls leads.move and shows the report loops it opened."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_POST
+
+from goodloop.core import rules
+from goodloop.services import leads as lead_service
+from goodloop.services import pages_search
+from goodloop.services import people as people_service
+from goodloop.services.errors import NotFound, ServiceError
+from goodloop.web.forms_search import LeadForm, MoveLeadForm
+
+from .common import is_htmx_fragment, not_found_is_404
+
+
+def _board_context(account):
+    return {"columns": pages_search.lead_board(account), "stages": rules.LEAD_STAGES}
+
+
+def view(request):
+    account = request.account
+    form = LeadForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        via = None
+        if data["via"]:
+            try:
+                via = people_service.resolve(account, data["via"])
+            except ServiceError as exc:
+                form.add_error("via", exc.message)
+        if not form.errors:
+            try:
+                lead = lead_service.add(account, data["organization"], data["title"], via=via, url=data["url"],
+                                        source=data["source"] or None, stage=data["stage"])
+            except ServiceError as exc:
+                form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            else:
+                messages.success(request, f"Added {lead.title} at {lead.organization.name}.")
+                return redirect(reverse("leads") + f"#lead-{lead.id}")
+    return render(request, "goodloop/leads/board.html",
+                  {"title": "Leads", "form": form, **_board_context(account)},
+                  status=400 if form.errors else 200)
+
+
+@require_POST
+def move(request, pk: int):
+    account = request.account
+    with not_found_is_404():
+        lead = pages_search.lead_for_page(account, pk)
+    form = MoveLeadForm(request.POST)
+    opened, error = [], ""
+    if form.is_valid():
+        try:
+            lead, opened = lead_service.move(account, pk, form.cleaned_data["stage"], form.cleaned_data["when"])
+        except NotFound:
+            raise
+        except ServiceError as exc:
+            error = exc.message
+    else:
+        error = "; ".join(e for errs in form.errors.values() for e in errs)
+    if error:
+        message = f"{lead.title}: {error}"
+    else:
+        message = f"Moved {lead.title} at {lead.organization.name} to {lead.stage}."
+        if opened:
+            names = ", ".join(dict.fromkeys(loop.person.display_name for loop in opened))
+            message += f" {len(opened)} report loop{'s' if len(opened) != 1 else ''} opened: tell {names} how it went."
+    if not is_htmx_fragment(request):
+        (messages.error if error else messages.success)(request, message)
+        return redirect(reverse("leads") + f"#lead-{pk}")
+    context = _board_context(account) | {"announce": message, "announce_error": bool(error), "opened": opened,
+                                         "moved_id": pk}
+    response = render(request, "goodloop/leads/_board.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
