@@ -1,19 +1,49 @@
-"""Person: details, contact points, roles, tags, tier, trust, needs, and the timeline."""
+"""Person: details, roles, tags; rhythm, trust with its evidence, tie strength with its components,
+the ledger, needs, open loops with drafts, merge history, and one timeline of everything."""
 
+from datetime import date
+
+from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from goodloop.services import pages
+from goodloop.services import agenda, pages
+from goodloop.services import pages_helploop as helploop_pages
 from goodloop.services import people as people_service
+from goodloop.web.forms_helploop import FavorForm, NeedForm, RhythmForm, TrustForm
 
-from .common import not_found_is_404, paginate
+from .common import PAGE_SIZE, not_found_is_404
+
+EVENT_LABELS = {"interaction": ("interaction", "interactions"), "ask": ("ask", "asks"),
+                "favor": ("favor", "favors"), "loop": ("loop", "loops"),
+                "introduction": ("introduction", "introductions")}
 
 
 def view(request, pk: int):
-    account = request.account
     with not_found_is_404():
-        person = pages.person_for_page(account, pk)
+        person = pages.person_for_page(request.account, pk)
+    return render_page(request, person)
+
+
+def render_page(request, person, forms: dict | None = None, status: int = 200):
+    """The Person page; `forms` carries a bound form with its errors after a refused edit."""
+    account = request.account
+    today = date.today()
     roles = list(person.roles.all())
-    timeline = paginate(request, pages.timeline(account, person))
+    panels = helploop_pages.person_panels(account, person, today)
+    counts = helploop_pages.timeline_counts(account, person)
+    paginator = Paginator(helploop_pages.timeline_keys(account, person), PAGE_SIZE)
+    paginator.count = sum(counts.values())  # known from one query; no COUNT over the union
+    timeline = paginator.get_page(request.GET.get("page"))
+    events = helploop_pages.timeline_events(account, person, list(timeline.object_list))
+    open_loops = [{"loop": loop, "draft": loop.draft or agenda._loop_draft(loop, today)}
+                  for loop in panels.pop("open_loops")]
+    forms = {
+        "rhythm": RhythmForm(initial={"tier": person.tier, "cadence_days": person.cadence_days}),
+        "trust": TrustForm(initial={"trust_stage": person.trust_stage}),
+        "need": NeedForm(),
+        "favor": FavorForm(account=account, initial={"person": f"#{person.id} {person.display_name}"}),
+        **(forms or {}),
+    }
     return render(request, "goodloop/person.html", {
         "title": person.display_name,
         "person": person,
@@ -21,4 +51,10 @@ def view(request, pk: int):
         "current_roles": [r for r in roles if r.current],
         "past_roles": [r for r in roles if not r.current],
         "timeline": timeline,
-    })
+        "events": events,
+        "event_counts": [(counts[k], *EVENT_LABELS[k]) for k in EVENT_LABELS if counts[k]],
+        "open_loops": open_loops,
+        "forms": forms,
+        "today": today,
+        **panels,
+    }, status=status)

@@ -1,10 +1,37 @@
-"""Today: a welcome with the size of the network, until the ranked agenda exists."""
+"""Today: the ranked agenda — each item with its reason, a ready-to-send draft and one-click done."""
+
+from datetime import date
 
 from django.shortcuts import render
 
-from goodloop.services import pages
+from goodloop.network.models import Person
+from goodloop.services import agenda
+from goodloop.web.forms_helploop import DateForm
+
+AGENDA_LIMIT = 50
+KIND_LABELS = {"thank": "Thank", "report": "Report back", "follow_up": "Follow up", "promise": "Promise",
+               "give": "Give", "check_in": "Check in", "lead_step": "Lead next step"}
+
+
+def agenda_day(request) -> tuple[DateForm, date]:
+    """The day the agenda shows: ?date=YYYY-MM-DD ("pretend today is"), else today."""
+    form = DateForm(request.GET or None)
+    when = date.today()
+    if form.is_bound and form.is_valid() and form.cleaned_data["date"]:
+        when = form.cleaned_data["date"]
+    return form, when
 
 
 def view(request):
-    counts = pages.welcome_counts(request.account)
-    return render(request, "goodloop/today.html", {"counts": counts, "title": "Today"})
+    account = request.account
+    form, when = agenda_day(request)
+    items = [{"item": item, "label": KIND_LABELS.get(item.kind, item.kind), "ref": item.ref or {}}
+             for item in agenda.today(account, when, limit=AGENDA_LIMIT)]
+    has_people = bool(items) or Person.objects.filter(account=account, is_me=False).exists()
+    overdue = sum(1 for i in items if i["item"].overdue_days > 0)
+    context = {
+        "title": "Today", "items": items, "form": form, "when": when, "is_today": when == date.today(),
+        "has_people": has_people, "overdue": overdue,
+        "date_param": request.GET.get("date", "") if not form.errors else "",
+    }
+    return render(request, "goodloop/today.html", context, status=400 if form.errors else 200)

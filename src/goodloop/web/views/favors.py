@@ -1,0 +1,57 @@
+"""Record a favor received or given; afterwards, show the loops it opened (thank, report)."""
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
+
+from goodloop.services import favors as favor_service
+from goodloop.services import pages_helploop as pages
+from goodloop.services.errors import NotFound, ServiceError
+from goodloop.web.forms_helploop import FavorForm
+
+from .asks import wire_picker
+from .common import is_htmx_fragment
+
+
+def _recorded_message(result) -> str:
+    f = result.favor
+    what = f"Recorded {f.get_kind_display().lower()} {'from' if f.direction == 'received' else 'to'} " \
+           f"{f.person.display_name}."
+    if not result.loops_opened:
+        return what + " Nothing is owed back."
+    owed = "; ".join(f"{x.get_kind_display().lower()} due {x.due:%a %b} {x.due.day}" for x in result.loops_opened)
+    return f"{what} Loops opened: {owed}."
+
+
+def new(request):
+    account = request.account
+    initial = {k: request.GET[k] for k in ("person", "direction", "kind", "ask", "lead") if request.GET.get(k)}
+    form = wire_picker(FavorForm(request.POST or None, account=account, initial=initial))
+    fragment = is_htmx_fragment(request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            result = favor_service.record(account, data["person"], data["direction"], data["kind"],
+                                          note=data["note"], when=data["date"] or None, ask_id=data["ask"],
+                                          lead_id=data["lead"])
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            if fragment:
+                return render(request, "goodloop/favors/_result.html",
+                              {"favor": result.favor, "loops": result.loops_opened})
+            back = request.POST.get("next", "")
+            if back and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+                messages.success(request, _recorded_message(result))
+                return redirect(back)
+            return redirect(reverse("favor_new") + "?" + urlencode({"recorded": result.favor.id}))
+    recorded = loops = None
+    if request.GET.get("recorded", "").isdigit():
+        try:
+            recorded, loops = pages.favor_with_loops(account, int(request.GET["recorded"]))
+        except NotFound:
+            recorded = None
+    template = "goodloop/favors/_form.html" if fragment else "goodloop/favors/new.html"
+    return render(request, template, {"title": "Record a favor", "form": form, "favor": recorded, "loops": loops},
+                  status=400 if form.errors else 200)

@@ -1,0 +1,76 @@
+"""Edits from the Person page, through the services: tier and cadence, trust by hand, needs,
+and undoing a merge. A refused edit shows the page again with the error next to its field."""
+
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.views.decorators.http import require_POST
+
+from goodloop.services import merge, pages, person_edit
+from goodloop.services import pages_helploop as helploop_pages
+from goodloop.services.errors import NotFound, ServiceError
+from goodloop.web.forms_helploop import NeedForm, RhythmForm, TrustForm
+
+from .common import not_found_is_404
+from .person import render_page
+
+
+def _person(request, pk):
+    with not_found_is_404():
+        return pages.person_for_page(request.account, pk)
+
+
+def _save(request, person, key: str, form, changes_of, done: str):
+    if form.is_valid():
+        try:
+            person_edit.update(request.account, person, **changes_of(form.cleaned_data))
+        except ServiceError as exc:
+            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+        else:
+            messages.success(request, done)
+            return redirect("person", pk=person.id)
+    return render_page(request, person, {key: form}, status=400)
+
+
+@require_POST
+def rhythm(request, pk: int):
+    person = _person(request, pk)
+    return _save(request, person, "rhythm", RhythmForm(request.POST),
+                 lambda d: {"tier": d["tier"], "cadence_days": d["cadence_days"]},
+                 "Keep-in-touch rhythm saved.")
+
+
+@require_POST
+def trust_stage(request, pk: int):
+    person = _person(request, pk)
+    return _save(request, person, "trust", TrustForm(request.POST), lambda d: {"trust_stage": d["trust_stage"]},
+                 "Trust stage set by hand.")
+
+
+@require_POST
+def needs(request, pk: int):
+    person = _person(request, pk)
+    current = list(person.needs or [])
+    remove = request.POST.get("remove", "")
+    if remove:
+        if remove.isdigit() and int(remove) < len(current):
+            gone = current.pop(int(remove))
+            person_edit.update(request.account, person, needs=current)
+            messages.success(request, f"Removed the need “{gone}”.")
+        return redirect("person", pk=person.id)
+    return _save(request, person, "need", NeedForm(request.POST), lambda d: {"needs": [*current, d["need"]]},
+                 "Need recorded: the agenda may suggest a way to give.")
+
+
+@require_POST
+def undo_merge(request, pk: int):
+    with not_found_is_404():
+        kept_id = helploop_pages.merge_kept_id(request.account, pk)
+        try:
+            gone = merge.undo(request.account, pk)
+        except NotFound:
+            raise
+        except ServiceError as exc:
+            messages.error(request, exc.message)
+            return redirect("person", pk=kept_id)
+    messages.success(request, f"Merge undone: {gone.display_name} is a separate person again.")
+    return redirect("person", pk=kept_id)
