@@ -1,3 +1,21 @@
-"""URLs of the transfer pages (included by web/urls.py)."""
+"""URLs of the transfer pages (included by web/urls.py): import, possible duplicates, exports."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from . import context
+from .views import duplicates, exports, import_page
+
+urlpatterns: list = [
+    path("import/", import_page.upload, name="import"),
+    path("import/<int:pk>/", import_page.job, name="import_job"),
+    path("import/<int:pk>/progress/", import_page.progress, name="import_progress"),
+    path("duplicates/", duplicates.view, name="duplicates"),
+    path("duplicates/merge/", duplicates.merge_pair, name="duplicates_merge"),
+    path("duplicates/dismiss/", duplicates.dismiss, name="duplicates_dismiss"),
+    path("duplicates/undo/<int:pk>/", duplicates.undo, name="duplicates_undo"),
+    path("export/<str:fmt>/", exports.download, name="export"),
+]
+
+# The job and duplicates pages belong to the Import section of the navigation.
+for _name in ("import_job", "import_progress", "duplicates"):
+    context._SECTION_OF.setdefault(_name, "import")

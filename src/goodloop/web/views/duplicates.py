@@ -1,0 +1,82 @@
+"""Possible duplicates: suggested pairs side by side, a one-click merge (either way round),
+"not the same person", and an undo after a merge."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from goodloop.network.models import MergeRecord, Person
+from goodloop.services import import_jobs, merge
+from goodloop.services.errors import ServiceError
+from goodloop.web.forms_transfer import PairForm
+
+from .common import not_found_is_404, paginate
+
+PAIRS_PER_PAGE = 20
+
+
+def view(request):
+    account = request.account
+    page = paginate(request, import_jobs.suggestions(account), per_page=PAIRS_PER_PAGE)
+    people = import_jobs.side_by_side(account, {i for s in page.object_list for i in (s["a"], s["b"])})
+    pairs = [s | {"left": people[s["a"]], "right": people[s["b"]]} for s in page.object_list
+             if s["a"] in people and s["b"] in people]
+    last = None
+    merged = request.GET.get("merged", "")
+    if merged.isdigit():
+        last = MergeRecord.objects.filter(account=account, id=int(merged), undone=False).select_related("kept").first()
+    return render(request, "goodloop/duplicates/list.html",
+                  {"title": "Possible duplicates", "page": page, "pairs": pairs, "last_merge": last})
+
+
+def _pair(request) -> tuple[Person, Person]:
+    form = PairForm(request.POST)
+    if not form.is_valid():
+        raise Http404("unknown people")
+    ids = form.cleaned_data
+    keep = get_object_or_404(Person, account=request.account, id=ids["keep"])
+    gone = get_object_or_404(Person, account=request.account, id=ids["gone"])
+    return keep, gone
+
+
+@require_POST
+def merge_pair(request):
+    keep, gone = _pair(request)
+    try:
+        kept = merge.merge_people(request.account, keep, gone)
+    except ServiceError as exc:
+        messages.error(request, f"Not merged: {exc.message}.")
+        return redirect("duplicates")
+    record = MergeRecord.objects.filter(account=request.account, kept=kept, gone_id=gone.id).first()
+    return redirect(reverse("duplicates") + f"?merged={record.id}#last-merge")
+
+
+@require_POST
+def dismiss(request):
+    a, b = _pair(request)
+    try:
+        import_jobs.dismiss(request.account, a.id, b.id)
+    except ServiceError as exc:
+        messages.error(request, f"Not changed: {exc.message}.")
+    else:
+        messages.success(request, f"{a.display_name} and {b.display_name} are marked as different people.")
+    return redirect("duplicates")
+
+
+@require_POST
+def undo(request, pk: int):
+    try:
+        with not_found_is_404():
+            back = merge.undo(request.account, pk)
+    except ServiceError as exc:
+        messages.error(request, f"Not undone: {exc.message}.")
+    else:
+        messages.success(request, f"Merge undone: {back.display_name} is back as a separate person.")
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = reverse("duplicates")
+    return redirect(target)

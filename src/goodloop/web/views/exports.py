@@ -1,0 +1,22 @@
+"""Exports: the account's people as vCard or CSV, open loops as ICS, or a full JSON backup."""
+
+from django.http import Http404, HttpResponse
+from django.utils import timezone
+
+from goodloop.services import exporter
+
+_TYPES = {"vcard": ("text/vcard; charset=utf-8", "vcf"), "csv": ("text/csv; charset=utf-8", "csv"),
+          "json": ("application/json", "json"), "ics": ("text/calendar; charset=utf-8", "ics")}
+
+
+def download(request, fmt: str):
+    if fmt not in exporter.KINDS:
+        raise Http404(f"no export {fmt!r}")
+    data = exporter.export(request.account, fmt)
+    content_type, ext = _TYPES[fmt]
+    name = f"goodloop-{'backup' if fmt == 'json' else 'contacts' if fmt != 'ics' else 'loops'}-" \
+           f"{timezone.localdate():%Y-%m-%d}.{ext}"
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
