@@ -54,7 +54,8 @@ def rank(candidates: list[PathCandidate], organization: str, limit: int | None =
         if c.person_id not in best or path_score(c) > path_score(best[c.person_id]):
             best[c.person_id] = c
     ordered = sorted(best.values(), key=lambda c: (-path_score(c), c.name.casefold()))
-    rows = [{"person": {"id": c.person_id, "name": c.name}, "hops": c.hops, "path": list(c.path),
+    if limit:
+        ordered = ordered[:limit]
+    return [{"person": {"id": c.person_id, "name": c.name}, "hops": c.hops, "path": list(c.path),
              "strength": c.strength, "trust_stage": c.trust_stage, "former": c.former,
              "over_asking": bool(c.guard), "note": note(c, organization)} for c in ordered]
-    return rows[:limit] if limit else rows

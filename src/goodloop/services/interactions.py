@@ -42,7 +42,8 @@ def log(account, people: list[Person], channel: str, direction: str = "mutual", 
 
 
 def for_person(account, person, limit: int | None = 50):
-    qs = Interaction.objects.filter(account=account, interactionperson__person=person).order_by("-date", "-id")
+    linked = InteractionPerson.objects.filter(person_id=person.id).values("interaction_id")
+    qs = Interaction.objects.filter(account=account, id__in=linked).order_by("-date", "-id")
     return qs[:limit] if limit else qs
 
 

@@ -3,7 +3,7 @@
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from goodloop.core import paths as path_rules
 from goodloop.core import rules
@@ -15,6 +15,7 @@ from . import organizations
 from .strength import scores
 
 MAX_INSIDERS = 400  # people at one organization considered for 2-hop paths
+MAX_PER_KIND = 100  # former employees, and people who know an insider, scored per query
 
 
 def who(account, org_name: str, today: date | None = None, limit: int | None = 50) -> list[dict]:
@@ -23,16 +24,20 @@ def who(account, org_name: str, today: date | None = None, limit: int | None = 5
     today = today or date.today()
     org = organizations.find(account, org_name)
     people = Person.objects.filter(account=account).exclude(id=account.me_id)
-    now = list(people.filter(organization=org).values_list("id", "display_name", "trust_stage")[:MAX_INSIDERS])
-    former_ids = set(Role.objects.filter(account=account, organization=org, current=False)
-                     .values_list("person_id", flat=True)) - {p[0] for p in now}
-    former = list(people.filter(id__in=former_ids).values_list("id", "display_name", "trust_stage"))
+    # Tie strength costs a scan of each person's history, so only the most recently touched
+    # candidates of each kind are scored; recency is the strongest single predictor of it.
+    recent = (F("last_touch").desc(nulls_last=True), "id")
+    fields = ("id", "display_name", "trust_stage")
+    now = list(people.filter(organization=org).order_by(*recent).values_list(*fields)[:MAX_INSIDERS])
+    former_ids = Role.objects.filter(account=account, organization=org, current=False).values("person_id")
+    former = list(people.filter(id__in=former_ids).exclude(organization=org).order_by(*recent)
+                  .values_list(*fields)[:MAX_PER_KIND])
     insiders = {pid: name for pid, name, _ in now + former}
     links = _links_to(account, set(insiders))
     connector_ids = {a for a, _, _ in links} - set(insiders)
     connectors = {pid: (name, stage) for pid, name, stage in people.filter(id__in=connector_ids)
-                  .values_list("id", "display_name", "trust_stage")}
-    all_ids = [p[0] for p in now + former] + list(connectors)
+                  .order_by(*recent).values_list(*fields)[:MAX_PER_KIND]}
+    all_ids = [p[0] for p in now[:MAX_PER_KIND] + former] + list(connectors)
     strength = scores(account, all_ids, today)
     guard = _guard_reasons(account, all_ids, today)
 

@@ -8,7 +8,7 @@ from django.db.models import Count
 from goodloop.core import ledger as ledger_rules
 from goodloop.core import strength as strength_rules
 from goodloop.helploop.models import Ask, Favor
-from goodloop.network.models import Interaction, InteractionPerson, Person
+from goodloop.network.models import InteractionPerson, Person
 
 
 def ledger_of(account, person, today: date) -> ledger_rules.Ledger:
@@ -22,12 +22,15 @@ def ledger_of(account, person, today: date) -> ledger_rules.Ledger:
 
 def strength_of(account, person, today: date) -> strength_rules.Strength:
     """Tie strength 0-100 with its components, from interactions and favors both ways."""
+    # Driven from the person's own link rows: the planner must not start from the account's
+    # 300,000 interactions (it would, on SQLite, before the store has statistics).
     grouped = (
-        Interaction.objects.filter(account=account, interactionperson__person=person, date__lte=today)
-        .values("date", "channel", "direction")
+        InteractionPerson.objects.filter(person_id=person.id, interaction__date__lte=today)
+        .values("interaction__date", "interaction__channel", "interaction__direction")
         .annotate(n=Count("id"))
     )
-    points = [strength_rules.InteractionPoint(g["date"], g["channel"], g["direction"], g["n"]) for g in grouped]
+    points = [strength_rules.InteractionPoint(g["interaction__date"], g["interaction__channel"],
+                                              g["interaction__direction"], g["n"]) for g in grouped]
     book = ledger_of(account, person, today)
     first = min([p.date for p in points] + ([person.connected_on] if person.connected_on else []), default=None)
     return strength_rules.tie_strength(points, today, favors_given=book.given, favors_received=book.received,
@@ -39,8 +42,9 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
     if not person_ids:
         return {}
     points = defaultdict(list)
-    rows = (InteractionPerson.objects.filter(account=account, person_id__in=person_ids,
-                                             interaction__date__lte=today)
+    # person_ids come from the account's own queries; filtering by them alone keeps the plan on
+    # the (person, interaction) index.
+    rows = (InteractionPerson.objects.filter(person_id__in=person_ids, interaction__date__lte=today)
             .values("person_id", "interaction__date", "interaction__channel", "interaction__direction")
             .annotate(n=Count("id")))
     for r in rows:
