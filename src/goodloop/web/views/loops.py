@@ -49,13 +49,13 @@ def close(request, pk: int):
     if is_htmx_fragment(request):
         if not error and request.POST.get("remove"):
             return render(request, "goodloop/today/_done.html",
-                          {"ok": True, "message": f"{loop.get_kind_display()} for {loop.person.display_name}: "
+                          {"ok": True, "message": f"{loop.get_kind_display().capitalize()} for {loop.person.display_name}: "
                                                   f"{loop.get_status_display().lower()}."})
         return render(request, "goodloop/loops/_loop.html", {"loop": loop, "error": error, "today": date.today()})
     if error:
         messages.error(request, error)
     else:
-        messages.success(request, f"{loop.get_kind_display()} for {loop.person.display_name}: "
+        messages.success(request, f"{loop.get_kind_display().capitalize()} for {loop.person.display_name}: "
                                   f"{loop.get_status_display().lower()}.")
     back = request.POST.get("next", "")
     if back and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
