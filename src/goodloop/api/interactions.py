@@ -7,9 +7,10 @@ from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
 from goodloop.services import interactions as interaction_service
+from goodloop.services import listings as queries
 from goodloop.services import people as people_service
 
-from . import common, queries
+from . import common
 
 router = Router(tags=["interactions"])
 

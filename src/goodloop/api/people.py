@@ -6,11 +6,11 @@ from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
 from goodloop.network.models import Person
+from goodloop.services import deletion, person_detail, person_edit
 from goodloop.services import people as people_service
-from goodloop.services import person_detail, person_edit
 from goodloop.services.errors import ServiceError
 
-from . import common, deletion
+from . import common
 
 router = Router(tags=["people"])
 

@@ -5,9 +5,10 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
+from goodloop.services import deletion
 from goodloop.services import targets as target_service
 
-from . import common, deletion
+from . import common
 
 router = Router(tags=["targets"])
 

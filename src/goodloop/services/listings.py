@@ -1,6 +1,5 @@
-"""Account-scoped reads the services layer does not offer yet (list and fetch by id for
-interactions, asks, favors and leads). Every query filters on the account first, so
-another account's row is simply not found."""
+"""Account-scoped reads for lists and detail by id (interactions, asks, favors, leads).
+Every query filters on the account first, so another account's row is simply not found."""
 
 from django.db.models import Prefetch
 

@@ -1,6 +1,5 @@
-"""Account-scoped deletes the services layer does not offer yet (to move into
-services/people.py and services/targets.py): each runs in one transaction, touches only the
-account's rows, and raises NotFound for anyone else's."""
+"""Account-scoped deletes (people and targets): each runs in one transaction, touches only
+the account's rows, and raises NotFound for anyone else's."""
 
 from django.db import transaction
 
