@@ -7,7 +7,7 @@ from django.urls import reverse
 from goodloop.web.context import NAV
 
 SECTIONS = ["Today", "People", "Organizations", "Targets", "Asks", "Loops", "Leads", "Introductions", "Brief",
-            "Import", "Reports"]
+            "Import", "Giving", "Reports"]
 
 
 def test_nav_lists_every_section_of_the_design():
