@@ -4,6 +4,7 @@ import pytest
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
+from goodloop.web import urls  # noqa: F401  (routing the pages marks their sections built)
 from goodloop.web.context import NAV
 
 SECTIONS = ["Today", "People", "Organizations", "Targets", "Asks", "Loops", "Leads", "Introductions", "Brief",
