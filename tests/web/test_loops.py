@@ -1,6 +1,5 @@
 """Loops: open/done/skipped, why each exists, what opened it, done and skip-with-note."""
 
-import re
 from datetime import date
 
 import pytest
@@ -55,7 +54,7 @@ def test_done_returns_the_closed_row(client, owed):
     response = client.post(close_url(thank), {"action": "done"}, **HX)
     assert response.status_code == 200
     row = response.content.decode()
-    assert row.strip().startswith(f'<li class="loop-item status-done"') and ">Done" in row
+    assert row.strip().startswith('<li class="loop-item status-done"') and ">Done" in row
     assert "hx-post" not in row
     thank.refresh_from_db()
     assert thank.status == "done"

@@ -25,9 +25,8 @@ def ana(account):
               when=TODAY - timedelta(days=15))
     favors.record(account, ana, "received", "introduction", note="introduced me to Bo", when=TODAY - timedelta(days=10))
     favors.record(account, ana, "given", "share", note="sent her a design article", when=TODAY - timedelta(days=5))
-    introductions.record(account, ana, account.me if hasattr(account, "me") else
-                         Person.objects.get(account=account, is_me=True), bo, purpose="PMM chat",
-                         when=TODAY - timedelta(days=12))
+    me = Person.objects.get(account=account, is_me=True)
+    introductions.record(account, ana, me, bo, purpose="PMM chat", when=TODAY - timedelta(days=12))
     return ana
 
 
