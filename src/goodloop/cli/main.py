@@ -12,6 +12,7 @@ from . import giver as giver_cmds
 from . import helploop as helploop_cmds
 from . import network as network_cmds
 from . import people as people_cmds
+from . import safety as safety_cmds
 from . import search as search_cmds
 from . import transfer as transfer_cmds
 from .output import CliError
@@ -42,6 +43,7 @@ demo_cmds.register(app)
 giver_cmds.register(app)
 transfer_cmds.register(app)
 accounts_cmds.register(app)
+safety_cmds.register(app)
 
 
 def _one_line(message: str) -> str:

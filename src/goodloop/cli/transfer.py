@@ -104,9 +104,18 @@ def export_cmd(
         sys.stdout.buffer.flush()
 
 
-def restore_cmd(path: str = typer.Argument(..., help="A file written by `goodloop export json`.")):
-    """Restore a JSON backup into an empty store."""
+def restore_cmd(path: str = typer.Argument(..., help="A file written by `goodloop export json` or `goodloop backup`.")):
+    """Restore a JSON backup, or a SQLite copy made by `goodloop backup`, into an empty store."""
     data = _read(path)
+    if data.startswith(b"SQLite format 3\x00"):
+        from goodloop import bootstrap
+
+        bootstrap.setup()
+        from goodloop.services import snapshot
+
+        counts = snapshot.restore_sqlite(path)
+        typer.echo("restored " + ", ".join(f"{n} {name}" for name, n in counts.items() if n))
+        return
     context.account()  # set up Django before importing services
     from goodloop.services import backup
 
