@@ -49,6 +49,7 @@ def triage_form(account, ask, path, data=None) -> TriageForm:
 
 
 def attach_forms(account, card, bound: TriageForm | None = None):
+    card.errors = [e for errs in bound.errors.values() for e in errs] if bound is not None and card.triaged else []
     for path in card.paths:
         if bound is not None and bound.data.get("action") == path.action:
             path.form, path.open = bound, True
