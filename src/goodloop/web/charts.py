@@ -5,6 +5,7 @@ No JavaScript and nothing from a CDN: each chart is one inline <svg> with a <tit
 for anyone who prefers to read figures.
 """
 
+import math
 from dataclasses import dataclass, field
 from html import escape
 
@@ -53,21 +54,20 @@ def _fmt(v) -> str:
     return f"{int(v)}" if isinstance(v, float) else str(v)
 
 
-def nice_max(value: float) -> float:
-    """A round top for the y axis (1, 2, 5 × 10^n) at or above `value`."""
-    if value <= 0:
-        return 1
-    step = 1.0
-    while step * 10 <= value:
-        step *= 10
-    for m in (1, 2, 5, 10):
-        if m * step >= value:
-            return m * step
-    return 10 * step
+def nice_scale(peak: float, integer: bool = True, ticks: int = 4) -> tuple[float, float]:
+    """A round step (1, 2, 2.5 or 5 × 10^n; whole numbers for counts) and the axis top it gives."""
+    if peak <= 0:
+        return 1.0, float(ticks) if integer else 1.0
+    raw = peak / ticks
+    magnitude = 10 ** math.floor(math.log10(raw))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw)
+    if integer:
+        step = max(1.0, math.ceil(step))
+    return step, step * math.ceil(peak / step - 1e-9)
 
 
-def _ticks(top: float, n: int = 4) -> list[float]:
-    return [top * i / n for i in range(n + 1)]
+def _ticks(top: float, step: float) -> list[float]:
+    return [step * i for i in range(int(round(top / step)) + 1)]
 
 
 def render(chart: Chart) -> Chart:
@@ -80,7 +80,10 @@ def render(chart: Chart) -> Chart:
         peak = max([sum(s.values[i] or 0 for s in chart.series) for i in range(len(chart.categories))] or [0])
     else:
         peak = max([v or 0 for s in chart.series for v in s.values] or [0])
-    top = chart.y_max if chart.y_max is not None else nice_max(peak)
+    integer = all(float(v).is_integer() for ser in chart.series for v in ser.values if v is not None)
+    step, top = nice_scale(peak, integer)
+    if chart.y_max is not None:
+        step, top = chart.y_max / 4, chart.y_max
 
     def y(v: float) -> float:
         return TOP + plot_h - (v / top) * plot_h
@@ -90,7 +93,7 @@ def render(chart: Chart) -> Chart:
            f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">',
            f'<title id="{tid}">{escape(chart.title)}</title>',
            f'<desc id="{did}">{escape(chart.summary or chart.title)}</desc>']
-    for t in _ticks(top):  # gridlines and y tick labels
+    for t in _ticks(top, step):  # gridlines and y tick labels
         out.append(f'<line class="grid" x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y(t):.1f}" y2="{y(t):.1f}"/>')
         out.append(f'<text class="tick" x="{LEFT - 6}" y="{y(t) + 4:.1f}" text-anchor="end">{escape(_fmt(t))}</text>')
     slot = plot_w / n
@@ -141,8 +144,8 @@ def render(chart: Chart) -> Chart:
 
 
 def _short(label: str) -> str:
-    """Week labels "2025-03-10" shown as "Mar 10"; other labels cut to 14 characters."""
+    """Week labels "2025-03-10" shown as "Mar 10"; other labels cut to 20 characters."""
     months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
     if len(label) == 10 and label[4] == "-" and label[7] == "-" and label[5:7].isdigit():
         return f"{months[int(label[5:7]) - 1]} {int(label[8:])}"
-    return label if len(label) <= 14 else label[:13] + "…"
+    return label if len(label) <= 20 else label[:19] + "…"

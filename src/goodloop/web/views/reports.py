@@ -42,7 +42,7 @@ def build_charts(data: dict) -> list[Chart]:
                                             Series("given", [w["given"] for w in ledger])], kind="line",
               summary=f"Received {sum(w['received'] for w in ledger):g}, given {sum(w['given'] for w in ledger):g}."),
         Chart("closure", "Loop closure", "Loop", "Share closed in time (%)",
-              ["thanked ≤ 2 days", "reported ≤ 30 days"],
+              ["thanked in 2 days", "reported in 30 days"],
               [Series("share (%)", [_percent(closure["thanked_share"]), _percent(closure["reported_share"])])],
               kind="bar", y_max=100,
               summary=f"{closure['thanked_within_2_days']} of {closure['favors_received']} favors thanked within "

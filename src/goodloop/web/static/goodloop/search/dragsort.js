@@ -27,6 +27,7 @@
     item.classList.add("dragging");
     event.dataTransfer.effectAllowed = "move";
     event.dataTransfer.setData("text/plain", item.getAttribute("data-id"));
+    if (item !== event.target && event.dataTransfer.setDragImage) event.dataTransfer.setDragImage(item, 24, 24);
   });
 
   document.addEventListener("dragend", function () {
