@@ -100,6 +100,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = CONFIG.home / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # WhiteNoise warns about a missing directory on every start
 WHITENOISE_USE_FINDERS = True  # serve straight from the package in local mode
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -59,8 +59,14 @@ def serve(
     from django.core.management import call_command
 
     if not settings.GOODLOOP_SERVER_MODE:
+        from .local_server import serve as serve_locally
+
         typer.echo(f"goodloop is at http://{host}:{port}/  (Ctrl-C to stop)")
-        call_command("runserver", f"{host}:{port}", use_reloader=False, use_threading=True, skip_checks=True)
+        sys.stdout.flush()
+        try:
+            serve_locally(host, port)
+        except OSError as exc:
+            raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
         return
     call_command("collectstatic", interactive=False, verbosity=0)
     argv = gunicorn_argv(host, port, workers or 2)
