@@ -78,12 +78,10 @@ def move(request, pk: int):
     direction = request.POST.get("direction", "")
     with not_found_is_404():
         target = targets_order.get(request.account, pk)
-        try:
-            targets_order.move(request.account, pk, direction)
-        except NotFound:
-            raise
-        except ServiceError as exc:
-            return _list_response(request, exc.message, status=400)
+    try:
+        targets_order.move(request.account, pk, direction)
+    except ServiceError as exc:
+        return _list_response(request, exc.message, status=400)
     return _list_response(request, f"Moved {target.organization.name} {direction}.")
 
 
@@ -93,7 +91,12 @@ def reorder(request):
     if not all(x.isdigit() for x in order):
         return _list_response(request, "The new order must list target ids.", status=400)
     with not_found_is_404():
-        targets_order.reorder(request.account, [int(x) for x in order])
+        try:
+            targets_order.reorder(request.account, [int(x) for x in order])
+        except NotFound:
+            raise
+        except ServiceError as exc:
+            return _list_response(request, exc.message, status=400)
     return _list_response(request, "Target order saved.")
 
 
