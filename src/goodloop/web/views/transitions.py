@@ -76,7 +76,10 @@ def landed(request, pk: int):
             result = transition_service.landed(account, person, data["date"] or None,
                                                organization=data["organization"], role=data["role"])
         except ServiceError as exc:
-            form.add_error(exc.field if exc.field in form.fields else None, exc.message)
+            if exc.field not in form.fields:  # e.g. not marked as job-seeking: not a field's fault
+                messages.error(request, exc.message)
+                return redirect("transitions")
+            form.add_error(exc.field, exc.message)
         else:
             messages.success(request, f"{person.display_name} landed — their monthly check-ins have ended. "
                                       "Send your congratulations.")
