@@ -5,6 +5,7 @@ Every failure here becomes a StoreError with one line a person can act on.
 """
 
 import os
+from contextlib import contextmanager
 from pathlib import Path
 
 
@@ -33,6 +34,7 @@ def _describe(db: dict) -> str:
 
 
 OUR_APPS = ("accounts", "network", "helploop", "leads")
+MIGRATION_LOCK = 0x676F6F646C6F6F70 & 0x7FFFFFFFFFFFFFFF  # "goodloop": the PostgreSQL advisory lock key
 
 
 def _migrations_on_disk() -> set[tuple[str, str]]:
@@ -65,7 +67,6 @@ def _up_to_date(connection) -> bool:
 def ensure_store() -> None:
     """Migrate the store if it is behind; refuse one that is ahead of this code."""
     from django.db import DatabaseError, connection
-    from django.db.migrations.executor import MigrationExecutor
 
     where = _describe(connection.settings_dict)
     try:
@@ -74,6 +75,42 @@ def ensure_store() -> None:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise StoreError(f"cannot open the {where}: {first}") from None
     if _up_to_date(connection):
+        return
+    with _migration_lock(connection):  # processes starting at once on a new store take turns
+        _migrate(connection, where)
+
+
+@contextmanager
+def _migration_lock(connection):
+    """One process at a time past this point, per store: a lock file beside a SQLite store
+    (released by the OS if the process dies), a session advisory lock on PostgreSQL."""
+    if connection.vendor == "sqlite":
+        try:
+            import fcntl
+        except ImportError:  # no POSIX locks (Windows): each migration's transaction still holds
+            yield
+            return
+        with open(f"{connection.settings_dict['NAME']}.migrate-lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
+
+
+def _migrate(connection, where: str) -> None:
+    from django.db import DatabaseError
+    from django.db.migrations.executor import MigrationExecutor
+
+    if _up_to_date(connection):  # another process migrated it while this one waited
         return
     try:
         executor = MigrationExecutor(connection)

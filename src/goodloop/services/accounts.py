@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 
 from goodloop.accounts.models import Account
 from goodloop.network.models import Person
@@ -15,6 +15,7 @@ from goodloop.network.models import Person
 from .errors import NotFound, ServiceError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LOCAL_ACCOUNT_LOCK = 0x6C6F63616C  # "local": processes starting at once on a new store create one account
 MAX_EMAIL = 150  # Django's username length: the email is the login
 
 
@@ -24,6 +25,12 @@ def local_account() -> Account:
     if account is not None:
         return account
     with transaction.atomic():
+        if connection.vendor == "postgresql":  # SQLite's IMMEDIATE transactions already take turns
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCAL_ACCOUNT_LOCK])
+        account = Account.objects.filter(is_local=True).select_related("me").first()
+        if account is not None:  # another process created it while this one waited
+            return account
         account = Account.objects.create(name="Me", is_local=True)
         me = Person.objects.create(account=account, display_name="Me", is_me=True, tier="dormant")
         account.me = me
