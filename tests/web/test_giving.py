@@ -132,7 +132,7 @@ def test_accept_with_a_promise_and_due_date(client, ana):
     assert response.status_code == 200
     loop = Loop.objects.get(kind="promise", ask=ask)
     assert loop.due == due and loop.status == "open"
-    assert html.strip().startswith(f'<article class="request is-triaged triage-accept"')
+    assert html.strip().startswith('<article class="request is-triaged triage-accept"')
     assert "Accepted on" in html and f"promise due <time datetime=\"{due.isoformat()}\"" in html
     reply = html.split(f'id="reply-{ask.id}"')[1].split("</textarea>")[0]
     assert "yes - glad to help" in reply and str(due.day) in reply
