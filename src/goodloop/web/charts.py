@@ -39,7 +39,7 @@ class Chart:
 
     @property
     def empty(self) -> bool:
-        return not self.categories or all(not any(v for v in s.values if v) for s in self.series)
+        return not self.categories or all(v is None for s in self.series for v in s.values)
 
     @property
     def table_rows(self) -> list[list]:
