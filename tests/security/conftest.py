@@ -30,6 +30,7 @@ def build_world(account, label: str) -> dict:
         requests,
         targets,
         tokens,
+        transition,
     )
 
     org = f"{label} Org"
@@ -50,6 +51,7 @@ def build_world(account, label: str) -> dict:
     request = requests.record(account, bo, f"Could you look over my resume for {label} Org?", when=TODAY).ask
     promised = requests.record(account, cy, f"Could you introduce me to someone at {label} Org?", when=TODAY).ask
     promise = requests.triage(account, promised.id, "accept", when=TODAY).loops_opened[0]
+    transition.mark_seeking(account, cy, when=TODAY)
     brief.update(account, headline=f"{label} headline", roles_sought=[f"{label} role"],
                  how_you_can_help=[f"{label} help"], offers=[f"{label} offer"])
     twin = people.add_person(account, f"{label} Dee")
@@ -65,7 +67,8 @@ def build_world(account, label: str) -> dict:
     return {"person": ana.id, "organization": ana.organization_id, "target": target.id, "interaction": inter.id,
             "ask": ask.id, "lead": lead.id, "introduction": intro.id, "favor": favor.id, "loop": loop.id,
             "request": request.id, "promise": promise.id, "merge": record.id, "merged_person": twin.id,
-            "import_job": job.id, "token": token.id, "other_person": bo.id}
+            "import_job": job.id, "token": token.id, "other_person": bo.id,
+            "seeker": cy.id}
 
 
 def snapshot(account) -> dict:

@@ -52,6 +52,9 @@ WEB_OBJECT_KIND = {
     ("giving_triage", "pk"): "request",
     ("giving_preview", "pk"): "request",
     ("giving_promise_done", "pk"): "promise",
+    ("giving_closure", "pk"): "request",
+    ("transition_landed", "pk"): "seeker",
+    ("person_giving", "pk"): "person",
 }
 
 # Parameters that name no object of an account: the values to try for each.
