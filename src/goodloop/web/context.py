@@ -41,7 +41,8 @@ def mark_built(url_names: set[str]) -> None:
     SECTIONS.update({s.key: s for s in NAV})
 
 # Pages that belong to a section without being its list page.
-_SECTION_OF = {"person": "people", "organization": "organizations"}
+_SECTION_OF = {"person": "people", "organization": "organizations", "transitions": "giving",
+               "givers_report": "giving", "person_giving": "giving"}
 
 
 def current_section(request) -> str:
