@@ -60,7 +60,7 @@ class Store:
 
     def query(self, sql: str, params=()) -> list[tuple]:
         if self.engine == "sqlite":
-            db = sqlite3.connect(self.path, timeout=20)
+            db = sqlite3.connect(self.path, timeout=20, isolation_level=None)  # autocommit
             try:
                 return db.execute(sql, params).fetchall()
             finally:
