@@ -47,6 +47,7 @@ log = logging.getLogger(__name__)
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD = MAX_UPLOAD_MB * 1024 * 1024
 STALE_AFTER = timedelta(minutes=15)  # a job "running" this long in no live thread was interrupted
+CHUNK = 500
 NAME_GROUP_LIMIT = 6  # same-name groups larger than this are colleagues with a common name, not duplicates
 
 _live: dict[int, tuple[int, int]] = {}  # job id -> (done, total), while its import runs in this process
@@ -234,16 +235,18 @@ def suggestions(account) -> list[dict]:
 def _same_names(account):
     """Same (case-folded) name, at the same or a missing organization, without differing LinkedIn URLs."""
     people = Person.objects.filter(account=account, is_me=False).annotate(key=Lower("display_name"))
-    names = people.values("key").annotate(n=Count("id")).filter(n__gt=1, n__lte=NAME_GROUP_LIMIT).values("key")
-    rows = list(people.filter(key__in=names).order_by("key", "id").values_list("id", "key", "organization_id"))
-    if not rows:
-        return []
+    names = list(people.values("key").annotate(n=Count("id")).filter(n__gt=1, n__lte=NAME_GROUP_LIMIT)
+                 .values_list("key", flat=True))
+    rows = []
+    for i in range(0, len(names), CHUNK):  # plain lists: nested subqueries can plan badly on PostgreSQL
+        rows += people.filter(key__in=names[i:i + CHUNK]).values_list("id", "key", "organization_id")
+    ids = sorted(r[0] for r in rows)
     linkedin: dict[int, set] = {}
-    for pid, key in ContactPoint.objects.filter(account=account, kind=ContactPoint.URL,
-                                                key__startswith="linkedin.com/in/",
-                                                person__in=people.filter(key__in=names)).values_list("person_id",
-                                                                                                    "key"):
-        linkedin.setdefault(pid, set()).add(key)
+    for i in range(0, len(ids), CHUNK):
+        for pid, key in ContactPoint.objects.filter(account=account, kind=ContactPoint.URL, person_id__in=ids[i:i + CHUNK],
+                                                    key__startswith="linkedin.com/in/").values_list("person_id", "key"):
+            linkedin.setdefault(pid, set()).add(key)
+    rows.sort(key=lambda r: (r[1], r[0]))
     groups: dict[str, list] = {}
     for pid, key, org in rows:
         groups.setdefault(key, []).append((pid, org))
