@@ -323,5 +323,24 @@ def every_page(ctx: Context) -> list[Figure]:
     return figures
 
 
+@benchmark("load")
+def load_test(ctx: Context) -> list[Figure]:
+    """50 concurrent clients on server mode (gunicorn) on PostgreSQL, loopback only (bench/load.py)."""
+    from bench import load
+
+    people = min(ctx.sizes["people"], load.DEFAULT_PEOPLE)
+    result = load.measure(people=people, log=lambda m: print(f"  {m}", file=sys.stderr))
+    print(load.report(result), file=sys.stderr)
+    figures = []
+    for label, p50, p95_, p99, n in load.summary(result):
+        what = {"all": "pages and API", "pages": "web pages (logged-in session)", "API": "API lists (bearer token)"}
+        extra = (f"{result.rate:.1f} requests/s, {len(result.errors)} errors, " if label == "all" else "")
+        figures.append(Figure(
+            "load", f"{what[label]}: {result.clients} clients × {result.seconds:.0f} s, think {result.think} s, "
+            f"gunicorn {result.workers} workers, PostgreSQL, {people:,} people; {extra}{n:,} requests, "
+            f"p99 {ms(p99)}", ms(p50), ms(p95_), budget="p95 < 300 ms; 0 errors" if label == "all" else ""))
+    return figures
+
+
 if __name__ == "__main__":
     sys.exit(main())
