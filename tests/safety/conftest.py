@@ -68,7 +68,8 @@ class Store:
         import psycopg
 
         with psycopg.connect(self.url, autocommit=True) as db:
-            return db.execute(sql.replace("?", "%s"), params or None).fetchall()
+            cursor = db.execute(sql.replace("?", "%s"), params or None)
+            return cursor.fetchall() if cursor.description else []
 
     def counts(self) -> dict:
         return {label: self.query(f"SELECT COUNT(*) FROM {table}")[0][0] for label, table in COUNTED.items()}
