@@ -267,7 +267,6 @@ def test_query_counts_do_not_grow(client, account):
                             for i in range(200)) + "x,y,,,Acme, Inc,CEO,1 Jan 2020\r\n"
     big, html = report_of(client, upload(client, "big.csv", data.encode()))
     assert count(html, "created") == 200 and count(html, "errors") == 1
-    print("QUERIES", small_page, small_report)
     assert queries_for(client, URL) == small_page <= 4, small_page
     assert queries_for(client, reverse("import_job", args=[big.id])) == small_report <= 6, small_report
     progress = reverse("import_progress", args=[big.id])
