@@ -37,7 +37,8 @@ def exports(tmp_path_factory):
 
 
 def _in_transaction(store: Store) -> bool:
-    """The import has begun its transaction (it holds SQLite's write lock)."""
+    """The import is inside its transaction: it holds SQLite's write lock; on PostgreSQL its
+    session is idle in a transaction while the process matches records."""
     if store.engine == "sqlite":
         db = sqlite3.connect(store.path, timeout=0)
         try:
@@ -49,7 +50,7 @@ def _in_transaction(store: Store) -> bool:
         finally:
             db.close()
     rows = store.query("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                       "AND pid <> pg_backend_pid() AND xact_start IS NOT NULL")
+                       "AND pid <> pg_backend_pid() AND state = 'idle in transaction'")
     return rows[0][0] > 0
 
 
