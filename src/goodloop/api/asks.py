@@ -76,7 +76,7 @@ def _person(account, person_id):
 
 
 @router.get("", response={200: common.page_of(AskOut), **common.ERRORS})
-def list_asks(request, status: Status | None = None, person: int | None = None,
+def list_asks(request, status: Status | None = None, person: int | None = Query(None, ge=1, le=2**63 - 1),
               limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
               offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
     return common.paginate(queries.asks(request.auth, status, person), limit, offset, ask_service.as_dict)

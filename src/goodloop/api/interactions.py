@@ -47,7 +47,7 @@ def _person(account, person_id):
 
 
 @router.get("", response={200: common.page_of(InteractionOut), **common.ERRORS})
-def list_interactions(request, person: int | None = None,
+def list_interactions(request, person: int | None = Query(None, ge=1, le=2**63 - 1),
                       limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                       offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
     return common.paginate(queries.interactions(request.auth, person), limit, offset, as_dict)
