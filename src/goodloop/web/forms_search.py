@@ -63,7 +63,8 @@ class IntroRequestForm(forms.Form):
     purpose = forms.CharField(required=False, max_length=1000, label="What for",
                               help_text="e.g. 20 minutes on how their product marketing team works",
                               widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateField(required=False, label="Date", help_text="Empty means today")
+    when = forms.DateField(required=False, label="Date", help_text="Empty means today",
+                           widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class IntroGiveForm(forms.Form):
@@ -73,7 +74,8 @@ class IntroGiveForm(forms.Form):
     introduced = forms.CharField(max_length=300, label="Who they'll meet", help_text=PERSON_HELP)
     purpose = forms.CharField(required=False, max_length=1000, label="What for",
                               widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateField(required=False, label="Date", help_text="Empty means today")
+    when = forms.DateField(required=False, label="Date", help_text="Empty means today",
+                           widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class StatusForm(forms.Form):
