@@ -129,7 +129,7 @@ def api_operations() -> list[tuple[str, str, dict]]:
 
 
 @pytest.fixture
-def server(settings):
+def server(db, settings):
     """Server mode, switched on the way tests/server does it."""
     from django.core.cache import cache
 
