@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 import pytest
+from django.test import override_settings
 
 PASSWORD = "a-long-enough-passphrase-42"
 TODAY = date(2026, 3, 2)
@@ -66,7 +67,8 @@ def build_world(account, label: str, full: bool = True) -> dict:
     record = MergeRecord.objects.filter(account=account).latest("id")
     vcard = (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{label} Imported\r\nORG:{label} Org\r\n"
              f"NOTE:{label} imported note\r\nEND:VCARD\r\n").encode()
-    job = import_jobs.start(account, vcard, format="vcard", filename=f"{label}.vcf")  # inline in a test
+    with override_settings(GOODLOOP_IMPORT_INLINE=True):
+        job = import_jobs.start(account, vcard, format="vcard", filename=f"{label}.vcf")
     assert job.status == ImportJob.DONE, job.message
     return {**ids, "request": request.id, "promise": promise.id, "merge": record.id, "merged_person": twin.id,
             "import_job": job.id, "seeker": cy.id}
