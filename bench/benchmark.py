@@ -341,7 +341,8 @@ def load_test(ctx: Context) -> list[Figure]:
                 continue
             run = (f"{result.clients} clients, think {think:g} s" if think else
                    f"saturation: {result.clients} clients, no think time")
-            extra = f"{result.rate:.1f} requests/s, {len(result.errors)} errors, " if label == "all" else ""
+            extra = (f"{result.rate:.1f} requests/s, {len(result.errors)} errors, machine load average "
+                     f"{result.machine_load:.1f} before the run, " if label == "all" else "")
             figures.append(Figure(
                 "load", f"{what[label]} — {run}, {result.seconds:.0f} s, gunicorn {result.workers} workers, "
                 f"PostgreSQL, server mode, {people:,} people: {extra}{n:,} requests, p99 {ms(p99)}",

@@ -59,6 +59,7 @@ class Result:
     think: float
     workers: int
     people: int
+    machine_load: float = 0.0  # the 1-minute load average as the run began (other work on the machine)
     samples: list = field(default_factory=list)  # (kind, url, status, seconds)
     errors: list = field(default_factory=list)  # (kind, url, what)
 
@@ -288,7 +289,8 @@ def measure(people: int = DEFAULT_PEOPLE, clients: int = 50, seconds: float = 30
                 status = request("GET", server.port, url, extra)[0]
                 if status != 200:
                     raise RuntimeError(f"GET {url} answered HTTP {status} before the load")
-        result = Result(clients=clients, seconds=seconds, think=think, workers=workers, people=people)
+        result = Result(clients=clients, seconds=seconds, think=think, workers=workers, people=people,
+                        machine_load=os.getloadavg()[0])
         log(f"{clients} clients for {seconds:.0f} s (at most {max_requests:,} requests, think {think} s) …")
         run_load(server.port, server.urls, cookie, server.token, result, max_requests)
         return result
@@ -308,7 +310,8 @@ def summary(result: Result) -> list[tuple[str, float, float, float, int]]:
 def report(result: Result) -> str:
     lines = [f"{result.requests:,} requests in {result.seconds:.1f} s = {result.rate:.1f} requests/s; "
              f"{len(result.errors)} errors; {result.clients} clients, think {result.think} s, "
-             f"{result.workers} gunicorn workers, {result.people:,} people"]
+             f"{result.workers} gunicorn workers, {result.people:,} people; load average {result.machine_load:.1f} "
+             "before the run"]
     for label, p50, p95, p99, n in summary(result):
         lines.append(f"  {label:6} n={n:6,}  p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
                      f"p99 {p99 * 1000:7.1f} ms")
