@@ -178,3 +178,9 @@ def test_an_upload_over_the_limit_is_refused_with_a_message(db, monkeypatch):
 def test_the_api_refuses_oversized_fields_with_422(db):
     r = Client().post("/api/people", {"name": "x" * 301}, content_type="application/json")
     assert r.status_code == 422 and r.json()["errors"][0]["field"] == "name"
+
+
+def test_a_one_word_name_of_the_full_length_is_stored(db):
+    """300 characters is a valid name, even in one word (given and family names are shorter columns)."""
+    r = Client().post("/api/people", {"name": "x" * 300}, content_type="application/json")
+    assert r.status_code == 201 and r.json()["name"] == "x" * 300

@@ -47,7 +47,7 @@ def split_name(name: str) -> tuple[str, str]:
 
     parsed = HumanName(name)
     given = " ".join(p for p in (parsed.first, parsed.middle) if p)
-    return given, parsed.last
+    return given[:150], parsed.last[:150]  # the columns' length: a 300-character one-word name fits display_name only
 
 
 def _check_choice(value, allowed, field):
