@@ -55,7 +55,7 @@ def test_search_people_open_a_person_see_the_timeline(live_server, network, brow
     page.on("pageerror", lambda exc: errors.append(str(exc)))
 
     page.goto(live_server.url + "/")
-    expect(page.get_by_role("heading", level=1)).to_contain_text("Welcome")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Today")
     page.get_by_role("navigation", name="Sections").get_by_role("link", name="People").click()
     expect(page).to_have_url(live_server.url + "/people/")
     expect(page.locator("table.people tbody tr")).to_have_count(50)
@@ -76,7 +76,8 @@ def test_search_people_open_a_person_see_the_timeline(live_server, network, brow
     expect(page.locator(".lede")).to_contain_text(person.organization.name)
     timeline = page.locator("ol.timeline > li")
     expect(timeline.first).to_be_visible()
-    assert timeline.count() == min(50, person.interactions.count())
+    # The timeline holds interactions, asks, favors, loops and introductions.
+    assert timeline.count() >= min(50, person.interactions.count())
     dates = timeline.locator("time").evaluate_all("els => els.map(e => e.getAttribute('datetime'))")
     assert dates == sorted(dates, reverse=True)  # newest first
     page.screenshot(path=f"{SHOTS}/goodloop-person.png", full_page=True)

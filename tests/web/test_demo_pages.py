@@ -10,7 +10,9 @@ from tests.web.network import queries_for
 
 # Upper bounds per page on the demo network; the two-size tests in each page's file prove they
 # do not grow with the data.
-BOUNDS = {"today": 6, "people": 9, "person": 9, "organizations": 5, "organization": 10, "targets": 6}
+# Today ranks the whole agenda (~15 queries) and Person shows strength, ledger, trust evidence,
+# loops, merges and the merged timeline (~23); both are equal at two data sizes in their own tests.
+BOUNDS = {"today": 16, "people": 9, "person": 24, "organizations": 5, "organization": 10, "targets": 6}
 
 
 @pytest.mark.django_db
