@@ -117,6 +117,8 @@ def _response(api, request, status: int, detail: str, errors: list[dict]):
 
 
 def install_error_handlers(api) -> None:
+    from django.db import DataError
+
     @api.exception_handler(ValidationError)
     def validation_error(request, exc):
         errors = [{"field": _field_of(e.get("loc", ())), "message": e.get("msg", "invalid")} for e in exc.errors]
@@ -138,6 +140,13 @@ def install_error_handlers(api) -> None:
         if exc.field:
             return _response(api, request, 422, exc.message, [{"field": exc.field, "message": exc.message}])
         return _response(api, request, 400, exc.message, [])
+
+    @api.exception_handler(DataError)
+    def data_error(request, exc):
+        # The database refused a value the schema let through (PostgreSQL stores no NUL
+        # character, for one): the client's input is at fault, so 422, never a 500.
+        message = "a value cannot be stored (for example it contains a NUL character or is too long)"
+        return _response(api, request, 422, message, [{"field": "body", "message": message}])
 
     @api.exception_handler(Http404)
     def http404(request, exc):
