@@ -1,5 +1,6 @@
 """Django settings, built from goodloop.config (the environment, validated)."""
 
+import os
 from pathlib import Path
 
 from goodloop import config
@@ -25,8 +26,11 @@ INSTALLED_APPS = [
     "goodloop.helploop",
     "goodloop.leads",
     "goodloop.web",
-    "ninja",  # its bundled Swagger UI files: /api/docs loads nothing from a CDN
 ]
+# ninja's app only carries the bundled Swagger UI files (/api/docs loads nothing from a CDN);
+# CLI commands never serve them, and skipping it saves ~0.2 s of every command's start-up.
+if os.environ.get("GOODLOOP_CLI_COMMAND") != "1":
+    INSTALLED_APPS.append("ninja")
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
