@@ -43,10 +43,19 @@ def cli(db, capsys):
     return invoke
 
 
-def pytest_report_header(config):
+def _database_line() -> str:
     from django.conf import settings
 
     return f"goodloop test database: {settings.DATABASES['default']['ENGINE'].rsplit('.', 1)[-1]}"
+
+
+def pytest_report_header(config):
+    return _database_line()
+
+
+def pytest_terminal_summary(terminalreporter):
+    # Printed even under -q: .ci/run checks that its PostgreSQL pass really ran on PostgreSQL.
+    terminalreporter.write_line(_database_line())
 
 
 _skipped_required: list[str] = []
