@@ -141,19 +141,29 @@ def _secret_key(home: Path, env: dict) -> str:
         if len(key) < 32:
             raise ConfigError("GOODLOOP_SECRET_KEY must be at least 32 characters long")
         return key
-    # Local mode: one random key kept beside the store, so sessions survive restarts.
+    # Local mode: one random key kept beside the store, so sessions survive restarts. Several
+    # processes may start on a new home at once: the key is written to a private file and
+    # linked into place atomically, so nobody ever reads a half-written (empty) key.
     path = home / "secret_key"
     try:
-        if path.exists():
-            return path.read_text().strip()
-        import secrets
+        if not path.exists():
+            import secrets
 
-        key = secrets.token_urlsafe(48)
-        path.write_text(key)
-        path.chmod(0o600)
-        return key
+            tmp = home / f".secret_key.{os.getpid()}"
+            tmp.write_text(secrets.token_urlsafe(48))
+            tmp.chmod(0o600)
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                pass  # another process won the race; use its key
+            finally:
+                tmp.unlink(missing_ok=True)
+        key = path.read_text().strip()
     except OSError as exc:
         raise ConfigError(f"cannot keep the secret key in {path}: {exc.strerror}") from None
+    if not key:
+        raise ConfigError(f"the secret key file {path} is empty: delete it and start again")
+    return key
 
 
 def load(env: dict | None = None) -> Config:
