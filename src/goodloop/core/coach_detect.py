@@ -9,18 +9,9 @@ import re
 from collections.abc import Iterable
 
 from goodloop.core import coach_lexicon as lx
+from goodloop.core.textkeys import normalize_org
 
 # ------------------------------------------------------------------ organizations
-
-
-def normalize_org(name: str) -> str:
-    """Lowercase, punctuation stripped, legal suffixes (Inc., LLC, GmbH...) and a leading 'the' dropped."""
-    words = re.findall(r"[\w&]+", name.casefold())
-    while words and words[-1] in lx.LEGAL_SUFFIXES and len(words) > 1:
-        words.pop()
-    if words and words[0] == "the" and len(words) > 1:
-        words.pop(0)
-    return " ".join(words)
 
 
 def _clean_org(name: str) -> str | None:

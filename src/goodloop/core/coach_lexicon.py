@@ -80,10 +80,7 @@ COMMON_WORD_ORGS = {
     "progressive", "allstate", "harmony", "ally", "discover", "snap", "meta", "alphabet", "block",
 }
 
-LEGAL_SUFFIXES = {
-    "inc", "incorporated", "llc", "ltd", "limited", "corp", "corporation", "co", "company",
-    "gmbh", "plc", "sa", "ag", "bv", "nv", "pty", "llp", "lp", "sarl", "srl", "oy", "ab",
-}
+from goodloop.core.textkeys import LEGAL_SUFFIXES  # noqa: E402,F401  (re-exported)
 
 # "your company" resolves to the person's organization when the coach knows it.
 YOUR_ORG = _any(r"\byour\s+(?:company|firm|team|employer|organi[sz]ation|shop|office)\b", r"\bwhere\s+you\s+work\b")

@@ -11,7 +11,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from goodloop.core.coach_detect import normalize_org
+from goodloop.core.textkeys import normalize_org
 
 # Words too common to show that a need and an offer are about the same thing.
 _STOP = {

@@ -3,7 +3,7 @@
 from collections import defaultdict
 
 from goodloop.core import needs as need_rules
-from goodloop.core.coach_detect import normalize_org as text_key
+from goodloop.core.textkeys import normalize_org as text_key
 from goodloop.network.models import Organization, Person
 
 MAX_NGRAM = 4
