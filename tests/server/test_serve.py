@@ -78,6 +78,18 @@ def test_https_turns_on_secure_cookies_and_hsts(tmp_path):
     assert not off["SESSION_COOKIE_SECURE"] and not off["GOODLOOP_SERVER_MODE"]
 
 
+def test_server_mode_keeps_its_postgresql_connections():
+    """gunicorn's workers reuse a checked connection; local mode opens one per request."""
+    from goodloop.config import Database
+    from goodloop.settings import _database
+
+    pg = Database(engine="postgresql", name="goodloop", user="gl", host="127.0.0.1", port="5432")
+    served = _database(pg, server_mode=True)
+    assert served["CONN_MAX_AGE"] > 0 and served["CONN_HEALTH_CHECKS"] is True
+    local = _database(pg)
+    assert local["CONN_MAX_AGE"] == 0 and not local["CONN_HEALTH_CHECKS"]
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
