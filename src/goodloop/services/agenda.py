@@ -111,8 +111,8 @@ def _give_candidates(account, when):
     """A recorded need that matches what I offer (the brief) or an organization where I know someone."""
     brief = Brief.objects.filter(account=account).first()
     offers = [o for o in (brief.offers if brief else []) if o]
-    needy = list(Person.objects.filter(account=account).exclude(id=account.me_id).exclude(needs=[]).exclude(tier="dormant")
-                 .select_related("organization")[:200])
+    needy = list(Person.objects.filter(account=account).exclude(id=account.me_id).exclude(needs=[])
+                 .exclude(tier="dormant").only("id", "display_name", "tier", "needs")[:200])
     if not needy:
         return
     open_gives = set(Loop.objects.filter(account=account, kind="give", status="open").values_list("person_id",
@@ -130,27 +130,44 @@ def _give_candidates(account, when):
             draft=drafts.give(person.display_name, give.need, give.offer), ref={"person": person.id})
 
 
-def _check_in_candidates(account, when, target_orgs):
-    due_q = Q()
-    for tier, days in rules.CADENCE_DAYS.items():
+def _check_in_pool(account, when) -> list:
+    """Up to CHECK_IN_POOL people due a check-in: closest tiers first, then longest unseen.
+
+    One query made of small index walks: per tier, the longest-unseen people past the tier's
+    cadence ((account, tier, last_touch)), the never-touched connected before it, and the
+    few people with a cadence set by hand (checked against their own cadence below).
+    """
+    people = Person.objects.filter(account=account).exclude(id=account.me_id).exclude(tier="dormant")
+    walks = [people.filter(cadence_days__isnull=False, last_touch__isnull=False)]
+    for tier in rules.TIERS:
+        days = rules.CADENCE_DAYS.get(tier)
         if days is None:
             continue
         cutoff = when - timedelta(days=days)
-        due_q |= Q(tier=tier, cadence_days__isnull=True) & (
-            Q(last_touch__lte=cutoff) | Q(last_touch__isnull=True, connected_on__lte=cutoff))
-    due_q |= Q(cadence_days__isnull=False) & Q(last_touch__isnull=False)  # overrides: checked below
-    tier_rank = {t: i for i, t in enumerate(rules.TIERS)}
-    pool = list(Person.objects.filter(account=account).exclude(id=account.me_id).exclude(tier="dormant").filter(due_q)
-                .order_by("tier", "last_touch").select_related("organization")[:CHECK_IN_POOL * 5])
-    # Closest tiers first, then longest unseen; only this pool gets a strength figure.
-    pool.sort(key=lambda p: (tier_rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min))
-    statuses = []
-    for p in pool:
+        by_default = people.filter(tier=tier, cadence_days__isnull=True)
+        walks.append(by_default.filter(last_touch__lte=cutoff).order_by("last_touch", "id")[:CHECK_IN_POOL])
+        walks.append(by_default.filter(last_touch__isnull=True, connected_on__lte=cutoff)
+                     .order_by("connected_on", "id")[:CHECK_IN_POOL])
+    found = Q()
+    for walk in walks:
+        found |= Q(id__in=walk.values("id"))
+    rank = {t: i for i, t in enumerate(rules.TIERS)}
+    candidates = sorted(
+        Person.objects.filter(found).only("id", "display_name", "tier", "last_touch", "cadence_days", "connected_on",
+                                          "organization_id", "needs").order_by(),
+        key=lambda p: (rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min, p.id))
+    pool = []
+    for p in candidates:
         st = cadence.cadence_status(p.tier, p.last_touch, when, p.cadence_days, p.connected_on)
         if st.due and (p.last_touch or p.connected_on):
-            statuses.append((p, st))
-        if len(statuses) >= CHECK_IN_POOL:
-            break
+            pool.append((p, st))
+            if len(pool) >= CHECK_IN_POOL:
+                break
+    return pool
+
+
+def _check_in_candidates(account, when, target_orgs):
+    statuses = _check_in_pool(account, when)
     scores = strength_service.scores(account, [p.id for p, _ in statuses], when)
     for p, st in statuses:
         days_since = (when - p.last_touch).days if p.last_touch else None
