@@ -8,6 +8,7 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.core.giver import ACCEPT_DUE_DAYS
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.services import agenda, capacity, people, requests
 from tests.web.giver_data import SPECIFIC, VAGUE, giver_rows
@@ -225,15 +226,17 @@ def test_capacity_warning_when_accepting_would_exceed_the_budget(client, ana, bo
     first, second = record(ana), record(bo)
     html = client.get(URL).content.decode()
     assert "Over your giving budget" not in card_of(html, second)
-    client.post(triage_url(first), {"action": "accept", "due": (TODAY + timedelta(days=1)).isoformat()}, **HX)
+    # Due the day the second request's accept path would be (a week on), so both land in one
+    # budget week whatever weekday the suite runs on.
+    same_week = TODAY + timedelta(days=ACCEPT_DUE_DAYS)
+    client.post(triage_url(first), {"action": "accept", "due": same_week.isoformat()}, **HX)
     html = client.get(URL).content.decode()
     card = card_of(html, second)
     accept = card.split('class="path path-accept"')[1].split("</details>")[0]
     assert "over budget" in accept and "Over your giving budget" in accept
     assert "This goes over your giving budget" in accept
     assert "suggested" in card.split('class="path path-smaller"')[1].split("</summary>")[0]
-    response = client.post(triage_url(second), {"action": "accept", "due": (TODAY + timedelta(days=1)).isoformat()},
-                           **HX)
+    response = client.post(triage_url(second), {"action": "accept", "due": same_week.isoformat()}, **HX)
     out = response.content.decode()
     assert "This goes over your giving budget" in out and 'role="alert"' in out  # still allowed
     assert Loop.objects.filter(kind="promise").count() == 2
