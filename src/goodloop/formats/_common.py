@@ -12,6 +12,7 @@ from .normalize import clean, dedupe, fold_text
 from .records import ContactRecord, FormatError, RowError
 
 HEADER_SCAN_ROWS = 100
+MAX_MALFORMED = 1000  # malformed CSV rows reported before a parser gives up on the rest
 MULTI_SEP = " ::: "
 # Built-in Google/Apple groups that carry no meaning as tags.
 SYSTEM_TAGS = frozenset({"mycontacts", "starred", "othercontacts", "allcontacts"})
@@ -80,7 +81,7 @@ class CsvRows:
             except csv.Error as exc:
                 failures += 1
                 self.errors.append(str(exc))
-                if failures > 1000:
+                if failures > MAX_MALFORMED:
                     return
                 yield None  # type: ignore[misc]  # signals a malformed row to the caller
                 continue

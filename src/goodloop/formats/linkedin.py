@@ -9,7 +9,10 @@ Older exports lack the ``URL`` column. Columns are mapped by header name.
 
 from __future__ import annotations
 
-from ._common import CsvRows, decode_bytes, find_header, finish, paused_gc, row_error
+import csv
+from operator import itemgetter
+
+from ._common import MAX_MALFORMED, CsvRows, decode_bytes, find_header, finish, paused_gc, row_error
 from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date
 from .records import ContactRecord, ParseResult, RoleRecord
 
@@ -36,18 +39,17 @@ def parse(data: bytes | str) -> ParseResult:
 def _parse(data: bytes | str) -> ParseResult:
     text, encoding = decode_bytes(data, WHAT)
     rows = CsvRows(text)
-    header, it, _ = find_header(rows, matches_header, WHAT, EXPECTED)
+    header, _, _ = find_header(rows, matches_header, WHAT, EXPECTED)
     idx: dict[str, int] = {}
     for i, name in enumerate(header):
         idx.setdefault(name, i)
     width = len(header)
-    i_first = idx.get("first name")
-    i_last = idx.get("last name")
     i_url = idx.get("url", idx.get("profile url"))
-    i_email = idx.get("email address", idx.get("e-mail address"))
-    i_company = idx.get("company")
-    i_position = idx.get("position")
-    i_connected = idx.get("connected on")
+    columns = (idx["first name"], idx["last name"], i_url, idx.get("email address", idx.get("e-mail address")),
+               idx.get("company"), idx.get("position"), idx.get("connected on"))
+    # One C call takes a row's seven cells; a missing column reads the "" appended at `width`.
+    pad = None in columns
+    pick = itemgetter(*(width if i is None else i for i in columns))
 
     result = ParseResult(
         format=NAME, layout="current" if i_url is not None else "legacy-no-url", encoding=encoding
@@ -55,61 +57,72 @@ def _parse(data: bytes | str) -> ParseResult:
     records = result.records
     append = records.append
     errors = result.errors
-    reader = rows.reader
+    reader = rows.reader  # read directly: find_header's iterator has stopped right after the header
     n = 0
-    for row in it:
-        if row is None:
-            n += 1
-            row_error(
-                errors, n, "malformed CSV row: " + (rows.errors[-1] if rows.errors else ""), reader.line_num
-            )
-            continue
-        if len(row) != width:
-            if not "".join(row).strip():
-                continue
-            if len(row) > width and any(c.strip() for c in row[width:]):
-                n += 1
-                row_error(errors, n, f"row has {len(row)} fields but the header has {width}", reader.line_num)
-                continue
-            row = (row + [""] * width)[:width]
-        n += 1
+    failures = 0
+    dates: dict = {}  # an export has a few thousand distinct dates
+    while True:
         try:
-            given = row[i_first].strip()
-            family = row[i_last].strip()
-            suffix = ""
-            if "," in family:
-                # "Doe, MBA, PMP": LinkedIn users put credentials in the last name
-                family, _, suffix = family.partition(",")
-                family, suffix = family.strip(), suffix.strip()
-            rec = ContactRecord(n, given, "", family, f"{given} {family}".strip(), "", suffix)
-            rec.line = reader.line_num
-            if i_url is not None:
-                url = row[i_url]
-                if url:
-                    li = normalize_linkedin_url(url)
-                    if li:
-                        rec.linkedin_url = li
-                    elif url.strip():
-                        rec.urls.append(url.strip())
-            if i_email is not None and row[i_email]:
-                email = normalize_email(row[i_email])
-                if email:
-                    rec.emails.append(email)
-            company = row[i_company].strip() if i_company is not None else ""
-            position = row[i_position].strip() if i_position is not None else ""
-            if company or position:
-                rec.roles.append(RoleRecord(clean(company), clean(position), True))
-            if i_connected is not None:
-                rec.connected_on = parse_date(row[i_connected])
-            if rec.display_name or rec.emails or rec.linkedin_url:
-                append(rec)
-                continue
-            if not "".join(row).strip():
-                n -= 1  # a blank line of empty cells
-                continue
-            problem = finish(rec) or "no name, email or LinkedIn URL"
-        except Exception as exc:  # never let one row stop the import
-            problem = f"could not read row: {exc}"
-        row_error(errors, n, problem, reader.line_num)
+            for row in reader:
+                if len(row) != width:
+                    if not "".join(row).strip():
+                        continue
+                    if len(row) > width and any(c.strip() for c in row[width:]):
+                        n += 1
+                        row_error(errors, n, f"row has {len(row)} fields but the header has {width}",
+                                  reader.line_num)
+                        continue
+                    row = (row + [""] * width)[:width]
+                if pad:
+                    row.append("")
+                n += 1
+                try:
+                    first, last, url, email, company, position, connected = pick(row)
+                    given = first.strip()
+                    family = last.strip()
+                    suffix = ""
+                    if "," in family:
+                        # "Doe, MBA, PMP": LinkedIn users put credentials in the last name
+                        family, _, suffix = family.partition(",")
+                        family, suffix = family.strip(), suffix.strip()
+                    rec = ContactRecord(n, given, "", family, f"{given} {family}".strip() if family else given,
+                                        "", suffix)
+                    rec.line = reader.line_num
+                    li = None
+                    if url:
+                        li = normalize_linkedin_url(url)
+                        if li is not None:
+                            rec.linkedin_url = li
+                        elif url.strip():
+                            rec.urls.append(url.strip())
+                    email = normalize_email(email) if email else None
+                    if email:
+                        rec.emails.append(email)
+                    if company or position:
+                        company, position = clean(company), clean(position)
+                        if company or position:
+                            rec.roles.append(RoleRecord(company, position, True))
+                    if connected:
+                        day = dates.get(connected, dates)
+                        if day is dates:
+                            day = dates[connected] = parse_date(connected)
+                        rec.connected_on = day
+                    if rec.display_name or email or li:
+                        append(rec)
+                        continue
+                    if not "".join(row).strip():
+                        n -= 1  # a blank line of empty cells
+                        continue
+                    problem = finish(rec) or "no name, email or LinkedIn URL"
+                except Exception as exc:  # never let one row stop the import
+                    problem = f"could not read row: {exc}"
+                row_error(errors, n, problem, reader.line_num)
+            break
+        except csv.Error as exc:
+            failures += 1
+            if failures > MAX_MALFORMED:
+                break
+            n += 1
+            row_error(errors, n, f"malformed CSV row: {exc}", reader.line_num)
     result.rows = n
     return result
