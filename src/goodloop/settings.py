@@ -33,6 +33,7 @@ if os.environ.get("GOODLOOP_CLI_COMMAND") != "1":
     INSTALLED_APPS.append("ninja")
 
 MIDDLEWARE = [
+    "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -44,6 +45,10 @@ MIDDLEWARE = [
     "goodloop.web.middleware.AccountMiddleware",
     "goodloop.web.server_mode.ServerModeMiddleware",  # server mode: login required
 ]
+
+# Django's widget templates, with the common widgets rendered in Python (same HTML, a fraction
+# of the time: pages such as Giving draw over a hundred widgets).
+FORM_RENDERER = "goodloop.web.widgets.FastWidgets"
 
 ROOT_URLCONF = "goodloop.urls"
 WSGI_APPLICATION = "goodloop.wsgi.application"
