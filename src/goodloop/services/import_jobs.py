@@ -210,25 +210,25 @@ def merges_of(job: ImportJob, limit: int = 400) -> list[MergeRecord]:
 def suggestions(account) -> list[dict]:
     """Pairs of people who may be one person: [{a, b, reason, batch}] (a, b are person ids), from
     the import reports (newest first) and then same-name people at the same or no organization."""
-    existing = set(Person.objects.filter(account=account, is_me=False).values_list("id", flat=True))
     dismissed = set(DismissedDuplicate.objects.filter(account=account).values_list("first", "second"))
+    batches = ImportBatch.objects.filter(account=account).order_by("-id")
+    reported = [(s.get("a", {}).get("id"), s.get("b", {}).get("id"), s.get("reason", ""), batch_id)
+                for batch_id, found in batches.values_list("id", "report__merge_suggestions") for s in found or ()]
+    same = _same_names(account)  # people who are there, by construction
+    existing = {i for a, b, _ in same for i in (a, b)}
+    named = sorted({i for a, b, *_ in reported for i in (a, b) if isinstance(i, int)})
+    for i in range(0, len(named), CHUNK):  # a reported person may have been merged or deleted since
+        existing.update(Person.objects.filter(account=account, is_me=False, id__in=named[i:i + CHUNK])
+                        .values_list("id", flat=True))
     out, seen = [], set()
-
-    def add(a, b, reason, batch=None):
+    for a, b, reason, batch in [*reported, *((a, b, reason, None) for a, b, reason in same)]:
         if not a or not b or a == b or a not in existing or b not in existing:
-            return
+            continue
         key = (min(a, b), max(a, b))
         if key in seen or key in dismissed:
-            return
+            continue
         seen.add(key)
         out.append({"a": a, "b": b, "reason": reason, "batch": batch})
-
-    batches = ImportBatch.objects.filter(account=account).order_by("-id")
-    for batch_id, found in batches.values_list("id", "report__merge_suggestions"):
-        for s in found or ():
-            add(s.get("a", {}).get("id"), s.get("b", {}).get("id"), s.get("reason", ""), batch_id)
-    for a, b, reason in _same_names(account):
-        add(a, b, reason)
     return out
 
 
@@ -240,26 +240,24 @@ def _same_names(account):
     rows = []
     for i in range(0, len(names), CHUNK):  # plain lists: nested subqueries can plan badly on PostgreSQL
         rows += people.filter(key__in=names[i:i + CHUNK]).values_list("id", "key", "organization_id")
-    ids = sorted(r[0] for r in rows)
+    rows.sort(key=lambda r: (r[1], r[0]))
+    groups: dict[str, list] = {}
+    for pid, key, org in rows:
+        groups.setdefault(key, []).append((pid, org))
+    pairs = [(a, b, bool(org_a and org_b)) for group in groups.values() for i, (a, org_a) in enumerate(group)
+             for b, org_b in group[i + 1:] if not (org_a and org_b and org_a != org_b)]
+    ids = sorted({i for a, b, _ in pairs for i in (a, b)})  # LinkedIn URLs only of those still in question
     linkedin: dict[int, set] = {}
     for i in range(0, len(ids), CHUNK):
         for pid, key in ContactPoint.objects.filter(account=account, kind=ContactPoint.URL, person_id__in=ids[i:i + CHUNK],
                                                     key__startswith="linkedin.com/in/").values_list("person_id", "key"):
             linkedin.setdefault(pid, set()).add(key)
-    rows.sort(key=lambda r: (r[1], r[0]))
-    groups: dict[str, list] = {}
-    for pid, key, org in rows:
-        groups.setdefault(key, []).append((pid, org))
     out = []
-    for group in groups.values():
-        for i, (a, org_a) in enumerate(group):
-            for b, org_b in group[i + 1:]:
-                if org_a and org_b and org_a != org_b:
-                    continue
-                urls_a, urls_b = linkedin.get(a), linkedin.get(b)
-                if urls_a and urls_b and not urls_a & urls_b:
-                    continue  # a differing strong key: two people with one name
-                out.append((a, b, "same name at the same organization" if org_a and org_b else "same name"))
+    for a, b, same_org in pairs:
+        urls_a, urls_b = linkedin.get(a), linkedin.get(b)
+        if urls_a and urls_b and not urls_a & urls_b:
+            continue  # a differing strong key: two people with one name
+        out.append((a, b, "same name at the same organization" if same_org else "same name"))
     return out
 
 

@@ -38,7 +38,7 @@ def organization_names(account, limit: int = 300) -> list[str]:
     """Names of the organizations where I know the most people (for a filter's suggestions)."""
     from . import organizations
 
-    return [o.name for o in organizations.list_organizations(account)[:limit]]
+    return list(organizations.list_organizations(account).values_list("name", flat=True)[:limit])
 
 
 def person_for_page(account, pk: int) -> Person:
