@@ -168,14 +168,14 @@ class _Writer:
         self._people(new, changed, org_ids)
         people = changed + new
         points, roles, role_updates, person_tags = [], [], [], []
-        aid = self.account.id
         for e in people:
+            pid = e.pid
             for kind, value, key in e.new_points:
-                points.append((aid, e.pid, kind, value, key, ""))
+                points.append((pid, kind, value, key))
             for r in e.roles:
                 if r[4]:
                     if r[3] is None:
-                        roles.append((aid, e.pid, org_ids[r[0]], r[1], r[2]))
+                        roles.append((pid, org_ids[r[0]], r[1], r[2]))
                     else:
                         role_updates.append((r[1], r[2], r[3]))
             if e.pid in m.entities or e.absorbed:
@@ -186,8 +186,9 @@ class _Writer:
             else:
                 have = ()
             person_tags += [(e.pid, tag_ids[k]) for k in e.tags if k not in have]
-        insert(ContactPoint, ("account_id", "person_id", "kind", "value", "key", "label"), points)
-        insert(Role, ("account_id", "person_id", "organization_id", "title", "current"), roles)
+        account = {"account_id": self.account.id}
+        insert(ContactPoint, ("person_id", "kind", "value", "key"), points, account)
+        insert(Role, ("person_id", "organization_id", "title", "current"), roles, account)
         if role_updates:
             update(Role, ("title", "current"), role_updates)
         if person_tags:
@@ -218,39 +219,45 @@ class _Writer:
         return ids
 
     def _people(self, new: list[Entity], changed: list[Entity], org_ids: dict) -> None:
-        m, date = self.m, connection.ops.adapt_datefield_value
+        org_names, org_id, adapt = self.m.org_names, org_ids.get, connection.ops.adapt_datefield_value
         now = connection.ops.adapt_datetimefield_value(self.now)
+        dates = {None: None}  # a few thousand distinct days
 
         def values(e: Entity) -> tuple:
-            org_name = m.org_names.get(e.org, "") if e.org else ""
-            text = " ".join(p for p in (e.display, e.title, org_name, *e.emails) if p).lower()
-            return (e.display, e.given, e.family, text, org_ids.get(e.org) if e.org else None, e.title,
-                    e.location, date(e.connected_on), e.notes, now)
+            org = e.org
+            text = " ".join(filter(None, (e.display, e.title, org_names.get(org, "") if org else "", *e.emails)))
+            day = e.connected_on
+            if day not in dates:
+                dates[day] = adapt(day)
+            return (e.display, e.given, e.family, text.lower(), org_id(org) if org else None, e.title, e.location,
+                    dates[day], e.notes)
 
         cols = ("display_name", "given_name", "family_name", "search_text", "organization_id", "title",
-                "location", "connected_on", "notes", "updated")
-        insert(Person, ("id", "account_id", *cols, "created"),
-               [(e.pid, self.account.id, *values(e), now) for e in new])
+                "location", "connected_on", "notes")
+        insert(Person, ("id", *cols), [(e.pid, *values(e)) for e in new],
+               {"account_id": self.account.id, "created": now, "updated": now})
         if changed:
-            update(Person, cols, [(*values(e), e.pid) for e in changed])
+            update(Person, (*cols, "updated"), [(*values(e), now, e.pid) for e in changed])
 
     def _sources(self, outcomes) -> None:
         rows = []
-        aid = self.account.id
-        bid = self.batch.id if self.batch is not None else None
         for rec, entity, action in outcomes:
             if action == "unchanged":
                 continue
             fp = "" if (rec.emails or rec.phones or rec.linkedin_url) else fingerprint(rec)
-            rows.append((aid, entity.final().pid, bid, self.format, rec.row, action, fp))
-        insert(SourceRecord, ("account_id", "person_id", "batch_id", "format", "row", "action", "fingerprint"), rows)
+            rows.append((entity.final().pid, rec.row, action, fp))
+        insert(SourceRecord, ("person_id", "row", "action", "fingerprint"), rows,
+               {"account_id": self.account.id, "batch_id": self.batch.id if self.batch is not None else None,
+                "format": self.format})
 
 
 # ---------------------------------------------------------------------- bulk SQL
 
 
 def _literal(value) -> str:
-    """A constant default as SQL (the defaults are plain: NULL, numbers, booleans, short strings, JSON)."""
+    """A constant as SQL (the constants are plain: NULL, numbers, booleans, short strings, JSON, datetimes)."""
+    if value is not None and not isinstance(value, bool | int | float | str | list | dict):
+        value = str(value)  # an adapted date or datetime (PostgreSQL adapts none)
     if value is None:
         return "NULL"
     if isinstance(value, bool):
@@ -275,7 +282,7 @@ def _defaults(model, given: tuple) -> tuple[list[str], list[str]]:
         else:
             value = f.get_db_prep_save(f.get_default(), connection)
         cols.append(f.column)
-        values.append(_literal(value if value is None or isinstance(value, bool | int | float | str) else str(value)))
+        values.append(_literal(value))
     return cols, values
 
 
