@@ -1,8 +1,12 @@
+import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from goodloop.formats import registry
+from goodloop.formats._common import lines
 from goodloop.formats.records import FormatError
 
 FIX = Path(__file__).parent / "fixtures"
@@ -71,3 +75,15 @@ def test_wrong_claimed_format_is_one_clean_error():
         registry.parse((FIX / "linkedin_connections.csv").read_bytes(), format="vcard")
     with pytest.raises(FormatError, match="unknown format"):
         registry.parse(data, format="excel")
+
+
+@pytest.mark.parametrize("name,fmt", sorted(EXPECTED.items()))
+def test_auto_parses_exactly_as_the_named_parser(name, fmt):
+    data = (FIX / name).read_bytes()  # auto decodes once and hands the text on: same records, same encoding
+    assert registry.parse(data) == registry.parse(data, format=fmt)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="ab,\"\r\n\x85\u2028 é", max_size=60), st.integers(min_value=0, max_value=70))
+def test_lines_read_like_stringio(text, end):
+    assert list(lines(text, end)) == io.StringIO(text[:end], newline="").readlines()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import gc
 import io
+import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
@@ -22,11 +23,20 @@ def is_system_tag(tag: str) -> bool:
     return tag.lstrip("*").replace(" ", "").replace("_", "").lower() in SYSTEM_TAGS
 
 
+class Decoded(str):
+    """Text that decode_bytes has already produced and checked, with the encoding it found: a parser handed
+    one (registry.parse after detecting the format) does not decode the file a second time."""
+
+    encoding = "text"
+
+
 def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str, str]:
     """Decode file bytes: UTF-16 by BOM, else UTF-8 (with or without BOM), else cp1252, else latin-1.
 
     Raises FormatError for an empty or binary input.
     """
+    if isinstance(data, Decoded):
+        return data, data.encoding
     if isinstance(data, str):
         text, encoding = data.lstrip("\ufeff"), "text"
     else:
@@ -49,7 +59,7 @@ def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str,
                     text, encoding = data.decode("cp1252"), "cp1252"
                 except UnicodeDecodeError:
                     text, encoding = data.decode("latin-1"), "latin-1"
-    if not text.strip():
+    if not text or text.isspace():
         raise FormatError(f"not {what}: the file is empty")
     if "\x00" in text:
         text = text.replace("\x00", "")
@@ -60,11 +70,21 @@ def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str,
     return text, encoding
 
 
-class CsvRows:
-    """Iterate CSV rows from text, surviving ``csv.Error`` on individual rows."""
+_LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+\Z")
 
-    def __init__(self, text: str):
-        self.reader = csv.reader(io.StringIO(text, newline=""), strict=False)
+
+def lines(text: str, end: int) -> Iterator[str]:
+    """The lines of ``text[:end]`` as ``io.StringIO(text[:end], newline="")`` reads them, made one at a
+    time: for a look at the first rows of a large file without copying it."""
+    return (m.group() for m in _LINE.finditer(text, 0, end))
+
+
+class CsvRows:
+    """Iterate CSV rows from text (or its lines), surviving ``csv.Error`` on individual rows."""
+
+    def __init__(self, text: str | Iterator[str]):
+        source = io.StringIO(text, newline="") if isinstance(text, str) else text
+        self.reader = csv.reader(source, strict=False)
         self.errors: list[str] = []
 
     @property

@@ -6,13 +6,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from . import google, linkedin, outlook, vcard
-from ._common import HEADER_SCAN_ROWS, CsvRows, decode_bytes
+from ._common import HEADER_SCAN_ROWS, CsvRows, Decoded, decode_bytes, lines
 from .records import FormatError, ParseResult
 
 Parser = Callable[[bytes | str], ParseResult]
+_SPACE = re.compile(r"\s*")
 
 PARSERS: dict[str, Parser] = {
     "linkedin": linkedin.parse,
@@ -44,10 +46,15 @@ def detect(data: bytes | str) -> str:
     Raises FormatError when the input is empty, binary or not a supported contacts file.
     """
     text, _ = decode_bytes(data)
-    first = text.lstrip()[:64].upper().replace(" ", "")
+    return _detect(text)
+
+
+def _detect(text: str) -> str:
+    start = _SPACE.match(text).end()  # text.lstrip(), without copying the file
+    first = text[start:start + 64].upper().replace(" ", "")
     if first.startswith("BEGIN:VCARD"):
         return "vcard"
-    rows = CsvRows(text[:2_000_000])
+    rows = CsvRows(lines(text, 2_000_000))
     for i, row in enumerate(rows):
         if i >= HEADER_SCAN_ROWS:
             break
@@ -66,7 +73,10 @@ def parse(data: bytes | str, format: str = "auto") -> ParseResult:
     """Parse contacts from ``data``; ``format`` is ``auto`` or a key of PARSERS."""
     name = (format or "auto").strip().lower()
     if name == "auto":
-        name = detect(data)
+        text, encoding = decode_bytes(data)
+        name = _detect(text)
+        data = Decoded(text)  # decoded once, for the parser too
+        data.encoding = encoding
     parser = PARSERS.get(name)
     if parser is None:
         raise FormatError(f"unknown format {format!r}: choose auto, {', '.join(PARSERS)}")

@@ -168,31 +168,38 @@ class Matcher:
 
     def add(self, rec) -> tuple[Entity, str]:
         """Fold one record in; return its person and the action (created, updated, unchanged)."""
-        keys = []  # (kind, value, key)
-        for email in rec.emails:
-            keys.append((EMAIL, email, email))
-        li = li_key(rec.linkedin_url) if rec.linkedin_url else None
+        emails, phones, url = rec.emails, rec.phones, rec.linkedin_url
+        keys = [(EMAIL, email, email) for email in emails]  # (kind, value, key)
+        li = li_key(url) if url else None
         if li:
-            keys.append((URL, rec.linkedin_url, li))
-        for phone in rec.phones:
-            keys.append((PHONE, phone, phone_key(phone)))
-        for url in rec.urls:
-            keys.append((URL, url, contact_key(URL, url)))
+            keys.append((URL, url, li))
+        if phones:
+            keys += [(PHONE, phone, phone_key(phone)) for phone in phones]
+        if rec.urls:
+            keys += [(URL, other, contact_key(URL, other)) for other in rec.urls]
 
         group: list[Entity] = []
-        if li and li in self.by_li:
-            group.append(self.entity(self.by_li[li]))
-        for kind, _value, key in keys:
-            index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else None
-            if index is not None and key in index:
-                e = self.entity(index[key])
-                if e not in group:
-                    group.append(e)
+        if li:
+            handle = self.by_li.get(li)
+            if handle is not None:
+                group.append(self.entity(handle))
+        if emails or phones:
+            for kind, _value, key in keys:
+                index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else None
+                if index is not None and key in index:
+                    e = self.entity(index[key])
+                    if e not in group:
+                        group.append(e)
         fp = None
-        if not group and not (rec.emails or rec.phones or li):
-            fp = fingerprint(rec)
-            if fp in self.by_fp:
-                group.append(self.entity(self.by_fp[fp]))
+        if not group:
+            if not (emails or phones or li):
+                fp = fingerprint(rec)
+                if fp in self.by_fp:
+                    group.append(self.entity(self.by_fp[fp]))
+            if not group:  # nobody by a certain key: a new person (most records of a first import)
+                target = self._create(rec, keys, li, fp)
+                self._suggest(target, rec, li, bool(keys))
+                return target, "created"
 
         target, conflicts = None, []
         lis = {li} if li else set()
@@ -215,8 +222,8 @@ class Matcher:
     def _create(self, rec, keys, li, fp) -> Entity:
         """A new person from a record (the fast path of a first import)."""
         given = f"{rec.given_name} {rec.additional_name}" if rec.additional_name else rec.given_name
-        e = Entity(None, rec.best_name[:300], given[:150], rec.family_name[:150], "", "", rec.connected_on,
-                   rec.location[:200], rec.notes, False, rec.row)
+        e = Entity(None, (rec.display_name or rec.best_name)[:300], given[:150], rec.family_name[:150], "", "",
+                   rec.connected_on, rec.location[:200], rec.notes, False, rec.row)
         e.dirty = True
         self.new.append(e)
         if fp:
@@ -369,7 +376,8 @@ class Matcher:
         if self.by_name is None:
             self._build_name_index()
         ok = new.org
-        for handle in self.by_name.get(name, ()):
+        same = self.by_name.get(name)
+        for handle in same or ():
             other = self.entity(handle)
             if other is new or other.is_me or (li and other.li and li not in other.li):
                 continue  # different LinkedIn URLs: different people
