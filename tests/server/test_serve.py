@@ -32,6 +32,19 @@ def test_gunicorn_command_line():
     assert argv[1:4] == ["-m", "gunicorn", "goodloop.wsgi:application"]
     assert argv[argv.index("--workers") + 1] == "3" and argv[argv.index("--bind") + 1] == "0.0.0.0:8080"
     assert gunicorn_argv("::1", 80, 1)[argv.index("--bind") + 1] == "[::1]:80"
+    assert argv[argv.index("--config") + 1] == "python:goodloop.cli.gunicorn_conf"
+
+
+def test_gunicorn_workers_freeze_what_they_loaded():
+    import gc
+
+    from goodloop.cli import gunicorn_conf
+
+    try:
+        gunicorn_conf.post_worker_init(worker=None)
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 @pytest.mark.parametrize("env,message", [

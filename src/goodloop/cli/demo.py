@@ -79,4 +79,5 @@ def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
     """The production server: gunicorn running goodloop.wsgi with several worker processes."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return [sys.executable, "-m", "gunicorn", "goodloop.wsgi:application", "--workers", str(workers),
-            "--bind", bind, "--timeout", "60", "--graceful-timeout", "20", "--access-logfile", "-"]
+            "--bind", bind, "--timeout", "60", "--graceful-timeout", "20", "--access-logfile", "-",
+            "--config", "python:goodloop.cli.gunicorn_conf"]
