@@ -33,6 +33,7 @@ if os.environ.get("GOODLOOP_CLI_COMMAND") != "1":
     INSTALLED_APPS.append("ninja")
 
 MIDDLEWARE = [
+    "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

@@ -50,6 +50,15 @@ def _one_line(message: str) -> str:
     return " ".join(str(message).split())
 
 
+def _refresh_planner_statistics() -> None:
+    from django.apps import apps
+
+    if apps.ready:  # only commands that opened the store
+        from goodloop.services import planner
+
+        planner.refresh()
+
+
 def run(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning every expected failure into one line on stderr."""
     from django.db import DatabaseError
@@ -63,6 +72,7 @@ def run(argv: list[str] | None = None) -> int:
     context.account.cache_clear()  # one store per invocation (tests run many in one process)
     try:
         rc = app(args=argv, prog_name="goodloop", standalone_mode=False)
+        _refresh_planner_statistics()
     except click.exceptions.Exit as exc:
         return exc.exit_code
     except click.exceptions.Abort:
