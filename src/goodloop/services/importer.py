@@ -112,10 +112,12 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
         batch = ImportBatch.objects.create(account=account, format=parsed.format, filename=(filename or "")[:300])
         report.batch_id = batch.id
     _Writer(account, matcher, batch, parsed.format).write(outcomes)
+    counts = {"created": 0, "updated": 0, "unchanged": 0}
     for _rec, entity, action in outcomes:
         if action == "created" and entity.merged_into is not None:
             action = "updated"  # a later row bridged it into someone else
-        setattr(report, action, getattr(report, action) + 1)
+        counts[action] += 1
+    report.created, report.updated, report.unchanged = counts["created"], counts["updated"], counts["unchanged"]
     report.merged = len(matcher.merges)
     report.merge_suggestions = matcher.report_suggestions()
     if report.dry_run:  # people a dry run would create have no id: they are named by their row
@@ -178,6 +180,8 @@ class _Writer:
                         roles.append((pid, org_ids[r[0]], r[1], r[2]))
                     else:
                         role_updates.append((r[1], r[2], r[3]))
+            if not e.tags:
+                continue
             if e.pid in m.entities or e.absorbed:
                 have = set(m.tags_of.get(e.pid, ()))
                 for g in e.absorbed:
