@@ -1,6 +1,7 @@
 """People, organizations, roles, interactions and where each record came from."""
 
 from django.db import models
+from django.db.models import Q
 
 from goodloop.core import rules as v
 
@@ -92,7 +93,13 @@ class Person(OwnedCovered):
         indexes = [
             models.Index(fields=["account", "display_name"]),
             models.Index(fields=["account", "organization"]),
-            models.Index(fields=["account", "tier"]),
+            # Today's check-ins walk each tier by last touch, longest unseen first.
+            models.Index(fields=["account", "tier", "last_touch"], name="person_tier_touch"),
+            # Today's gives read the few people with a recorded need, and its check-ins the few
+            # with a cadence set by hand: small partial indexes instead of a scan of everyone.
+            models.Index(fields=["account", "display_name"], condition=~Q(needs=[]), name="person_with_needs"),
+            models.Index(fields=["account", "last_touch"], condition=Q(cadence_days__isnull=False),
+                         name="person_own_cadence"),
         ]
 
     def __str__(self):
