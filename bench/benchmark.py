@@ -123,9 +123,7 @@ def people_json(ctx: Context) -> list[Figure]:
 @benchmark("people-page")
 def people_page(ctx: Context) -> list[Figure]:
     """The People web page in-process: time per request and SQL queries per page."""
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
+    from bench import pages_bench
     from goodloop.network.models import Person
 
     word = Person.objects.filter(account=ctx.account, is_me=False).order_by("id").values_list(
@@ -139,9 +137,7 @@ def people_page(ctx: Context) -> list[Figure]:
             figures.append(Figure("people-page", f"{label} `GET {url}`",
                                   f"not measured (HTTP {response.status_code})"))
             continue
-        with CaptureQueriesContext(connection) as queries:
-            ctx.client.get(url)
-        count = len(queries)  # now: every request start empties the connection's query log
+        count = pages_bench.count_queries(ctx.client.get, url)
         times = []
         for _ in range(max(ctx.runs, 20)):
             t = time.perf_counter()
@@ -292,7 +288,14 @@ def everyday_commands(ctx: Context) -> list[Figure]:
     org = pages_bench.busiest_target(ctx.account)
     ref = str(Person.objects.filter(account=ctx.account, tier="close").exclude(id=ctx.account.me_id)
               .order_by("id").values_list("id", flat=True).first())
-    figures = []
+    # For reading the figures: what the bare interpreter costs on this machine (site hooks included).
+    bare = []
+    for _ in range(ctx.runs):
+        t = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "pass"], env=ctx.env, check=True)
+        bare.append(time.perf_counter() - t)
+    figures = [Figure("commands", "`python -c pass`: the interpreter's own start-up, part of every figure below",
+                      ms(statistics.median(bare)), ms(p95(bare)))]
     for label, args in (("today --json", ("today", "--json")), (f"who {org!r} --json", ("who", org, "--json")),
                         (f"person show {ref} --json", ("person", "show", ref, "--json"))):
         times, _ = ctx.command(*args)
