@@ -6,44 +6,62 @@ import sys
 import click
 import typer
 
-from . import accounts as accounts_cmds
-from . import demo as demo_cmds
-from . import giver as giver_cmds
-from . import helploop as helploop_cmds
-from . import network as network_cmds
-from . import people as people_cmds
-from . import safety as safety_cmds
-from . import search as search_cmds
-from . import transfer as transfer_cmds
 from .output import CliError
 
-app = typer.Typer(
-    name="goodloop",
-    help="goodloop: ask well, thank fast, report back, give first, keep in touch.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
+# The module that registers each top-level command. A command line imports and builds only
+# its own module's commands (Typer turns every registered command into a click command on
+# each run, and the everyday commands have a 0.5 s budget); --help and typos get them all.
+COMMANDS = {
+    "people": "people", "person": "people",
+    "log": "network", "target": "network", "targets": "network",
+    "coach": "helploop", "ask": "helploop", "got": "helploop", "gave": "helploop", "loops": "helploop",
+    "done": "helploop", "today": "helploop", "lead": "helploop",
+    "who": "search", "intro": "search", "intro-status": "search", "brief": "search", "report": "search",
+    "demo": "demo", "serve": "demo",
+    "request": "giver", "requests": "giver", "triage": "giver", "kept": "giver", "budget": "giver",
+    "seeking": "giver", "thanked": "giver", "reported": "giver", "givers": "giver",
+    "import": "transfer", "export": "transfer", "restore": "transfer",
+    "account": "accounts", "token": "accounts", "tokens": "accounts",
+    "backup": "safety",
+}
+MODULES = ("people", "network", "helploop", "search", "demo", "giver", "transfer", "accounts", "safety")
 
 
-@app.callback()
-def main(
+def _main(
     home: str = typer.Option(None, "--home", help="Data directory (or env GOODLOOP_HOME).", metavar="DIR"),
 ):
     if home:
         os.environ["GOODLOOP_HOME"] = home
 
 
-people_cmds.register(app)
-network_cmds.register(app)
-helploop_cmds.register(app)
-search_cmds.register(app)
-demo_cmds.register(app)
-giver_cmds.register(app)
-transfer_cmds.register(app)
-accounts_cmds.register(app)
-safety_cmds.register(app)
+def _command_named(argv: list[str]) -> str | None:
+    """The sub-command a command line names (global options skipped)."""
+    args = iter(argv)
+    for arg in args:
+        if arg == "--home":
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
+
+
+def build_app(modules=MODULES) -> typer.Typer:
+    """The `goodloop` app with the commands of `modules` (all of them by default)."""
+    from importlib import import_module
+
+    app = typer.Typer(
+        name="goodloop",
+        help="goodloop: ask well, thank fast, report back, give first, keep in touch.",
+        no_args_is_help=True,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        suggest_commands=False,  # click suggests already ("Did you mean ...?" once, not twice)
+    )
+    app.callback()(_main)
+    for name in modules:
+        import_module(f"goodloop.cli.{name}").register(app)
+    return app
 
 
 def _one_line(message: str) -> str:
@@ -71,6 +89,9 @@ def run(argv: list[str] | None = None) -> int:
 
     context.account.cache_clear()  # one store per invocation (tests run many in one process)
     try:
+        argv = sys.argv[1:] if argv is None else argv
+        name = _command_named(argv)
+        app = build_app((COMMANDS[name],) if name in COMMANDS else MODULES)
         rc = app(args=argv, prog_name="goodloop", standalone_mode=False)
         _refresh_planner_statistics()
     except click.exceptions.Exit as exc:
@@ -101,3 +122,7 @@ def run(argv: list[str] | None = None) -> int:
 
 def entry() -> None:
     sys.exit(run())
+
+
+if __name__ == "__main__":
+    entry()
