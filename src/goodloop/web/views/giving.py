@@ -34,14 +34,15 @@ def _field_of(exc: ServiceError, form, aliases: dict | None = None) -> str | Non
     return name if name in form.fields else None
 
 
-def triage_form(account, ask, path, data=None) -> TriageForm:
-    """One path's form; ids are unique on a page that shows many requests."""
+def triage_form(account, ask, path, data=None, urls: tuple[str, str] | None = None) -> TriageForm:
+    """One path's form; ids are unique on a page that shows many requests. `urls`: the request's
+    preview URL and the people picker's, when the caller has them already (one reverse per card)."""
     form = TriageForm(data, account=account, auto_id=f"t{ask.id}-{path.action}-%s",
                       initial={"action": path.action, "due": path.due})
     if data is None:
-        url = reverse("giving_preview", args=[ask.id])
+        url, options = urls or (reverse("giving_preview", args=[ask.id]), reverse("people_options"))
         form.fields["to"].widget.attrs.update({
-            "hx-get": reverse("people_options"), "hx-trigger": "input changed delay:250ms",
+            "hx-get": options, "hx-trigger": "input changed delay:250ms",
             "hx-target": "#people-options", "hx-swap": "innerHTML", "hx-sync": "this:replace",
             "hx-vals": "js:{person: event.target.value}"})
         form.preview_url = url
@@ -50,11 +51,13 @@ def triage_form(account, ask, path, data=None) -> TriageForm:
 
 def attach_forms(account, card, bound: TriageForm | None = None):
     card.errors = [e for errs in bound.errors.values() for e in errs] if bound is not None and card.triaged else []
+    urls = (reverse("giving_preview", args=[card.ask.id]), reverse("people_options")) if card.paths else None
     for path in card.paths:
         if bound is not None and bound.data.get("action") == path.action:
             path.form, path.open = bound, True
         else:
-            path.form, path.open = triage_form(account, card.ask, path), path.suggested and not card.reading["vague"]
+            path.form = triage_form(account, card.ask, path, urls=urls)
+            path.open = path.suggested and not card.reading["vague"]
     return card
 
 
