@@ -63,6 +63,16 @@ def import_file(account, data: bytes, format: str = "auto", filename: str = "", 
     name = (format or "auto").strip().lower()
     if name not in FORMATS:
         raise ServiceError(f"unknown format {format!r}: choose {', '.join(FORMATS)}", field="format")
+    paused = gc.isenabled()
+    gc.disable()  # tens of thousands of small acyclic objects, from the parse on: the collector would rescan them
+    try:
+        return _import(account, data, name, filename, dry_run, progress)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _import(account, data: bytes, name: str, filename: str, dry_run: bool, progress: Progress | None) -> ImportReport:
     try:
         parsed = registry.parse(data, name)
     except FormatError as exc:
@@ -71,8 +81,6 @@ def import_file(account, data: bytes, format: str = "auto", filename: str = "", 
         raise ServiceError(f"cannot read this file: {exc}", field="file") from None
     report = ImportReport(format=parsed.format, rows=parsed.rows, dry_run=dry_run)
     report.errors = [{"row": e.row, "message": e.message} for e in parsed.errors]
-    paused = gc.isenabled()
-    gc.disable()  # tens of thousands of small acyclic objects: the collector would rescan them all
     try:
         with transaction.atomic():
             _run(account, parsed, report, filename, progress)
@@ -80,9 +88,6 @@ def import_file(account, data: bytes, format: str = "auto", filename: str = "", 
                 raise _DryRun
     except _DryRun:
         pass
-    finally:
-        if paused:
-            gc.enable()
     return report
 
 
