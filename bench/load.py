@@ -60,6 +60,10 @@ class Result:
     workers: int
     people: int
     machine_load: float = 0.0  # the 1-minute load average as the run began (other work on the machine)
+    load_after: float = 0.0  # ... and as it ended
+    server_cpu: float = 0.0  # CPU seconds the gunicorn workers used during the run (Linux /proc; 0 elsewhere)
+    db_cpu: float = 0.0  # ... and our database's PostgreSQL backends, when they run on this machine
+    client_cpu: float = 0.0  # ... and this load generator
     samples: list = field(default_factory=list)  # (kind, url, status, seconds)
     errors: list = field(default_factory=list)  # (kind, url, what)
 
@@ -195,6 +199,51 @@ class Server:
         shutil.rmtree(self.home, ignore_errors=True)
 
 
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of a process on this machine (Linux /proc), 0 if it cannot be read."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except (OSError, ValueError):
+        return []
+
+
+class CpuMeter:
+    """CPU used during the run by the server's workers, our database's backends and this process."""
+
+    def __init__(self, server: "Server"):
+        self.server = server
+        self.start = self._sample()
+        self.client_start = time.process_time()
+
+    def _sample(self) -> dict:
+        workers = {pid: _cpu_seconds(pid) for pid in _children(self.server.proc.pid)}
+        backends = {}
+        try:
+            import psycopg
+
+            with psycopg.connect(self.server.admin_url, autocommit=True) as db:
+                rows = db.execute("SELECT pid FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+                                  [self.server.name]).fetchall()
+            backends = {pid: _cpu_seconds(pid) for (pid,) in rows}
+        except Exception:  # noqa: BLE001 - a figure we can do without
+            pass
+        return {"workers": workers, "backends": backends}
+
+    def stop(self, result: Result) -> None:
+        end = self._sample()
+        for key, attr in (("workers", "server_cpu"), ("backends", "db_cpu")):
+            setattr(result, attr, sum(max(0.0, cpu - self.start[key].get(pid, 0.0)) for pid, cpu in end[key].items()))
+        result.client_cpu = time.process_time() - self.client_start
+
+
 # ------------------------------------------------------------------ the clients
 
 def request(method: str, port: int, path: str, headers: dict | None = None, body: bytes | None = None):
@@ -292,8 +341,16 @@ def measure(people: int = DEFAULT_PEOPLE, clients: int = 50, seconds: float = 30
         result = Result(clients=clients, seconds=seconds, think=think, workers=workers, people=people,
                         machine_load=os.getloadavg()[0])
         log(f"{clients} clients for {seconds:.0f} s (at most {max_requests:,} requests, think {think} s) …")
+        meter = CpuMeter(server)
         run_load(server.port, server.urls, cookie, server.token, result, max_requests)
+        meter.stop(result)
+        result.load_after = os.getloadavg()[0]
         return result
+    except Exception:
+        log_file = server.home / "server.log"
+        if log_file.exists():  # the server's own account of a failure, before its home is removed
+            log("server log (last lines):\n" + "\n".join(log_file.read_text(errors="replace").splitlines()[-40:]))
+        raise
     finally:
         server.stop()
 
@@ -311,7 +368,13 @@ def report(result: Result) -> str:
     lines = [f"{result.requests:,} requests in {result.seconds:.1f} s = {result.rate:.1f} requests/s; "
              f"{len(result.errors)} errors; {result.clients} clients, think {result.think} s, "
              f"{result.workers} gunicorn workers, {result.people:,} people; load average {result.machine_load:.1f} "
-             "before the run"]
+             f"before the run, {result.load_after:.1f} after"]
+    if result.requests and result.server_cpu:
+        per = 1000 / result.requests
+        lines.append(f"  CPU per request: {result.server_cpu * per:.1f} ms in gunicorn's workers, "
+                     f"{result.db_cpu * per:.1f} ms in PostgreSQL, {result.client_cpu * per:.1f} ms in this load "
+                     f"generator ({result.server_cpu + result.db_cpu + result.client_cpu:.1f} s of "
+                     f"{result.seconds:.0f} s on {os.cpu_count()} cores)")
     for label, p50, p95, p99, n in summary(result):
         lines.append(f"  {label:6} n={n:6,}  p50 {p50 * 1000:7.1f} ms  p95 {p95 * 1000:7.1f} ms  "
                      f"p99 {p99 * 1000:7.1f} ms")
