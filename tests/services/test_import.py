@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goodloop.network.models import ContactPoint, ImportBatch, Organization, Person, Role, SourceRecord
-from goodloop.services import people
+from goodloop.services import importer, people
 from goodloop.services.errors import ServiceError
 from goodloop.services.importer import import_file
 
@@ -210,6 +210,29 @@ def linkedin_rows(n: int, offset: int = 0) -> bytes:
     rows = [f"Given{i},Family{i},https://www.linkedin.com/in/p-{i},{f'p{i}@x.example' if i % 5 == 0 else ''},"
             f"Org {offset + i % 7},Title {i % 3},{1 + i % 28} Mar 2021\r\n" for i in range(offset, offset + n)]
     return ("Notes:\r\n\r\n" + HEADER + "".join(rows)).encode()
+
+
+def test_rows_go_in_as_many_row_statements_full_ones_and_the_rest(account, monkeypatch):
+    monkeypatch.setattr(importer, "ROWS_PER_STATEMENT", 7)  # 50 rows: seven full statements and one of 1
+    with CaptureQueriesContext(connection) as ctx:
+        report = import_file(account, linkedin_rows(50), filename="x.csv")
+    assert (report.created, report.errors) == (50, [])
+    inserts = [q["sql"].split(": ", 1)[0] for q in ctx.captured_queries if 'INSERT INTO "network_person" (' in q["sql"]]
+    assert len(inserts) == 2 and inserts[0] == "7 times" and inserts[1].startswith("INSERT")  # and the rest
+    for i in range(50):
+        p = Person.objects.get(account=account, display_name=f"Given{i} Family{i}")
+        assert p.created == p.updated and p.search_text == f"given{i} family{i} title {i % 3} org {i % 7}" + (
+            f" p{i}@x.example" if i % 5 == 0 else "")
+        assert sorted(ContactPoint.objects.filter(person=p).values_list("kind", "key", "label")) == sorted(
+            [("url", f"linkedin.com/in/p-{i}", "")] + ([("email", f"p{i}@x.example", "")] if i % 5 == 0 else []))
+        assert list(p.roles.values_list("organization__name", "title", "current")) == [(f"Org {i % 7}",
+                                                                                     f"Title {i % 3}", True)]
+        assert list(p.source_records.values_list("row", "action", "format", "batch_id")) == [
+            (i + 1, "created", "linkedin", report.batch_id)]
+    assert Role.objects.filter(account=account).count() == 50
+    assert SourceRecord.objects.filter(account=account).count() == 50
+    again = import_file(account, linkedin_rows(50))
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 50)
 
 
 def test_queries_do_not_grow_with_the_rows(account):

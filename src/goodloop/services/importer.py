@@ -275,7 +275,8 @@ def _literal(value) -> str:
         return repr(value)
     if not isinstance(value, str):
         value = json.dumps(value)
-    return "'" + value.replace("'", "''") + "'"
+    # quotes doubled; % doubled too, as the statements always go with parameters (%s placeholders)
+    return "'" + value.replace("'", "''").replace("%", "%%") + "'"
 
 
 def _defaults(model, given: tuple) -> tuple[list[str], list[str]]:
