@@ -55,8 +55,9 @@ class Context:
 
     def command(self, *args: str) -> tuple[list[float], str]:
         """Wall times of `goodloop ARGS` (one warm-up, then `runs` timed runs) and its last stdout."""
-        exe = shutil.which("goodloop")
-        cmd = [exe, *args] if exe else [sys.executable, "-m", "goodloop.cli.main", *args]
+        from bench.commandline import goodloop
+
+        cmd = goodloop(*args)
         times, out = [], ""
         for i in range(self.runs + 1):
             t = time.perf_counter()

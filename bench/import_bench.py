@@ -34,8 +34,9 @@ TIME = "/usr/bin/time"
 
 
 def _goodloop(*args: str) -> list[str]:
-    exe = shutil.which("goodloop")
-    return [exe, *args] if exe else [sys.executable, "-m", "goodloop.cli.main", *args]
+    from bench.commandline import goodloop
+
+    return goodloop(*args)
 
 
 def run_command(home: Path, path: Path) -> tuple[float, float, dict]:
