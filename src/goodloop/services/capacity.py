@@ -58,9 +58,11 @@ def commitments(account, start: date, end: date) -> list[rules.Commitment]:
     return out
 
 
-def check(account, day: date, new_minutes: int = 0, adding: bool = False) -> rules.CapacityCheck:
-    """The week containing `day`: used so far, and whether adding `new_minutes` would exceed it."""
-    b = budget(account)
+def check(account, day: date, new_minutes: int = 0, adding: bool = False,
+          budget_: rules.Budget | None = None) -> rules.CapacityCheck:
+    """The week containing `day`: used so far, and whether adding `new_minutes` would exceed it
+    (`budget_`: the account's budget when the caller has fetched it already)."""
+    b = budget_ or budget(account)
     start = rules.week_start(day)
     return rules.capacity_check(b, commitments(account, start, start + timedelta(days=6)), day,
                                 new_minutes, adding)

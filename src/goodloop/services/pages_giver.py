@@ -128,9 +128,11 @@ def _where(person: Person | None) -> str:
 
 
 def path_draft(ask: Ask, action: str, read: dict, today: date, *, due: date | None = None, to: Person | None = None,
-               note: str = "") -> tuple[str, date | None]:
-    """The draft reply one triage path would send (the same rules triage uses), and the promise deadline."""
-    name, phrase, questions = ask.person.display_name, what(ask), read["questions"]
+               note: str = "", phrase: str | None = None) -> tuple[str, date | None]:
+    """The draft reply one triage path would send (the same rules triage uses), and the promise deadline
+    (`phrase`: what(ask), when the caller has it already)."""
+    name, questions = ask.person.display_name, read["questions"]
+    phrase = what(ask) if phrase is None else phrase
     if action == "accept":
         deadline = due or today + timedelta(days=rules.ACCEPT_DUE_DAYS)
         return rules.accept_draft(name, phrase, deadline, today, questions), deadline
@@ -155,8 +157,8 @@ def path_cost(ask: Ask, action: str, minutes: int | None = None) -> int:
 class CapacityView:
     """The budget and the commitments of the weeks a page looks at, fetched once."""
 
-    def __init__(self, account, start: date, end: date):
-        self.budget = capacity.budget(account)
+    def __init__(self, account, start: date, end: date, budget: rules.Budget | None = None):
+        self.budget = budget or capacity.budget(account)
         self.start, self.end = rules.week_start(start), rules.week_start(end) + timedelta(days=6)
         self.commitments = capacity.commitments(account, self.start, self.end)
 
@@ -165,11 +167,12 @@ class CapacityView:
         return rules.capacity_check(self.budget, self.commitments, day, minutes, adding=True)
 
 
-def cards(account, asks, today: date) -> list[Card]:
-    """A card per request: its reading, and for an untriaged one each path's draft and capacity warning."""
+def cards(account, asks, today: date, budget: rules.Budget | None = None) -> list[Card]:
+    """A card per request: its reading, and for an untriaged one each path's draft and capacity warning
+    (`budget`: the account's giving budget, when the caller has fetched it already)."""
     asks = list(asks)
     pending = [a for a in asks if not a.triage]
-    cap = CapacityView(account, today, today + timedelta(days=rules.ACCEPT_DUE_DAYS)) if pending else None
+    cap = CapacityView(account, today, today + timedelta(days=rules.ACCEPT_DUE_DAYS), budget) if pending else None
     out = []
     for ask in asks:
         read = reading(ask)
@@ -178,8 +181,9 @@ def cards(account, asks, today: date) -> list[Card]:
             promises = list(ask.loops.filter(kind="promise").order_by("id"))
         card = Card(ask, read, promise=promises[-1] if promises else None)
         if not ask.triage:
+            phrase = what(ask)
             for action, label, hint in PATHS:
-                draft, deadline = path_draft(ask, action, read, today)
+                draft, deadline = path_draft(ask, action, read, today, phrase=phrase)
                 warning = ""
                 if deadline is not None:
                     check = cap.check(deadline, today, path_cost(ask, action))
@@ -208,10 +212,10 @@ def preview(account, ask: Ask, action: str, today: date, *, due=None, to=None, n
 # --------------------------------------------------------------------------- capacity, promises
 
 
-def week(account, today: date) -> dict:
+def week(account, today: date, budget: rules.Budget | None = None) -> dict:
     """This week's giving against the budget: the check, and each commitment with who it is for."""
-    check = capacity.check(account, today)
-    b = capacity.budget(account)
+    b = budget or capacity.budget(account)
+    check = capacity.check(account, today, budget_=b)
     start = check.week_of
     end = start + timedelta(days=6)
     given = (Favor.objects.filter(account=account, direction="given", date__range=(start, end))

@@ -61,8 +61,8 @@ def attach_forms(account, card, bound: TriageForm | None = None):
     return card
 
 
-def budget_form(account, data=None) -> BudgetForm:
-    b = capacity.budget(account)
+def budget_form(account, data=None, b=None) -> BudgetForm:
+    b = b or capacity.budget(account)
     return BudgetForm(data, initial={"unit": b.unit, "amount": b.amount, "days": rules.day_names(b.days)},
                       auto_id="budget-%s")
 
@@ -78,23 +78,25 @@ def page_context(request, *, forms: dict | None = None, bound: dict | None = Non
     else:
         rows = pages.requests(account, open_only=show == "open")
     page = paginate(request, rows, per_page=PER_PAGE)
-    cards = pages.cards(account, page.object_list, today)
+    budget = capacity.budget(account)  # fetched once for the cards, the budget form and the week
+    cards = pages.cards(account, page.object_list, today, budget)
     for card in cards:
         attach_forms(account, card, (bound or {}).get(card.ask.id))
     recorded = None
     if request.GET.get("recorded", "").isdigit():
         found = list(pages.requests(account, request_id=int(request.GET["recorded"])))
-        recorded = attach_forms(account, pages.cards(account, found, today)[0]) if found else None
+        recorded = attach_forms(account, pages.cards(account, found, today, budget)[0]) if found else None
     promises = pages.open_promises(account)
     return {
         "title": "Giving", "current_section": "giving", "subnav": SUBNAV, "today": today,
         "paste_form": forms.get("paste") or wire_picker_field(PasteForm(account=account, auto_id="paste-%s"), "sender"),
         "request_form": forms.get("request") or wire_picker(RequestForm(account=account, auto_id="req-%s")),
-        "budget_form": forms.get("budget") or budget_form(account),
+        "budget_form": forms.get("budget") or budget_form(account, b=budget),
         "open_request_form": "request" in forms, "open_budget_form": "budget" in forms,
         "page": page, "cards": cards, "show": show, "focus": focus if focus.isdigit() else "",
         "page_query": query_without(request, "page"), "recorded": recorded,
-        "week": pages.week(account, today), "promises": promises[:PROMISES_SHOWN], "promise_count": promises.count(),
+        "week": pages.week(account, today, budget), "promises": promises[:PROMISES_SHOWN],
+        "promise_count": promises.count(),
     }
 
 
