@@ -59,7 +59,12 @@ def serve(
     from django.core.management import call_command
 
     if not settings.GOODLOOP_SERVER_MODE:
+        import gc
+
         from .local_server import serve as serve_locally
+        from .main import DEFAULT_GC_THRESHOLD
+
+        gc.set_threshold(*DEFAULT_GC_THRESHOLD)  # a server runs for hours: the usual collector
 
         typer.echo(f"goodloop is at http://{host}:{port}/  (Ctrl-C to stop)")
         sys.stdout.flush()
