@@ -83,9 +83,17 @@ def _follow_up_candidates(account, when):
     # Past the nudge and the wait after it, 3B7 has nothing more to suggest: older asks are
     # effectively no_reply and stay off the agenda (the status changes when the user says so).
     oldest = when - timedelta(days=FOLLOW_UP_WINDOW_DAYS)
-    asks = (Ask.objects.filter(account=account, direction="made", status="sent", sent_on__gte=oldest,
-                               sent_on__lte=when)
-            .select_related("person__organization").prefetch_related("organizations"))
+    window = Ask.objects.filter(account=account, direction="made", status="sent", sent_on__gte=oldest,
+                                sent_on__lte=when)
+    # Most asks in the window are simply waiting: find the few with a step due from plain
+    # values first (assuming an organization, which can only add the second-contact step),
+    # and load people, organizations and texts for those alone.
+    due = [pk for pk, sent, status, nudges, last, second in window.values_list(
+               "id", "sent_on", "status", "nudges", "last_nudge", "second_contact_done")
+           if followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
+                                       second_contact_done=second, organization="?").actionable]
+    asks = Ask.objects.filter(account=account, id__in=due).select_related(
+        "person__organization").prefetch_related("organizations")
     for ask in asks:
         orgs = list(ask.organizations.all())
         org = orgs[0] if orgs else ask.person.organization
