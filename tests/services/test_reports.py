@@ -61,3 +61,31 @@ def test_report_query_count_does_not_grow(history):
     with CaptureQueriesContext(connection) as large:
         reports.build(history, TODAY)
     assert len(large) == len(small)
+
+
+def test_days_are_bucketed_into_monday_weeks_and_own_cadences_are_left_out(account):
+    from goodloop.helploop.models import Ask
+    from goodloop.network.models import Person
+
+    ana = people.add_person(account, "Ana Able", tier="core")
+    own = people.add_person(account, "Own Cadence", tier="core")
+    Person.objects.filter(id=own.id).update(cadence_days=7)  # a cadence of their own: not the tier's
+    for day in (date(2026, 11, 9), date(2026, 11, 15), date(2026, 11, 16)):  # Mon, Sun | next Mon
+        interactions.log(account, [ana], "call", "mutual", "", day)
+    interactions.log(account, [ana], "email", "outbound", "", date(2026, 11, 12))
+    for day in (date(2026, 11, 10), date(2026, 11, 11), date(2026, 11, 12)):
+        asks.make(account, ana, "Could you introduce me to a PMM at Acme? Thanks!", when=day)
+    Ask.objects.filter(account=account, date=date(2026, 11, 10)).update(score=70)
+    Ask.objects.filter(account=account, date=date(2026, 11, 11)).update(score=81)
+    Ask.objects.filter(account=account, date=date(2026, 11, 12)).update(score=None)  # not in the average
+    favors.record(account, ana, "received", "introduction", when=date(2026, 11, 9))
+    favors.record(account, ana, "received", "share", when=date(2026, 11, 15))
+    favors.record(account, ana, "given", "advice", when=date(2026, 11, 16))
+    data = reports.build(account, TODAY, date(2026, 11, 1))
+    activity = {w["week"]: (w["call"], w["email"]) for w in data["activity"]}
+    assert activity == {"2026-11-09": (2, 1), "2026-11-16": (1, 0)}
+    assert data["asks"] == [{"week": "2026-11-09", "count": 3, "average_score": 75.5}]
+    assert data["ledger"] == [{"week": "2026-11-09", "received": 3.5, "given": 0.0},
+                              {"week": "2026-11-16", "received": 0.0, "given": 1.0}]
+    core = next(t for t in data["tier_coverage"] if t["tier"] == "core")
+    assert core == {"tier": "core", "people": 1, "overdue": 0, "cadence_days": 14}  # not Own Cadence, not me

@@ -24,7 +24,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, connections
-from django.db.models import Count
+from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
@@ -235,7 +235,11 @@ def suggestions(account) -> list[dict]:
 def _same_names(account):
     """Same (case-folded) name, at the same or a missing organization, without differing LinkedIn URLs."""
     people = Person.objects.filter(account=account, is_me=False).annotate(key=Lower("display_name"))
-    names = list(people.values("key").annotate(n=Count("id")).filter(n__gt=1, n__lte=NAME_GROUP_LIMIT)
+    # Only the names whose group holds a pair: someone without an organization, or two at the same one
+    # (a few hundred of 30,000 people, found in one scan; the rest are colleagues or namesakes elsewhere).
+    names = list(people.values("key").annotate(n=Count("id"), with_org=Count("organization_id"),
+                                               orgs=Count("organization_id", distinct=True))
+                 .filter(Q(with_org__lt=F("n")) | Q(orgs__lt=F("with_org")), n__gt=1, n__lte=NAME_GROUP_LIMIT)
                  .values_list("key", flat=True))
     rows = []
     for i in range(0, len(names), CHUNK):  # plain lists: nested subqueries can plan badly on PostgreSQL

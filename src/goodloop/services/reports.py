@@ -3,8 +3,7 @@
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db.models import Avg, Count, Q
-from django.db.models.functions import TruncWeek
+from django.db.models import Count, Q, Sum
 
 from goodloop.core import ledger as ledger_rules
 from goodloop.core import rules
@@ -23,6 +22,14 @@ def _week(d) -> str:
     return (d - timedelta(days=d.weekday())).isoformat()
 
 
+class _Weeks(dict):
+    """date -> the ISO date of its week's Monday, computed once per day."""
+
+    def __missing__(self, day):
+        self[day] = week = _week(day)
+        return week
+
+
 def build(account, today: date | None = None, since: date | None = None) -> dict:
     """Every report figure from `since` (default 26 weeks ago) to `today`."""
     today = today or date.today()
@@ -39,28 +46,42 @@ def build(account, today: date | None = None, since: date | None = None) -> dict
 
 
 def _activity(account, since, today):
+    # Counted per day in SQL and bucketed into weeks here (at most 7 x weeks x channels rows): a week
+    # function in SQL runs once per interaction in the window, and on SQLite it is a Python function.
     rows = (Interaction.objects.filter(account=account, date__gte=since, date__lte=today)
-            .annotate(week=TruncWeek("date")).values("week", "channel").annotate(n=Count("id")))
+            .values("date", "channel").annotate(n=Count("id")).order_by().values_list("date", "channel", "n"))
     weeks = defaultdict(lambda: {c: 0 for c in rules.CHANNELS})
-    for r in rows:
-        weeks[_week(r["week"])][r["channel"]] = r["n"]
+    week_of = _Weeks()
+    for day, channel, n in rows:
+        week = weeks[week_of[day]]
+        week[channel] = week.get(channel, 0) + n
     return [{"week": w, **weeks[w]} for w in sorted(weeks)]
 
 
 def _asks(account, since, today):
     rows = (Ask.objects.filter(account=account, direction="made", date__gte=since, date__lte=today)
-            .annotate(week=TruncWeek("date")).values("week").annotate(n=Count("id"), score=Avg("score")))
-    return [{"week": _week(r["week"]), "count": r["n"],
-             "average_score": round(r["score"], 1) if r["score"] is not None else None}
-            for r in sorted(rows, key=lambda r: _week(r["week"]))]
+            .values("date").annotate(n=Count("id"), scored=Count("score"), total=Sum("score")).order_by()
+            .values_list("date", "n", "scored", "total"))
+    weeks = defaultdict(lambda: [0, 0, 0])  # asks, asks with a score, sum of the scores
+    for day, n, scored, total in rows:
+        week = weeks[_week(day)]
+        week[0] += n
+        week[1] += scored
+        week[2] += total or 0
+    return [{"week": w, "count": n, "average_score": round(total / scored, 1) if scored else None}
+            for w, (n, scored, total) in sorted(weeks.items())]
 
 
 def _ledger(account, since, today):
+    counts = defaultdict(int)  # (week, direction, kind) -> favors
+    week_of = _Weeks()
+    for day, direction, kind, n in (Favor.objects.filter(account=account, date__gte=since, date__lte=today)
+                                    .values("date", "direction", "kind").annotate(n=Count("id")).order_by()
+                                    .values_list("date", "direction", "kind", "n")):
+        counts[week_of[day], direction, kind] += n
     weeks = defaultdict(lambda: {"received": 0.0, "given": 0.0})
-    rows = (Favor.objects.filter(account=account, date__gte=since, date__lte=today)
-            .annotate(week=TruncWeek("date")).values("week", "direction", "kind").annotate(n=Count("id")))
-    for r in rows:
-        weeks[_week(r["week"])][r["direction"]] += ledger_rules.weight(r["kind"]) * r["n"]
+    for (week, direction, kind), n in sorted(counts.items()):
+        weeks[week][direction] += ledger_rules.weight(kind) * n
     return [{"week": w, "received": round(weeks[w]["received"], 1), "given": round(weeks[w]["given"], 1)}
             for w in sorted(weeks)]
 
@@ -107,19 +128,26 @@ def _leads(account, since, today):
 
 
 def _coverage(account, today):
-    people = Person.objects.filter(account=account, cadence_days__isnull=True).exclude(id=account.me_id)
+    """People by tier and how many are overdue, for the people on their tier's cadence: counted over
+    everyone on the (account, tier, last_touch) index, less the few with a cadence of their own (a
+    small partial index), instead of reading every person's row for `cadence_days`."""
+    cutoffs = {tier: today - timedelta(days=days) for tier, days in rules.CADENCE_DAYS.items() if days is not None}
+    overdue = Q(last_touch__isnull=True)
+    for tier, cutoff in cutoffs.items():
+        overdue |= Q(tier=tier, last_touch__lt=cutoff)
+    people = Person.objects.filter(account=account).exclude(id=account.me_id)
+    counts = {tier: [0, 0] for tier in rules.TIERS}
+    for qs, sign in ((people, 1), (people.filter(cadence_days__isnull=False), -1)):
+        for tier, total, late in qs.values("tier").annotate(total=Count("id"), late=Count("id", filter=overdue)) \
+                .order_by().values_list("tier", "total", "late"):
+            if tier in counts:
+                counts[tier][0] += sign * total
+                counts[tier][1] += sign * late
     out = []
     for tier in rules.TIERS:
         days = rules.CADENCE_DAYS[tier]
-        qs = people.filter(tier=tier)
-        if days is None:
-            agg = qs.aggregate(total=Count("id"))
-            out.append({"tier": tier, "people": agg["total"], "overdue": 0, "cadence_days": None})
-            continue
-        cutoff = today - timedelta(days=days)
-        agg = qs.aggregate(total=Count("id"), overdue=Count("id", filter=Q(last_touch__lt=cutoff) | Q(
-            last_touch__isnull=True)))
-        out.append({"tier": tier, "people": agg["total"], "overdue": agg["overdue"], "cadence_days": days})
+        total, late = counts[tier]
+        out.append({"tier": tier, "people": total, "overdue": late if days is not None else 0, "cadence_days": days})
     return out
 
 
