@@ -14,11 +14,11 @@ from goodloop.core import cadence
 from goodloop.core import rules as v
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.leads.models import Introduction
-from goodloop.network.models import Interaction, MergeRecord, Person
+from goodloop.network.models import Interaction, InteractionPerson, MergeRecord, Person
 
 from . import merge, trust
 from .errors import NotFound
-from .strength import ledger_of, strength_of
+from .strength import ledger_of, links_of, strength_of
 
 ASK_STATUS_FILTERS = v.ASK_STATUSES
 LOOP_STATUS_FILTERS = (*v.LOOP_STATUSES, "all")
@@ -95,9 +95,10 @@ def person_panels(account, person: Person, today: date) -> dict:
     """Tie strength, ledger, trust with evidence, rhythm, open loops and merge history."""
     status = cadence.cadence_status(person.tier, person.last_touch, today, person.cadence_days,
                                     person.connected_on)
+    book = ledger_of(account, person, today)
     return {
-        "strength": strength_of(account, person, today).as_dict(),
-        "ledger": ledger_of(account, person, today),
+        "strength": strength_of(account, person, today, book=book).as_dict(),
+        "ledger": book,
         "trust": trust.evaluate(account, person),
         "cadence": status,
         "default_cadence": cadence.cadence_days(person.tier),
@@ -110,15 +111,16 @@ def _intro_q(person) -> Q:
     return Q(introducer=person) | Q(introducee=person) | Q(introduced=person)
 
 
-def _count(qs):
-    return Coalesce(Subquery(qs.order_by().values("account").annotate(n=Count("id")).values("n")[:1]), Value(0),
+def _count(qs, by: str = "account"):
+    return Coalesce(Subquery(qs.order_by().values(by).annotate(n=Count("id")).values("n")[:1]), Value(0),
                     output_field=IntegerField())
 
 
 def timeline_counts(account, person) -> dict[str, int]:
     """How many of each kind of event the person's timeline holds, in one query."""
     row = Person.objects.filter(id=person.id).annotate(
-        n_interaction=_count(Interaction.objects.filter(account=account, interactionperson__person=OuterRef("pk"))),
+        # From the person's link rows (the (person, interaction) index), never the account's interactions.
+        n_interaction=_count(InteractionPerson.objects.filter(person_id=OuterRef("pk")), by="person_id"),
         n_ask=_count(Ask.objects.filter(account=account, person=OuterRef("pk"))),
         n_favor=_count(Favor.objects.filter(account=account, person=OuterRef("pk"))),
         n_loop=_count(Loop.objects.filter(account=account, person=OuterRef("pk"))),
@@ -128,22 +130,24 @@ def timeline_counts(account, person) -> dict[str, int]:
     return {k: row[f"n_{k}"] for k in EVENT_KINDS}
 
 
-def _keys(qs, kind: str, date_field: str):
-    return qs.order_by().annotate(event_kind=Value(kind, output_field=CharField()),
-                                  event_date=F(date_field)).values_list("event_date", "id", "event_kind")
+def _keys(qs, kind: str, date_field: str, id_field: str = "id"):
+    return qs.order_by().annotate(event_kind=Value(kind, output_field=CharField()), event_date=F(date_field),
+                                  event_id=F(id_field)).values_list("event_date", "event_id", "event_kind")
 
 
 def timeline_keys(account, person):
     """(date, id, kind) of every event with the person, newest first: a union the paginator slices."""
     parts = [
-        _keys(Interaction.objects.filter(account=account, interactionperson__person=person), "interaction", "date"),
+        # The person's link rows first, each interaction by its primary key.
+        _keys(links_of(person.id), "interaction", "interaction__date",
+              "interaction_id"),
         _keys(Ask.objects.filter(account=account, person=person), "ask", "date"),
         _keys(Favor.objects.filter(account=account, person=person), "favor", "date"),
         _keys(Loop.objects.filter(account=account, person=person), "loop", "opened_on"),
         _keys(Introduction.objects.filter(account=account).filter(_intro_q(person)), "introduction",
               "requested_on"),
     ]
-    return parts[0].union(*parts[1:], all=True).order_by("-event_date", "-id")
+    return parts[0].union(*parts[1:], all=True).order_by("-event_date", "-event_id")
 
 
 def timeline_events(account, person, keys) -> list[dict]:

@@ -5,15 +5,17 @@ from goodloop.core import rules
 from goodloop.core import trust as trust_rules
 from goodloop.helploop.models import Favor
 from goodloop.leads.models import Introduction
-from goodloop.network.models import Interaction
 
 from .errors import ServiceError
+from .strength import links_of
 
 
 def evaluate(account, person) -> trust_rules.TrustResult:
     """The person's trust stage from the evidence in the store, never below a hand-set stage."""
-    interactions = Interaction.objects.filter(account=account, interactionperson__person=person).values_list(
-        "channel", "direction").distinct()
+    # The distinct (channel, direction) pairs, from the person's link rows (the (person, interaction)
+    # index) and without the interactions' default ordering, which made every interaction distinct.
+    interactions = links_of(person.id).values_list(
+        "interaction__channel", "interaction__direction").order_by().distinct()
     favors = Favor.objects.filter(account=account, person=person).values_list("direction", "kind")
     introduced = Introduction.objects.filter(account=account, introduced=person).exclude(
         status="declined").exists()
