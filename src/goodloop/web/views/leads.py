@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
@@ -16,9 +17,28 @@ from goodloop.web.forms_search import LeadForm, MoveLeadForm
 
 from .common import is_htmx_fragment, not_found_is_404
 
+_SENTINEL = 987654321
+
+
+def _url_for(name: str):
+    """`pk -> reverse(name, args=[pk])` with one reverse for the whole board (hundreds of cards)."""
+    prefix, suffix = reverse(name, args=[_SENTINEL]).split(str(_SENTINEL))
+    return lambda pk: f"{prefix}{pk}{suffix}"
+
 
 def _board_context(account):
-    return {"columns": pages_search.lead_board(account), "stages": rules.LEAD_STAGES}
+    """The columns, each card with its links, and each column's "move to" options (every card in a
+    column is at that column's stage, so they are rendered once per column, not once per card)."""
+    columns = pages_search.lead_board(account)
+    move_url, org_url, person_url = _url_for("lead-move"), _url_for("organization"), _url_for("person")
+    for col in columns:
+        col["options"] = format_html_join("", '<option value="{}"{}>{}</option>',
+                                          ((s, " selected" if s == col["stage"] else "", s) for s in rules.LEAD_STAGES))
+        for lead in col["leads"]:
+            lead.move_url, lead.org_url = move_url(lead.id), org_url(lead.organization_id)
+            lead.source_url = person_url(lead.source_person_id) if lead.source_person_id else ""
+            lead.helpers = [(p, person_url(p.id)) for p in lead.contributors.all()]
+    return {"columns": columns, "stages": rules.LEAD_STAGES}
 
 
 def view(request):
