@@ -13,6 +13,7 @@ subprocess; `ctx.client` is a Django test client for in-process web timings.
 """
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -255,6 +256,10 @@ def main(argv=None) -> int:
         print(f"built in {build_seconds:.1f} s", file=sys.stderr)
     from django.test import Client
 
+    # As the servers do once started (cli/gunicorn_conf.py, cli/local_server.py): what is loaded
+    # now lives for good; the collector's full passes leave it alone.
+    gc.collect()
+    gc.freeze()
     env = {**os.environ, "GOODLOOP_HOME": str(home)}
     ctx = Context(home=home, account=account, runs=args.runs, sizes=sizes, env=env, client=Client())
     ran = args.only or list(BENCHMARKS)

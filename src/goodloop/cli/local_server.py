@@ -4,6 +4,7 @@ Django's runserver is a development tool (it says so on every start); a person r
 own CRM needs a quiet, dependable server, and WSGI from the standard library is enough.
 """
 
+import gc
 import socketserver
 from wsgiref.simple_server import WSGIRequestHandler, WSGIServer, make_server
 
@@ -30,6 +31,10 @@ def serve(host: str, port: int) -> None:
         finally:
             close_old_connections()
 
+    # Like the gunicorn workers (cli/gunicorn_conf.py): what start-up loaded lives for good, so keep
+    # it out of the collector's full passes, which otherwise stall a request every few pages.
+    gc.collect()
+    gc.freeze()
     with make_server(host, port, app, server_class=ThreadingServer, handler_class=QuietHandler) as httpd:
         try:
             httpd.serve_forever()
