@@ -25,9 +25,10 @@ def detail(account, person, today: date | None = None) -> dict:
     data = people_service.summary(person)
     roles = Role.objects.filter(account=account, person=person).select_related("organization")
     loops = Loop.objects.filter(account=account, person=person, status="open").select_related("person")
+    book = ledger_of(account, person, today)
     data.update(
-        strength=strength_of(account, person, today).as_dict(),
-        ledger=ledger_of(account, person, today).as_dict(),
+        strength=strength_of(account, person, today, book=book).as_dict(),
+        ledger=book.as_dict(),
         loops=[loop_dict(x) for x in loops.order_by("due", "id")],
         interactions=[interaction_service.as_dict(i) for i in interaction_service.for_person(account, person)],
         roles=[{"organization": r.organization.name, "title": r.title, "current": r.current,
