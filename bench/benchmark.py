@@ -222,6 +222,8 @@ synthetic network that `bench/network.py` generates deterministically. Figures a
 medians (and 95th percentiles) of several runs; "whole command" includes interpreter
 and Django start-up. The table is rewritten by the script: rerun it rather than
 editing figures by hand (`--only NAME` refreshes one benchmark and keeps the others).
+The machine is a shared 2-core VM: the same code has measured up to 1.5x apart an hour
+apart (every figure at once, `python -c pass` included), so compare rows of one run.
 
 {START}
 - Command: `{command}`
