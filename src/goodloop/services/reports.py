@@ -22,14 +22,6 @@ def _week(d) -> str:
     return (d - timedelta(days=d.weekday())).isoformat()
 
 
-class _Weeks(dict):
-    """date -> the ISO date of its week's Monday, computed once per day."""
-
-    def __missing__(self, day):
-        self[day] = week = _week(day)
-        return week
-
-
 def build(account, today: date | None = None, since: date | None = None) -> dict:
     """Every report figure from `since` (default 26 weeks ago) to `today`."""
     today = today or date.today()
@@ -51,9 +43,8 @@ def _activity(account, since, today):
     rows = (Interaction.objects.filter(account=account, date__gte=since, date__lte=today)
             .values("date", "channel").annotate(n=Count("id")).order_by().values_list("date", "channel", "n"))
     weeks = defaultdict(lambda: {c: 0 for c in rules.CHANNELS})
-    week_of = _Weeks()
     for day, channel, n in rows:
-        week = weeks[week_of[day]]
+        week = weeks[_week(day)]
         week[channel] = week.get(channel, 0) + n
     return [{"week": w, **weeks[w]} for w in sorted(weeks)]
 
@@ -74,11 +65,10 @@ def _asks(account, since, today):
 
 def _ledger(account, since, today):
     counts = defaultdict(int)  # (week, direction, kind) -> favors
-    week_of = _Weeks()
     for day, direction, kind, n in (Favor.objects.filter(account=account, date__gte=since, date__lte=today)
                                     .values("date", "direction", "kind").annotate(n=Count("id")).order_by()
                                     .values_list("date", "direction", "kind", "n")):
-        counts[week_of[day], direction, kind] += n
+        counts[_week(day), direction, kind] += n
     weeks = defaultdict(lambda: {"received": 0.0, "given": 0.0})
     for (week, direction, kind), n in sorted(counts.items()):
         weeks[week][direction] += ledger_rules.weight(kind) * n
