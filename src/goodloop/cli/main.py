@@ -130,7 +130,12 @@ def run(argv: list[str] | None = None) -> int:
 
 
 def entry() -> None:
-    sys.exit(run())
+    rc = run()
+    # What the command built dies with the process. Frozen, it is spared the interpreter's last
+    # full collection at exit, a walk over every object Django and the models made (~80 ms of
+    # CPU, a fifth of an everyday command); module teardown, atexit and flushing still run.
+    gc.freeze()
+    sys.exit(rc)
 
 
 if __name__ == "__main__":
