@@ -95,6 +95,25 @@ def _saturate(x: float, maximum: float, scale: float) -> float:
     return maximum * (1.0 - math.exp(-max(x, 0.0) / scale))
 
 
+def _parts(decayed: float, favors_given: float, favors_received: float, first_touch: date | None,
+           today: date) -> tuple[float, float, float, float, float]:
+    """(interaction points, reciprocity points, age points, exchange, years)."""
+    inter = _saturate(decayed, STRENGTH_MAX_INTERACTION, STRENGTH_INTERACTION_SCALE)
+    exchange = min(favors_given, favors_received) + 0.25 * abs(favors_given - favors_received)
+    recip = _saturate(exchange, STRENGTH_MAX_RECIPROCITY, STRENGTH_RECIPROCITY_SCALE)
+    active = decayed > 0 or favors_given > 0 or favors_received > 0
+    years = max((today - first_touch).days, 0) / 365.25 if first_touch and active else 0.0
+    age = _saturate(years, STRENGTH_MAX_AGE, STRENGTH_AGE_SCALE_YEARS)
+    return inter, recip, age, exchange, years
+
+
+def score_from_parts(decayed: float, favors_given: float, favors_received: float, first_touch: date | None,
+                     today: date) -> int:
+    """The score alone, as :func:`strength_from_parts` computes it (lists rank hundreds of people)."""
+    inter, recip, age, _, _ = _parts(decayed, favors_given, favors_received, first_touch, today)
+    return int(round(min(100.0, inter + recip + age)))
+
+
 def strength_from_parts(
     decayed: float,
     favors_given: float,
@@ -104,12 +123,8 @@ def strength_from_parts(
     interactions: int | None = None,
 ) -> Strength:
     """Score from pre-aggregated inputs (weighted favor sums, decayed interaction sum)."""
-    inter = _saturate(decayed, STRENGTH_MAX_INTERACTION, STRENGTH_INTERACTION_SCALE)
-    exchange = min(favors_given, favors_received) + 0.25 * abs(favors_given - favors_received)
-    recip = _saturate(exchange, STRENGTH_MAX_RECIPROCITY, STRENGTH_RECIPROCITY_SCALE)
+    inter, recip, age, exchange, years = _parts(decayed, favors_given, favors_received, first_touch, today)
     active = decayed > 0 or favors_given > 0 or favors_received > 0
-    years = max((today - first_touch).days, 0) / 365.25 if first_touch and active else 0.0
-    age = _saturate(years, STRENGTH_MAX_AGE, STRENGTH_AGE_SCALE_YEARS)
     score = int(round(min(100.0, inter + recip + age)))
 
     n = f"{interactions} interactions, " if interactions is not None else ""

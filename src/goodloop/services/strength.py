@@ -77,15 +77,24 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
     """Tie strength scores for many people at once (three queries, whatever their number)."""
     if not person_ids:
         return {}
-    points = defaultdict(list)
     # person_ids come from the account's own queries; filtering by them alone keeps the plan on
-    # the (person, interaction) index.
-    rows = (InteractionPerson.objects.filter(person_id__in=person_ids, interaction__date__lte=today)
-            .values("person_id", "interaction__date", "interaction__channel", "interaction__direction")
-            .annotate(n=Count("id")))
-    for r in rows:
-        points[r["person_id"]].append(strength_rules.InteractionPoint(
-            r["interaction__date"], r["interaction__channel"], r["interaction__direction"], r["n"]))
+    # the (person, interaction) index. One row per link (grouping in SQL barely shrinks them but
+    # sorts them all), read without Django's per-value converters: who and Today score a few
+    # hundred people with thousands of interactions between them. A day's decayed weight is
+    # computed once per distinct date.
+    links = (InteractionPerson.objects.filter(person_id__in=person_ids, interaction__date__lte=today)
+             .values_list("person_id", "interaction__date", "interaction__channel", "interaction__direction"))
+    decayed, first, day_cache = defaultdict(float), {}, {}
+    weight, decay = strength_rules.interaction_weight, strength_rules.decay
+    for pid, raw_day, channel, direction in _plain_rows(links):
+        known = day_cache.get(raw_day)
+        if known is None:
+            day = raw_day if isinstance(raw_day, date) else date.fromisoformat(raw_day)
+            known = day_cache[raw_day] = (day, decay((today - day).days))
+        day, factor = known
+        decayed[pid] += weight(channel, direction) * factor
+        if pid not in first or day < first[pid]:
+            first[pid] = day
     given, received = defaultdict(float), defaultdict(float)
     for pid, direction, kind in Favor.objects.filter(account=account, person_id__in=person_ids,
                                                      date__lte=today).values_list("person_id", "direction", "kind"):
@@ -93,10 +102,18 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
     connected = dict(Person.objects.filter(id__in=person_ids).values_list("id", "connected_on"))
     out = {}
     for pid in person_ids:
-        pts = points.get(pid, [])
-        first = min([p.date for p in pts] + ([connected[pid]] if connected.get(pid) else []), default=None)
-        out[pid] = strength_rules.tie_strength(pts, today, given[pid], received[pid], first).score
+        starts = [d for d in (first.get(pid), connected.get(pid)) if d]
+        out[pid] = strength_rules.score_from_parts(decayed[pid], given[pid], received[pid],
+                                                   min(starts, default=None), today)
     return out
+
+
+def _plain_rows(queryset):
+    """A values_list() queryset's rows as the database driver returns them (no converters)."""
+    from django.db.models.sql.constants import MULTI
+
+    for chunk in queryset.query.get_compiler(queryset.db).execute_sql(MULTI):
+        yield from chunk
 
 
 __all__ = ["ledger_of", "links_of", "strength_of", "scores"]
