@@ -92,27 +92,32 @@ def _follow_up_candidates(account, when):
                "id", "sent_on", "status", "nudges", "last_nudge", "second_contact_done")
            if followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
                                        second_contact_done=second, organization="?").actionable]
-    asks = Ask.objects.filter(account=account, id__in=due).select_related(
-        "person__organization").prefetch_related("organizations")
-    for ask in asks:
-        orgs = list(ask.organizations.all())
-        org = orgs[0] if orgs else ask.person.organization
-        fu = followup_rules.follow_up(ask.sent_on, ask.status, when, nudges_sent=ask.nudges,
-                                      last_nudge=ask.last_nudge, second_contact_done=ask.second_contact_done,
-                                      organization=org.name if org else None)
+    # Plain values for those few as well: an agenda can hold a hundred follow-ups, and model
+    # instances with their person, organization and organizations cost more than the rules.
+    first_org = {}
+    for ask_id, org_name in (Ask.organizations.through.objects.filter(ask_id__in=due)
+                             .order_by("ask_id", "organization__name", "organization_id")
+                             .values_list("ask_id", "organization__name")):
+        first_org.setdefault(ask_id, org_name)
+    rows = Ask.objects.filter(account=account, id__in=due).values_list(
+        "id", "person_id", "text", "sent_on", "status", "nudges", "last_nudge", "second_contact_done",
+        "person__display_name", "person__tier", "person__organization__name")
+    for ask_id, person_id, text, sent, status, nudges, last, second, name, tier, person_org in rows:
+        org = first_org.get(ask_id, person_org)
+        fu = followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
+                                      second_contact_done=second, organization=org)
         if not fu.actionable:
             continue
-        name = ask.person.display_name
-        summary = " ".join(ask.text.split()[:12])
+        summary = " ".join(text.split()[:12])
         if fu.action == followup_rules.NUDGE:
-            draft = drafts.nudge(name, summary, ask.sent_on, when)
+            draft = drafts.nudge(name, summary, sent, when)
         elif fu.action == followup_rules.SECOND_CONTACT:
-            draft = drafts.second_contact(org.name, name, "")
+            draft = drafts.second_contact(org, name, "")
         else:
             draft = ""
-        yield agenda_rules.Candidate(kind="follow_up", person_name=name, person_id=ask.person_id, due=fu.due,
-                                     tier=ask.person.tier, reason=fu.reason, draft=draft,
-                                     ref={"ask": ask.id, "action": fu.action})
+        yield agenda_rules.Candidate(kind="follow_up", person_name=name, person_id=person_id, due=fu.due,
+                                     tier=tier, reason=fu.reason, draft=draft,
+                                     ref={"ask": ask_id, "action": fu.action})
 
 
 def _give_candidates(account, when):

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
-from goodloop.core import giver as rules
+from goodloop.core import capacity as rules
 from goodloop.helploop.models import Ask, Favor, GivingBudget, Loop
 
 from .errors import ServiceError
