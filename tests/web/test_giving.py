@@ -314,3 +314,15 @@ def test_query_count_does_not_grow_with_the_data(client, account):
     giver_rows(account, list(Person.objects.filter(account=account, is_me=False).order_by("id"))[12:80])
     assert queries_for(client, URL + "?show=all") == small <= 22, small
     assert queries_for(client, URL + f"?recorded={recorded}") == small_recorded
+
+
+def test_requests_come_ten_a_page(client, account):
+    from goodloop.web.views.giving import PER_PAGE
+
+    for i in range(PER_PAGE + 2):
+        record(people.add_person(account, f"Asker {i:02d}"))
+    first = client.get(URL).content.decode()
+    second = client.get(URL + "?page=2").content.decode()
+    assert PER_PAGE == 10
+    assert first.count('<article class="request') == 10 and second.count('<article class="request') == 2
+    assert '<span class="count">12 open</span>' in first

@@ -23,7 +23,9 @@ from goodloop.web.forms_giver import BudgetForm, PasteForm, PreviewForm, Request
 from .asks import wire_picker
 from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
 
-PER_PAGE = 20
+# Ten requests a page: each carries its reading and four answer forms, and a giver triages a
+# few at a sitting (chunking), not a long list at once.
+PER_PAGE = 10
 PROMISES_SHOWN = 50
 SUBNAV = (("giving", "Requests & promises"), ("transitions", "People in transition"),
           ("givers_report", "Givers report"))
