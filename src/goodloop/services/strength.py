@@ -57,20 +57,19 @@ def strength_of(account, person, today: date, book: ledger_rules.Ledger | None =
 
     `book` is the person's ledger for `today` when the caller has it already (else it is read)."""
     # Driven from the person's own link rows: the planner must not start from the account's
-    # 300,000 interactions (it would, on SQLite, before the store has statistics). Tuples, not
-    # dicts: a well-connected person has thousands of (date, channel, direction) groups.
+    # 300,000 interactions (it would, on SQLite, before the store has statistics). Grouped in SQL
+    # and read as plain rows: a well-connected person has thousands of (date, channel, direction).
     grouped = (
         links_of(person.id).filter(interaction__date__lte=today)
         .values_list("interaction__date", "interaction__channel", "interaction__direction")
         .annotate(n=Count("id")).order_by()
     )
-    point = strength_rules.InteractionPoint
-    points = [point(day, channel, direction, n) for day, channel, direction, n in grouped]
+    decayed, first, counted = _decayed_sums(((person.id, *row) for row in _plain_rows(grouped)), today)
     if book is None:
         book = ledger_of(account, person, today)
-    first = min([p.date for p in points] + ([person.connected_on] if person.connected_on else []), default=None)
-    return strength_rules.tie_strength(points, today, favors_given=book.given, favors_received=book.received,
-                                       first_touch=first)
+    starts = [d for d in (first.get(person.id), person.connected_on) if d]
+    return strength_rules.strength_from_parts(decayed[person.id], book.given, book.received,
+                                              min(starts, default=None), today, interactions=counted[person.id])
 
 
 def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
@@ -78,23 +77,11 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
     if not person_ids:
         return {}
     # person_ids come from the account's own queries; filtering by them alone keeps the plan on
-    # the (person, interaction) index. One row per link (grouping in SQL barely shrinks them but
-    # sorts them all), read without Django's per-value converters: who and Today score a few
-    # hundred people with thousands of interactions between them. A day's decayed weight is
-    # computed once per distinct date.
+    # the (person, interaction) index. One row per link: grouping in SQL barely shrinks them
+    # across people, but sorts them all.
     links = (InteractionPerson.objects.filter(person_id__in=person_ids, interaction__date__lte=today)
              .values_list("person_id", "interaction__date", "interaction__channel", "interaction__direction"))
-    decayed, first, day_cache = defaultdict(float), {}, {}
-    weight, decay = strength_rules.interaction_weight, strength_rules.decay
-    for pid, raw_day, channel, direction in _plain_rows(links):
-        known = day_cache.get(raw_day)
-        if known is None:
-            day = raw_day if isinstance(raw_day, date) else date.fromisoformat(raw_day)
-            known = day_cache[raw_day] = (day, decay((today - day).days))
-        day, factor = known
-        decayed[pid] += weight(channel, direction) * factor
-        if pid not in first or day < first[pid]:
-            first[pid] = day
+    decayed, first, _ = _decayed_sums(((*row, 1) for row in _plain_rows(links)), today)
     given, received = defaultdict(float), defaultdict(float)
     for pid, direction, kind in Favor.objects.filter(account=account, person_id__in=person_ids,
                                                      date__lte=today).values_list("person_id", "direction", "kind"):
@@ -106,6 +93,26 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
         out[pid] = strength_rules.score_from_parts(decayed[pid], given[pid], received[pid],
                                                    min(starts, default=None), today)
     return out
+
+
+def _decayed_sums(rows, today: date) -> tuple[dict, dict, dict]:
+    """Per person: the decayed interaction sum, the first interaction date, and the count, from
+    (person, date, channel, direction, count) rows. Dates come as the driver gives them (text on
+    SQLite) and each distinct day is parsed and decayed once: who, Today and the person page go
+    through thousands of rows."""
+    decayed, first, counted, days = defaultdict(float), {}, defaultdict(int), {}
+    weight, decay = strength_rules.interaction_weight, strength_rules.decay
+    for pid, raw_day, channel, direction, n in rows:
+        known = days.get(raw_day)
+        if known is None:
+            day = raw_day if isinstance(raw_day, date) else date.fromisoformat(raw_day)
+            known = days[raw_day] = (day, decay((today - day).days))
+        day, factor = known
+        decayed[pid] += weight(channel, direction) * n * factor
+        counted[pid] += n
+        if pid not in first or day < first[pid]:
+            first[pid] = day
+    return decayed, first, counted
 
 
 def _plain_rows(queryset):
