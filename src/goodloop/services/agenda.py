@@ -1,6 +1,7 @@
 """Today: the ranked agenda of what I owe and what is due, each with a reason and a draft."""
 
 from datetime import date, timedelta
+from typing import NamedTuple
 
 from django.db.models import Q
 
@@ -85,29 +86,30 @@ def _follow_up_candidates(account, when):
     oldest = when - timedelta(days=FOLLOW_UP_WINDOW_DAYS)
     window = Ask.objects.filter(account=account, direction="made", status="sent", sent_on__gte=oldest,
                                 sent_on__lte=when)
-    # Most asks in the window are simply waiting: find the few with a step due from plain
-    # values first (assuming an organization, which can only add the second-contact step),
-    # and load people, organizations and texts for those alone.
-    due = [pk for pk, sent, status, nudges, last, second in window.values_list(
-               "id", "sent_on", "status", "nudges", "last_nudge", "second_contact_done")
-           if followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
-                                       second_contact_done=second, organization="?").actionable]
-    # Plain values for those few as well: an agenda can hold a hundred follow-ups, and model
-    # instances with their person, organization and organizations cost more than the rules.
+    # Plain values, one query: an agenda can hold a hundred follow-ups, and model instances with
+    # their person, organization and organizations cost more than the rules. The rule runs first
+    # with an organization assumed (it can only add the second-contact step); organizations are
+    # read for the asks with a step due alone.
+    due = []
+    for row in window.values_list("id", "person_id", "text", "sent_on", "status", "nudges", "last_nudge",
+                                  "second_contact_done", "person__display_name", "person__tier",
+                                  "person__organization__name"):
+        fu = followup_rules.follow_up(row[3], row[4], when, nudges_sent=row[5], last_nudge=row[6],
+                                      second_contact_done=row[7], organization="?")
+        if fu.actionable:
+            due.append((row, fu))
     first_org = {}
-    for ask_id, org_name in (Ask.organizations.through.objects.filter(ask_id__in=due)
+    for ask_id, org_name in (Ask.organizations.through.objects.filter(ask_id__in=[row[0] for row, _ in due])
                              .order_by("ask_id", "organization__name", "organization_id")
                              .values_list("ask_id", "organization__name")):
         first_org.setdefault(ask_id, org_name)
-    rows = Ask.objects.filter(account=account, id__in=due).values_list(
-        "id", "person_id", "text", "sent_on", "status", "nudges", "last_nudge", "second_contact_done",
-        "person__display_name", "person__tier", "person__organization__name")
-    for ask_id, person_id, text, sent, status, nudges, last, second, name, tier, person_org in rows:
+    for (ask_id, person_id, text, sent, status, nudges, last, second, name, tier, person_org), fu in due:
         org = first_org.get(ask_id, person_org)
-        fu = followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
-                                      second_contact_done=second, organization=org)
-        if not fu.actionable:
-            continue
+        if fu.action == followup_rules.SECOND_CONTACT:  # needs a real organization, and names it
+            fu = followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
+                                          second_contact_done=second, organization=org)
+            if not fu.actionable:
+                continue
         summary = " ".join(text.split()[:12])
         if fu.action == followup_rules.NUDGE:
             draft = drafts.nudge(name, summary, sent, when)
@@ -143,6 +145,19 @@ def _give_candidates(account, when):
             draft=drafts.give(person.display_name, give.need, give.offer), ref={"person": person.id})
 
 
+class _Due(NamedTuple):
+    """A person in the check-in pool: a few hundred are read for sixty kept, so tuples, not models."""
+
+    id: int
+    display_name: str
+    tier: str
+    last_touch: date | None
+    cadence_days: int | None
+    connected_on: date | None
+    organization_id: int | None
+    needs: list
+
+
 def _check_in_pool(account, when) -> list:
     """Up to CHECK_IN_POOL people due a check-in: closest tiers first, then longest unseen.
 
@@ -166,8 +181,7 @@ def _check_in_pool(account, when) -> list:
         found |= Q(id__in=walk.values("id"))
     rank = {t: i for i, t in enumerate(rules.TIERS)}
     candidates = sorted(
-        Person.objects.filter(found).only("id", "display_name", "tier", "last_touch", "cadence_days", "connected_on",
-                                          "organization_id", "needs").order_by(),
+        (_Due(*row) for row in Person.objects.filter(found).order_by().values_list(*_Due._fields)),
         key=lambda p: (rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min, p.id))
     pool = []
     for p in candidates:
