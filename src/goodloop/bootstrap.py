@@ -13,8 +13,10 @@ class StoreError(Exception):
     """The store cannot be used; the message says why in one line."""
 
 
-def setup(home: str | None = None) -> None:
-    """Configure Django, connect to the store and bring its schema up to date."""
+def setup(home: str | None = None, *, cli: bool = False) -> None:
+    """Configure Django, connect to the store and bring its schema up to date.
+
+    `cli`: a CLI command's settings, without the apps only the web uses (goodloop.settings_cli)."""
     if home:
         os.environ["GOODLOOP_HOME"] = str(home)
     import django
@@ -22,7 +24,7 @@ def setup(home: str | None = None) -> None:
 
     if not apps.ready:
         # goodloop's own settings, even if the shell names another Django project's.
-        os.environ["DJANGO_SETTINGS_MODULE"] = "goodloop.settings"
+        os.environ["DJANGO_SETTINGS_MODULE"] = "goodloop.settings_cli" if cli else "goodloop.settings"
         django.setup()
     ensure_store()
 

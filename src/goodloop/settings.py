@@ -1,6 +1,5 @@
 """Django settings, built from goodloop.config (the environment, validated)."""
 
-import os
 from pathlib import Path
 
 from goodloop import config
@@ -28,12 +27,8 @@ INSTALLED_APPS = [
     "goodloop.web",
     "ninja",  # only for the bundled Swagger UI files: /api/docs loads nothing from a CDN
 ]
-# A CLI command serves no pages: it leaves out the apps only the web uses (~0.2 s of start-up
-# for ninja's, ~10 ms for the rest, of a 0.5 s budget). Their tables are created when the web
-# app first opens the store (bootstrap.ensure_store), not missed by a command that skips them.
+# Left out by CLI commands (goodloop.settings_cli).
 WEB_ONLY_APPS = ("django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles", "ninja")
-if os.environ.get("GOODLOOP_CLI_COMMAND") == "1":
-    INSTALLED_APPS = [app for app in INSTALLED_APPS if app not in WEB_ONLY_APPS]
 
 MIDDLEWARE = [
     "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh

@@ -6,12 +6,9 @@ from functools import lru_cache
 @lru_cache(maxsize=1)
 def account():
     """Set up Django on the chosen store and return the local account."""
-    import os
-
     from goodloop import bootstrap
 
-    os.environ.setdefault("GOODLOOP_CLI_COMMAND", "1")  # `serve` sets Django up itself, with the API app
-    bootstrap.setup()
+    bootstrap.setup(cli=True)  # `serve` sets Django up itself first, with the web's apps
     from goodloop.services import accounts
 
     return accounts.local_account()
