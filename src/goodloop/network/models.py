@@ -20,8 +20,7 @@ class Owned(models.Model):
 class OwnedCovered(Owned):
     """Owned, for a model with its own index (or unique constraint) that starts with `account`: that index
     serves every by-account query, so the foreign key's single-column index would only repeat it and cost
-    one more index write per row. (ContactPoint and Role keep theirs: it hands the import every row of an
-    account in id order without a sort.)"""
+    one more index write per row (an import writes tens of thousands of people, contact points and roles)."""
 
     account = models.ForeignKey("accounts.Account", on_delete=models.CASCADE, related_name="+", db_index=False)
 
@@ -66,14 +65,15 @@ class Person(OwnedCovered):
     # search is one indexed-table scan instead of joins at 30,000 people.
     search_text = models.TextField(blank=True, default="")
     # Current role, denormalized from Role for fast lists; services keep both in step.
-    organization = models.ForeignKey(
-        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="people"
+    organization = models.ForeignKey(  # indexed by (account, organization) below
+        Organization, null=True, blank=True, on_delete=models.SET_NULL, related_name="people", db_index=False
     )
     title = models.CharField(max_length=300, blank=True)
     location = models.CharField(max_length=200, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     how_we_met = models.CharField(max_length=500, blank=True)
-    met_through = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    met_through = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+                                    db_index=False)  # a partial index below: most people have none
     connected_on = models.DateField(null=True, blank=True)
     tier = models.CharField(max_length=10, choices=choices(v.TIERS), default="wide")
     cadence_days = models.PositiveIntegerField(null=True, blank=True)
@@ -100,13 +100,15 @@ class Person(OwnedCovered):
             models.Index(fields=["account", "display_name"], condition=~Q(needs=[]), name="person_with_needs"),
             models.Index(fields=["account", "last_touch"], condition=Q(cadence_days__isnull=False),
                          name="person_own_cadence"),
+            # Deleting a person clears who met through them (`met_through IN (...)`), a handful of rows.
+            models.Index(fields=["met_through"], condition=Q(met_through__isnull=False), name="person_met_through"),
         ]
 
     def __str__(self):
         return self.display_name
 
 
-class ContactPoint(Owned):
+class ContactPoint(OwnedCovered):
     """An email, phone or URL of a person; `key` is the normalized matching value."""
 
     EMAIL, PHONE, URL = "email", "phone", "url"
@@ -121,9 +123,10 @@ class ContactPoint(Owned):
         indexes = [models.Index(fields=["account", "kind", "key"])]
 
 
-class Role(Owned):
+class Role(OwnedCovered):
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
-    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roles")
+    # indexed by (account, organization, current) below
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roles", db_index=False)
     title = models.CharField(max_length=300, blank=True)
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)

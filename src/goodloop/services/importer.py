@@ -250,11 +250,16 @@ class _Writer:
 
     def _sources(self, outcomes) -> None:
         rows = []
+        append = rows.append
         for rec, entity, action in outcomes:
             if action == "unchanged":
                 continue
-            fp = "" if (rec.emails or rec.phones or rec.linkedin_url) else fingerprint(rec)
-            rows.append((entity.final().pid, rec.row, action, fp))
+            while entity.merged_into is not None:
+                entity = entity.merged_into
+            if rec.linkedin_url or rec.emails or rec.phones:
+                append((entity.pid, rec.row, action, ""))
+            else:
+                append((entity.pid, rec.row, action, fingerprint(rec)))
         insert(SourceRecord, ("person_id", "row", "action", "fingerprint"), rows,
                {"account_id": self.account.id, "batch_id": self.batch.id if self.batch is not None else None,
                 "format": self.format})
