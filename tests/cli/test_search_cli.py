@@ -33,3 +33,18 @@ def test_who_intro_brief_report(cli, tmp_path):
 def test_who_unknown_org(cli):
     code, _, err = cli("who", "Nowhere Inc", "--json")
     assert code == 1 and "no organization named" in err
+
+
+def test_who_takes_the_start_of_a_name_and_suggests_when_several_match(cli, account):
+    from goodloop.services import people
+
+    people.add_person(account, "Ines Inside", org="Northwind Analytics")
+    people.add_person(account, "Paz Payments", org="Stripe Payments")
+    people.add_person(account, "Sol Capital", org="Stripe Capital")
+    rows = j(cli, "who", "northwind", "--json")
+    assert [r["person"]["name"] for r in rows] == ["Ines Inside"]
+    code, _, err = cli("who", "Stripe", "--json")
+    assert code == 1 and err.strip() == ("goodloop: no organization named 'Stripe'; "
+                                         "did you mean Stripe Capital, Stripe Payments?")
+    code, _, err = cli("who", "", "--json")
+    assert code == 1 and "no organization named ''" in err

@@ -23,11 +23,20 @@ def get_or_create(account, name: str) -> Organization:
 
 
 def find(account, name: str) -> Organization:
-    """The account's organization matching `name` (normalized), or NotFound."""
-    org = Organization.objects.filter(account=account, normalized_name=normalize_org(name or "")).first()
-    if org is None:
-        raise NotFound(f"no organization named {name!r}")
-    return org
+    """The account's organization matching `name` (normalized), or the only one whose name starts
+    with it ("Northwind" for "Northwind Analytics"); NotFound, naming close ones, otherwise."""
+    key = normalize_org(name or "")
+    orgs = Organization.objects.filter(account=account)
+    org = orgs.filter(normalized_name=key).first()
+    if org is not None:
+        return org
+    close = list(orgs.filter(normalized_name__startswith=key).order_by("name")[:4]) if key else []
+    if len(close) == 1:
+        return close[0]
+    hint = ""
+    if close:
+        hint = "; did you mean " + ", ".join(o.name for o in close[:3]) + (", …" if len(close) > 3 else "") + "?"
+    raise NotFound(f"no organization named {name!r}{hint}")
 
 
 def list_organizations(account, query: str = ""):
