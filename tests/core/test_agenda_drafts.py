@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from goodloop.core import drafts
 from goodloop.core.agenda import Candidate, check_in_priority, rank
 
@@ -120,3 +122,19 @@ def test_specific_ask_draft_passes_the_coach():
 
     for kind in ("introduction", "insight", "resume_feedback"):
         assert coach(drafts.specific_ask("Ana", "Stripe", "product marketing", kind=kind)).score >= 80
+
+
+@pytest.mark.parametrize("category,phrase", [
+    ("product marketing leaders", "one or two product marketing leaders"),
+    ("product managers", "one or two product managers"),
+    ("heads of growth", "one or two heads of growth"),
+    ("product marketing", "one or two people in product marketing"),
+    ("sales", "one or two people in sales"),
+    ("customer success", "one or two people in customer success"),
+    ("investor relations", "one or two people in investor relations"),
+])
+def test_people_phrase_reads_as_english(category, phrase):
+    from goodloop.core.drafts import people_phrase, specific_ask
+
+    assert people_phrase(category) == phrase
+    assert f"Do you know {phrase} at Acme" in specific_ask("Ana", "Acme", category)

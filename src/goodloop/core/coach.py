@@ -25,6 +25,7 @@ from goodloop.core.coach_detect import (  # noqa: F401 (re-exported for callers)
     is_question,
     normalize_org,
 )
+from goodloop.core.drafts import people_phrase
 from goodloop.core.rules import COACH_MAX_WORDS, COACH_MAX_WORDS_FIRST_CONTACT, TRUST_STAGES
 from goodloop.core.trust import trust_gate
 
@@ -293,14 +294,6 @@ def _pick_orgs(ctx: CoachContext, text_orgs: Sequence[str]) -> tuple[list[str], 
     return ["[a target company]"], ""
 
 
-def _people_phrase(category: str) -> str:
-    """'one or two product managers' for plural roles, else 'one or two people in <category>'."""
-    last = category.split()[-1] if category.split() else ""
-    if last.endswith("s") and lx.ROLE_NOUN.fullmatch(last):
-        return f"one or two {category}"
-    return f"one or two people in {category}"
-
-
 def _pick_category(ctx: CoachContext, cats: Sequence[str]) -> str:
     if ctx.people_categories:
         return ctx.people_categories[0]
@@ -350,7 +343,7 @@ def suggest_rewrite(
         if not category.endswith("s"):
             request = f"Would you have 20 minutes to share how {category} {here} works?"
     else:
-        people = _people_phrase(category)
+        people = people_phrase(category)
         request = (
             f"Do you know {people} {here} you'd be comfortable introducing me to? "
             "I'd ask them for just 20 minutes."

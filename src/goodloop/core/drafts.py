@@ -135,6 +135,23 @@ def give(name: str, need: str, offer: str) -> str:
     )
 
 
+# Plural words that name a field, not people: "one or two people in sales", not "one or two sales".
+_FIELDS_ENDING_IN_S = {"sales", "operations", "ops", "analytics", "communications", "comms", "logistics",
+                       "economics", "services", "relations", "affairs", "devops", "systems", "payments",
+                       "graphics", "robotics", "genomics", "diagnostics", "materials", "news", "events"}
+
+
+def people_phrase(category: str) -> str:
+    """'one or two product managers' for a plural role, else 'one or two people in <category>'."""
+    words = category.lower().split()
+    if not words:
+        return "one or two people"
+    last = words[-1]
+    plural_role = (last.endswith("s") and not last.endswith("ss") and last not in _FIELDS_ENDING_IN_S) \
+        or last in ("people", "alumni") or words[0] in ("heads", "chiefs")
+    return f"one or two {category}" if plural_role else f"one or two people in {category}"
+
+
 def specific_ask(
     name: str,
     organization: str,
@@ -156,7 +173,7 @@ def specific_ask(
         body = f"{lead} Would you have 20 minutes to share how the {category} team {where} works and what they look for?"
     else:
         body = (
-            f" I'm focusing my search on {organization}. Do you know one or two people in {category} "
+            f" I'm focusing my search on {organization}. Do you know {people_phrase(category)} "
             f"{where} you'd be comfortable introducing me to? I'd ask them for just 20 minutes."
         )
     return f"{hi}{body} Thank you - and no worries at all if not."
