@@ -121,3 +121,12 @@ def test_landed_job_thanks_everyone(cli, network):
               if x["kind"] == "report"}
     assert "intro to the VP" in drafts["Maya Chen"]
     assert "resume feedback" in drafts["Olga Close"]
+
+
+def test_loops_list_what_is_owed_first(cli, network):
+    for day in ("2026-10-01", "2026-10-05", "2026-10-09"):
+        j(cli, "got", "maya@northwind.example", "--kind", "advice", "--date", day)
+    first, second, third = [x["id"] for x in j(cli, "loops") if x["kind"] == "thank"]
+    cli("done", str(first), "--date", "2026-10-03")
+    listed = [(x["id"], x["status"]) for x in j(cli, "loops") if x["kind"] == "thank"]
+    assert listed == [(second, "open"), (third, "open"), (first, "done")]

@@ -3,6 +3,7 @@
 from datetime import date, timedelta
 
 from django.db import transaction
+from django.db.models import Case, When
 
 from goodloop.core import rules
 from goodloop.helploop.models import Loop
@@ -25,7 +26,8 @@ def list_loops(account, open_only: bool = False, person=None):
         qs = qs.filter(status="open")
     if person is not None:
         qs = qs.filter(person=person)
-    return qs.order_by("status", "due", "id")
+    # What is still owed first, soonest due first; then the closed and skipped ones.
+    return qs.order_by(Case(When(status="open", then=0), default=1), "due", "id")
 
 
 def get(account, loop_id: int) -> Loop:
