@@ -4,10 +4,26 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from cleanco import basename
+from cleanco import basename as _cleanco_basename
+from cleanco.clean import prepare_default_terms, strip_punct, strip_tail
 
 _PUNCT = re.compile(r"[^\w\s&]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+
+
+# The last word of every legal form cleanco knows, as it compares them (normalized).
+_TERM_ENDS = frozenset(parts[-1] for _, parts in prepare_default_terms())
+
+
+def basename(name: str) -> str:
+    """cleanco's basename (legal suffixes removed), without its per-term scan for the common name
+    whose last word (plain ASCII) ends no legal form: nothing can be removed from it, and the
+    result is the name as cleanco would rejoin it. Exact: tested against cleanco on any text."""
+    trimmed = strip_tail(name)
+    words = trimmed.split()
+    if words and words[-1].isascii() and strip_punct(words[-1].casefold()) not in _TERM_ENDS:
+        return strip_tail(" ".join(words))
+    return _cleanco_basename(name)
 
 
 @lru_cache(maxsize=65536)  # cleanco is slow; imports repeat the same few thousand names
