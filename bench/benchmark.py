@@ -224,6 +224,9 @@ and Django start-up. The table is rewritten by the script: rerun it rather than
 editing figures by hand (`--only NAME` refreshes one benchmark and keeps the others).
 The machine is a shared 2-core VM: the same code has measured up to 1.5x apart an hour
 apart (every figure at once, `python -c pass` included), so compare rows of one run.
+In-process page figures go through Django's test client with the database connection closed
+after each request, as the local server does; "whole command" figures run goodloop's console
+script with its modules byte-compiled, as `pip install` leaves them.
 
 {START}
 - Command: `{command}`
@@ -268,14 +271,14 @@ def main(argv=None) -> int:
     compile_goodloop()
     if build_seconds is not None:
         print(f"built in {build_seconds:.1f} s", file=sys.stderr)
-    from django.test import Client
+    from bench.pages_bench import ServingClient
 
     # As the servers do once started (cli/gunicorn_conf.py, cli/local_server.py): what is loaded
     # now lives for good; the collector's full passes leave it alone.
     gc.collect()
     gc.freeze()
     env = {**os.environ, "GOODLOOP_HOME": str(home)}
-    ctx = Context(home=home, account=account, runs=args.runs, sizes=sizes, env=env, client=Client())
+    ctx = Context(home=home, account=account, runs=args.runs, sizes=sizes, env=env, client=ServingClient())
     ran = args.only or list(BENCHMARKS)
     figures = []
     for name in ran:
