@@ -6,20 +6,12 @@ Playwright's sync API drives Debian's Chromium (never a downloaded browser). Und
 test must run; locally it is skipped only when chromium is not installed.
 """
 
-import os
 import re
-import shutil
 from datetime import date, timedelta
 
 import pytest
 
-CHROMIUM = shutil.which("chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
-SHOTS = os.environ.get("GOODLOOP_SCREENSHOTS", "/tmp")
-
-if not CHROMIUM and os.environ.get("CI") != "true":
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
+from .conftest import SHOTS
 
 VAGUE_MESSAGE = """From: Ana Diaz <ana@example.org>
 Subject: quick question
@@ -32,18 +24,6 @@ Thanks,
 Ana"""
 SPECIFIC = ("Could you introduce me to a product marketing manager at eBay? I'm preparing for interviews there "
             "and would value 20 minutes. Thanks!")
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

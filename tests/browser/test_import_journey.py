@@ -7,9 +7,7 @@ deterministically, the import pauses at its second progress report until the tes
 the bar. Playwright's sync API drives Debian's Chromium (never a downloaded browser).
 """
 
-import os
 import re
-import shutil
 import threading
 from pathlib import Path
 
@@ -18,28 +16,12 @@ import pytest
 from goodloop.network.models import ImportJob, MergeRecord, Person
 from goodloop.services import importer
 
-CHROMIUM = shutil.which("chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
-SHOTS = os.environ.get("GOODLOOP_SCREENSHOTS", "/tmp")
+from .conftest import SHOTS
+
 FIX = Path(__file__).parent.parent / "services" / "fixtures"
 HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
 ROWS = 5000
 
-if not CHROMIUM and os.environ.get("CI") != "true":
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture

@@ -4,33 +4,13 @@ Playwright's sync API drives Debian's Chromium (never a downloaded browser). Und
 test must run; locally it is skipped only when chromium is not installed.
 """
 
-import os
-import shutil
 
 import pytest
 from django.db.models import Count
 
 from goodloop.network.models import Person
 
-CHROMIUM = shutil.which("chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
-SHOTS = os.environ.get("GOODLOOP_SCREENSHOTS", "/tmp")
-
-if not CHROMIUM and os.environ.get("CI") != "true":
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+from .conftest import SHOTS
 
 
 @pytest.fixture

@@ -3,8 +3,6 @@ to met; move a lead through the board (drag and drop, and the accessible "move t
 open Reports and see the charts. Playwright's sync API drives Debian's Chromium (never a
 downloaded browser); under CI=true the tests must run, locally they skip only without chromium."""
 
-import os
-import shutil
 import time
 
 import pytest
@@ -13,25 +11,7 @@ from goodloop.helploop.models import Loop
 from goodloop.leads.models import Introduction, Lead, Target
 from goodloop.network.models import Person
 
-CHROMIUM = shutil.which("chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync"]
-SHOTS = os.environ.get("GOODLOOP_SCREENSHOTS", "/tmp")
-
-if not CHROMIUM and os.environ.get("CI") != "true":
-    pytest.skip("Debian's chromium is not installed", allow_module_level=True)
-
-
-@pytest.fixture
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        try:
-            yield browser
-        finally:
-            browser.close()
+from .conftest import SHOTS
 
 
 @pytest.fixture
