@@ -19,7 +19,8 @@ The decayed sum is cheap and can come pre-aggregated: pass ``count`` on an
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 
@@ -83,12 +84,30 @@ def decay(age_days: float, tau_days: float = STRENGTH_TAU_DAYS) -> float:
 
 def decayed_sum(points: Iterable[InteractionPoint], today: date, tau_days: float = STRENGTH_TAU_DAYS) -> float:
     """Sum of weight * count * exp(-age/tau) over interactions up to ``today``."""
-    total = 0.0
-    for p in points:
-        if p.date > today:
-            continue
-        total += interaction_weight(p.channel, p.direction) * p.count * decay((today - p.date).days, tau_days)
-    return total
+    rows = ((None, p.date, p.channel, p.direction, p.count) for p in points if p.date <= today)
+    return decayed_sums(rows, today, tau_days)[0].get(None, 0.0)
+
+
+def decayed_sums(rows: Iterable[tuple], today: date, tau_days: float = STRENGTH_TAU_DAYS,
+                 day_of: Callable[[object], date] | None = None) -> tuple[dict, dict, dict]:
+    """Per key, from ``(key, day, channel, direction, count)`` rows: the decayed sum (as
+    :func:`decayed_sum`), the first day and the count of interactions.
+
+    Each distinct ``day`` is turned into a date by ``day_of`` (a database's text, say) and
+    decayed once: lists rank hundreds of people over thousands of rows.
+    """
+    sums, first, counted, days = defaultdict(float), {}, defaultdict(int), {}
+    for key, raw_day, channel, direction, n in rows:
+        known = days.get(raw_day)
+        if known is None:
+            day = day_of(raw_day) if day_of else raw_day
+            known = days[raw_day] = (day, decay((today - day).days, tau_days))
+        day, factor = known
+        sums[key] += interaction_weight(channel, direction) * n * factor
+        counted[key] += n
+        if key not in first or day < first[key]:
+            first[key] = day
+    return sums, first, counted
 
 
 def _saturate(x: float, maximum: float, scale: float) -> float:

@@ -64,7 +64,8 @@ def strength_of(account, person, today: date, book: ledger_rules.Ledger | None =
         .values_list("interaction__date", "interaction__channel", "interaction__direction")
         .annotate(n=Count("id")).order_by()
     )
-    decayed, first, counted = _decayed_sums(((person.id, *row) for row in _plain_rows(grouped)), today)
+    decayed, first, counted = strength_rules.decayed_sums(
+        ((person.id, *row) for row in _plain_rows(grouped)), today, day_of=_as_date)
     if book is None:
         book = ledger_of(account, person, today)
     starts = [d for d in (first.get(person.id), person.connected_on) if d]
@@ -81,7 +82,8 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
     # across people, but sorts them all.
     links = (InteractionPerson.objects.filter(person_id__in=person_ids, interaction__date__lte=today)
              .values_list("person_id", "interaction__date", "interaction__channel", "interaction__direction"))
-    decayed, first, _ = _decayed_sums(((*row, 1) for row in _plain_rows(links)), today)
+    decayed, first, _ = strength_rules.decayed_sums(((*row, 1) for row in _plain_rows(links)), today,
+                                                   day_of=_as_date)
     given, received = defaultdict(float), defaultdict(float)
     for pid, direction, kind in Favor.objects.filter(account=account, person_id__in=person_ids,
                                                      date__lte=today).values_list("person_id", "direction", "kind"):
@@ -95,24 +97,9 @@ def scores(account, person_ids: list[int], today: date) -> dict[int, int]:
     return out
 
 
-def _decayed_sums(rows, today: date) -> tuple[dict, dict, dict]:
-    """Per person: the decayed interaction sum, the first interaction date, and the count, from
-    (person, date, channel, direction, count) rows. Dates come as the driver gives them (text on
-    SQLite) and each distinct day is parsed and decayed once: who, Today and the person page go
-    through thousands of rows."""
-    decayed, first, counted, days = defaultdict(float), {}, defaultdict(int), {}
-    weight, decay = strength_rules.interaction_weight, strength_rules.decay
-    for pid, raw_day, channel, direction, n in rows:
-        known = days.get(raw_day)
-        if known is None:
-            day = raw_day if isinstance(raw_day, date) else date.fromisoformat(raw_day)
-            known = days[raw_day] = (day, decay((today - day).days))
-        day, factor = known
-        decayed[pid] += weight(channel, direction) * n * factor
-        counted[pid] += n
-        if pid not in first or day < first[pid]:
-            first[pid] = day
-    return decayed, first, counted
+def _as_date(value) -> date:
+    """A date column as the driver returns it: text on SQLite, a date on PostgreSQL."""
+    return value if isinstance(value, date) else date.fromisoformat(value)
 
 
 def _plain_rows(queryset):
