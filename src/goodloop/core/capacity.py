@@ -30,6 +30,11 @@ def favor_minutes(kind: str | None) -> int:
     return FAVOR_MINUTES.get(kind or "other", FAVOR_MINUTES["other"])
 
 
+def promise_minutes(minutes: int | None, kind: str | None) -> int:
+    """A promise's cost: the minutes given when it was accepted, else its favor kind's estimate."""
+    return minutes if minutes is not None else favor_minutes(kind)
+
+
 def parse_days(value: str | Iterable[str] | None) -> tuple[int, ...]:
     """"mon,thu" (or names, or full day names) -> (0, 3). Raises ValueError on an unknown day."""
     if value is None:

@@ -32,6 +32,7 @@ from goodloop.core.capacity import (  # noqa: F401 — the giver's rules include
     favor_minutes,
     is_giving_day,
     parse_days,
+    promise_minutes,
     week_start,
 )
 from goodloop.core.drafts import first_name

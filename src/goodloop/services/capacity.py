@@ -54,7 +54,7 @@ def commitments(account, start: date, end: date) -> list[rules.Commitment]:
            .values_list("date", "kind")]
     promises = (Loop.objects.filter(account=account, kind="promise", status="open", due__range=(start, end))
                 .values_list("due", "ask__minutes", "ask__promise_kind"))
-    out += [rules.Commitment(d, m if m is not None else rules.favor_minutes(k)) for d, m, k in promises]
+    out += [rules.Commitment(d, rules.promise_minutes(m, k)) for d, m, k in promises]
     return out
 
 

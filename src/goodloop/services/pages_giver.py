@@ -222,17 +222,16 @@ def week(account, today: date, budget: rules.Budget | None = None) -> dict:
     promises = list(Loop.objects.filter(account=account, kind="promise", status="open", due__range=(start, end))
                     .select_related("person", "ask").order_by("due", "id"))
     # The week's check from these rows (what capacity.check reads with two more queries of its own).
-    commitments = [rules.Commitment(f.date, rules.favor_minutes(f.kind)) for f in given]
-    commitments += [rules.Commitment(x.due, x.ask.minutes if x.ask_id and x.ask.minutes is not None
-                                     else rules.favor_minutes(x.ask.promise_kind if x.ask_id else None))
-                    for x in promises]
-    check = rules.capacity_check(b, commitments, today)
+    given_minutes = [rules.favor_minutes(f.kind) for f in given]
+    promise_minutes = [rules.promise_minutes(x.ask.minutes, x.ask.promise_kind) if x.ask_id
+                       else rules.favor_minutes(None) for x in promises]
+    check = rules.capacity_check(b, [rules.Commitment(f.date, m) for f, m in zip(given, given_minutes, strict=True)]
+                                 + [rules.Commitment(x.due, m) for x, m in zip(promises, promise_minutes, strict=True)],
+                                 today)
     items = [{"day": f.date, "person": f.person, "what": f"{f.get_kind_display().lower()} given",
-              "cost": b.cost(rules.favor_minutes(f.kind)), "kind": "given"} for f in given]
-    items += [{"day": x.due, "person": x.person, "what": "promise due",
-               "cost": b.cost(x.ask.minutes if x.ask_id and x.ask.minutes is not None
-                              else rules.favor_minutes(x.ask.promise_kind if x.ask_id else None)),
-               "kind": "promise"} for x in promises]
+              "cost": b.cost(m), "kind": "given"} for f, m in zip(given, given_minutes, strict=True)]
+    items += [{"day": x.due, "person": x.person, "what": "promise due", "cost": b.cost(m), "kind": "promise"}
+              for x, m in zip(promises, promise_minutes, strict=True)]
     items.sort(key=lambda i: (i["day"], i["kind"]))
     percent = min(100, round(100 * check.used / check.amount)) if check.amount else 100
     return {"budget": b, "check": check, "end": end, "items": items, "percent": percent,
