@@ -11,8 +11,10 @@ _PUNCT = re.compile(r"[^\w\s&]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
 
 
-# The last word of every legal form cleanco knows, as it compares them (normalized).
-_TERM_ENDS = frozenset(parts[-1] for _, parts in prepare_default_terms())
+# The last word of every legal form cleanco knows, as it compares them (normalized); from the terms
+# cleanco's basename already prepared at import, rather than preparing them a second time.
+_TERMS = getattr(_cleanco_basename, "keywords", {}).get("terms") or prepare_default_terms()
+_TERM_ENDS = frozenset(parts[-1] for _, parts in _TERMS)
 
 
 def basename(name: str) -> str:
