@@ -48,3 +48,16 @@ def test_who_takes_the_start_of_a_name_and_suggests_when_several_match(cli, acco
                                          "did you mean Stripe Capital, Stripe Payments?")
     code, _, err = cli("who", "", "--json")
     assert code == 1 and "no organization named ''" in err
+
+
+def test_who_on_the_demo_network_gives_one_and_two_hop_paths_with_reasons(cli, demo):
+    rows = j(cli, "who", "Northwind Analytics", "--limit", "1000", "--json")
+    by_hops = {1: [r for r in rows if r["hops"] == 1], 2: [r for r in rows if r["hops"] == 2]}
+    assert by_hops[1] and by_hops[2] and len(rows) == len(by_hops[1]) + len(by_hops[2])
+    for r in rows:
+        assert len(r["path"]) == r["hops"] and r["path"][0] == r["person"]["name"]
+        assert r["note"].startswith(r["person"]["name"]) and "tie strength" in r["note"]
+    for r in by_hops[1]:
+        assert ("works at Northwind Analytics now" in r["note"]) != r["former"]
+    for r in by_hops[2]:
+        assert f"knows {r['path'][1]} at Northwind Analytics" in r["note"]
