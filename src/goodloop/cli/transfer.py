@@ -72,7 +72,7 @@ def _summary(report) -> None:
     if len(report.errors) > 20:
         typer.echo(f"  … {len(report.errors) - 20} more errors (see --json)")
     if report.merge_suggestions:
-        typer.echo(f"{len(report.merge_suggestions)} possible duplicates (merge with `goodloop person merge A B`):")
+        typer.echo(f"{report.suggested} possible duplicates (merge with `goodloop person merge A B`):")
         for s in report.merge_suggestions[:20]:
             typer.echo(f"  {_who(s['a'])}  ~  {_who(s['b'])}: {s['reason']}")
 

@@ -25,12 +25,22 @@ from django.utils import timezone
 from goodloop.accounts.models import Account
 from goodloop.formats import registry
 from goodloop.formats.records import FormatError
-from goodloop.network.models import ContactPoint, ImportBatch, Organization, Person, Role, SourceRecord, Tag
+from goodloop.network.models import (
+    ContactPoint,
+    ImportBatch,
+    MergeRecord,
+    Organization,
+    Person,
+    Role,
+    SourceRecord,
+    Tag,
+)
 
 from .errors import ServiceError
 from .matching import Entity, Matcher, fingerprint
 
 FORMATS = ("auto", *registry.PARSERS)
+SUGGESTIONS_KEPT = 5000  # a shared switchboard number in a 100k-row file suggests 90k pairs: the report keeps a sample
 Progress = Callable[[int, int], None]
 
 
@@ -46,11 +56,13 @@ class ImportReport:
     dry_run: bool = False
     batch_id: int | None = None
     merged: int = 0  # stored people merged into another by a bridging record
+    suggested: int = 0  # possible duplicates found (merge_suggestions lists the first SUGGESTIONS_KEPT)
 
     def as_dict(self) -> dict:
         return {"format": self.format, "rows": self.rows, "created": self.created, "updated": self.updated,
                 "unchanged": self.unchanged, "errors": self.errors, "merge_suggestions": self.merge_suggestions,
-                "dry_run": self.dry_run, "batch": self.batch_id, "merged": self.merged}
+                "dry_run": self.dry_run, "batch": self.batch_id, "merged": self.merged,
+                "suggested": self.suggested}
 
 
 class _DryRun(Exception):
@@ -125,6 +137,8 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
     report.created, report.updated, report.unchanged = counts["created"], counts["updated"], counts["unchanged"]
     report.merged = len(matcher.merges)
     report.merge_suggestions = matcher.report_suggestions()
+    report.suggested = len(report.merge_suggestions)
+    del report.merge_suggestions[SUGGESTIONS_KEPT:]
     if report.dry_run:  # people a dry run would create have no id: they are named by their row
         for side in (x for s in report.merge_suggestions for x in (s["a"], s["b"])):
             if "row" in side:
@@ -149,7 +163,8 @@ def _load(account) -> Matcher:
     person_tags = Person.tags.through.objects.filter(tag__account=account).values_list("person_id", "tag_id")
     fps = SourceRecord.objects.filter(account=account).exclude(fingerprint="").order_by("id").values_list(
         "fingerprint", "person_id")
-    matcher.load(people, points, roles, orgs, tags, person_tags, fps)
+    split = MergeRecord.objects.filter(account=account, undone=True).values_list("kept_id", "gone_id")
+    matcher.load(people, points, roles, orgs, tags, person_tags, fps, split)
     return matcher
 
 
