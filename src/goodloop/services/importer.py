@@ -23,6 +23,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from goodloop.accounts.models import Account
+from goodloop.core.text_safety import clean_text
 from goodloop.formats import registry
 from goodloop.formats.records import FormatError
 from goodloop.network.models import (
@@ -37,6 +38,7 @@ from goodloop.network.models import (
 )
 
 from .errors import ServiceError
+from .import_checks import Unstorable, check_record
 from .matching import Entity, Matcher, fingerprint
 
 FORMATS = ("auto", *registry.PARSERS)
@@ -52,6 +54,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)  # rows imported with something dropped, and why
     merge_suggestions: list[dict] = field(default_factory=list)
     dry_run: bool = False
     batch_id: int | None = None
@@ -60,7 +63,8 @@ class ImportReport:
 
     def as_dict(self) -> dict:
         return {"format": self.format, "rows": self.rows, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "errors": self.errors, "merge_suggestions": self.merge_suggestions,
+                "unchanged": self.unchanged, "errors": self.errors, "warnings": self.warnings,
+                "merge_suggestions": self.merge_suggestions,
                 "dry_run": self.dry_run, "batch": self.batch_id, "merged": self.merged,
                 "suggested": self.suggested}
 
@@ -112,11 +116,16 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
     records = parsed.records
     total = len(records)
     outcomes = []  # (record, entity, action)
+    warnings = report.warnings
     for i, rec in enumerate(records):
         if progress is not None and i % 2000 == 0:
             progress(i, total)
         try:
+            warnings.extend({"row": rec.row, "message": w} for w in check_record(rec))
             entity, action = matcher.add(rec)
+        except Unstorable as exc:
+            report.errors.append({"row": rec.row, "message": str(exc)})
+            continue
         except Exception as exc:  # noqa: BLE001 — one odd record is a row error, not a failed import
             report.errors.append({"row": rec.row, "message": f"could not import: {exc}"})
             continue
@@ -126,7 +135,7 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
     report.errors.sort(key=lambda e: e["row"])
     batch = None
     if not report.dry_run:
-        batch = ImportBatch.objects.create(account=account, format=parsed.format, filename=(filename or "")[:300])
+        batch = ImportBatch.objects.create(account=account, format=parsed.format, filename=clean_text(filename or "")[:300])
         report.batch_id = batch.id
     _Writer(account, matcher, batch, parsed.format).write(outcomes)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
