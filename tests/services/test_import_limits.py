@@ -72,3 +72,12 @@ def test_tags_that_differ_after_100_characters_are_one_tag(account):
     report = import_file(account, (GOOGLE + f"Ada,Lovelace,ada@x.example,,{base}a ::: {base}b,\r\n").encode())
     assert (report.created, report.errors) == (1, [])
     assert list(Tag.objects.filter(account=account).values_list("name", flat=True)) == [base]
+
+
+def test_a_connection_date_out_of_range_is_dropped_with_a_warning(account):
+    data = (LINKEDIN + "Ada,Lovelace,https://www.linkedin.com/in/ada,,Acme,Engineer,31 Dec 9999\r\n").encode()
+    report = import_file(account, data)
+    assert (report.created, report.errors) == (1, [])
+    assert report.warnings == [{"row": 1, "message": "connected on dropped: 9999-12-31 is out of range: "
+                                                     "dates run from 1900-01-01 to 2200-12-31"}]
+    assert Person.objects.get(account=account, is_me=False).connected_on is None

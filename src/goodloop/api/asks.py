@@ -1,7 +1,6 @@
 """/api/asks: make an ask (the coach scores it and its findings come back), list, show,
 change status; /api/coach scores a draft and saves nothing."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -57,7 +56,7 @@ class AskIn(Schema):
     kind: Kind | None = None
     organizations: list[str] = Field(default_factory=list, max_length=10)
     status: Status = "sent"
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 class CoachIn(Schema):
@@ -68,7 +67,7 @@ class CoachIn(Schema):
 
 class AskPatch(Schema):
     status: Status
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 def _person(account, person_id):

@@ -9,16 +9,33 @@ Bad input is 422 with the field at fault; another account's object is 404, exact
 missing one (never 403, never its data).
 """
 
+import datetime as dt
+from typing import Annotated
+
 from django.conf import settings
 from django.http import Http404
 from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
-from pydantic import create_model
+from pydantic import BeforeValidator, create_model
 
+from goodloop.core.input_bounds import parse_day
 from goodloop.services import tokens
 from goodloop.services.errors import Ambiguous, NotFound, ServiceError
+
+
+def _day(value):
+    """A date as YYYY-MM-DD within the shared bounds; `0` or a timestamp is not a date."""
+    if isinstance(value, dt.date):
+        value = value.isoformat()
+    if not isinstance(value, str):
+        raise ValueError("not a date: use YYYY-MM-DD")
+    return parse_day(value)
+
+
+# Every date an operation takes, in a body or a query (OpenAPI still says string/date).
+Day = Annotated[dt.date, BeforeValidator(_day)]
 
 DEFAULT_LIMIT = 50
 MAX_LIMIT = 200

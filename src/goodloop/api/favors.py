@@ -1,6 +1,5 @@
 """/api/favors: record a favor given or received (the loops it opens come back), list, show."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -38,7 +37,7 @@ class FavorIn(Schema):
     direction: Direction
     kind: Literal[rules.FAVOR_KINDS]
     note: str = Field("", max_length=5000)
-    date: dt.date | None = None
+    date: common.Day | None = None
     ask: int | None = None
     lead: int | None = None
     introduction: int | None = None

@@ -1,6 +1,5 @@
 """/api/interactions: log a touchpoint (it resets the keep-in-touch clock), list, show."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -34,7 +33,7 @@ class InteractionIn(Schema):
     channel: Literal[rules.CHANNELS]
     direction: Literal[rules.DIRECTIONS] = "mutual"
     summary: str = Field("", max_length=5000)
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 def as_dict(i) -> dict:

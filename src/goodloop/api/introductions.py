@@ -1,6 +1,5 @@
 """/api/introductions: introducer → introducee → introduced, with double opt-in."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -33,12 +32,12 @@ class IntroductionIn(Schema):
     introduced: int
     purpose: str = Field("", max_length=5000)
     status: Status = "requested"
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 class IntroductionPatch(Schema):
     status: Status
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 def _person(account, person_id):

@@ -1,6 +1,5 @@
 """/api/leads: job opportunities credited to the people who helped; move them through stages."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -42,12 +41,12 @@ class LeadIn(Schema):
     url: str = Field("", max_length=500)
     source: Literal[rules.LEAD_SOURCES] | None = None
     stage: Stage = "identified"
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 class LeadPatch(Schema):
     stage: Stage
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 def _person(account, person_id):

@@ -1,6 +1,5 @@
 """/api/loops: what I owe people; close one as done or skip it."""
 
-import datetime as dt
 from typing import Literal
 
 from ninja import Field, Query, Router, Schema
@@ -25,7 +24,7 @@ class LoopOut(Schema):
 class LoopPatch(Schema):
     status: Literal["done", "skipped"]
     note: str = Field("", max_length=5000)
-    date: dt.date | None = None
+    date: common.Day | None = None
 
 
 @router.get("", response={200: common.page_of(LoopOut), **common.ERRORS})

@@ -1,6 +1,5 @@
 """/api/today: the ranked agenda — what I owe and what is due, each with a reason and a draft."""
 
-import datetime as dt
 
 from ninja import Query, Router, Schema
 
@@ -23,7 +22,7 @@ class AgendaItem(Schema):
 
 
 @router.get("", response={200: common.page_of(AgendaItem), **common.ERRORS})
-def today(request, date: dt.date | None = None,
+def today(request, date: common.Day | None = None,
           limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
           offset: int = Query(0, ge=0, le=MAX_AGENDA)):
     items = agenda.as_dicts(agenda.today(request.auth, date, limit=min(offset + limit, MAX_AGENDA)))

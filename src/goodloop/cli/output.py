@@ -6,6 +6,8 @@ from datetime import date
 
 import typer
 
+from goodloop.core.input_bounds import parse_day
+
 
 class CliError(Exception):
     """An error the CLI reports as one line on stderr, with a non-zero exit."""
@@ -37,9 +39,9 @@ def parse_date(value: str | None, option: str = "--date") -> date:
     if value is None:
         return date.today()
     try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise CliError(f"{option} {value!r} is not a date: use YYYY-MM-DD") from None
+        return parse_day(value)
+    except ValueError as exc:
+        raise CliError(f"{option}: {exc}") from None
 
 
 def done(message: str) -> None:

@@ -8,6 +8,7 @@ its person is a row error. Lengths are cut to the columns by the matcher.
 
 from __future__ import annotations
 
+from goodloop.core.input_bounds import date_problem
 from goodloop.core.text_safety import clean_text, has_controls, is_web_url, visible
 
 _ONE_LINE = ("given_name", "additional_name", "family_name", "display_name", "prefix", "suffix", "location")
@@ -49,6 +50,11 @@ def check_record(rec) -> list[str]:
         rec.urls = [u for u in rec.urls if is_web_url(u)]
         shown = ", ".join(repr(clean_text(u)[:60]) for u in bad[:3])
         warnings.append(f"web address dropped (only http and https links are kept): {shown}")
+    for attr in ("connected_on", "birthday"):
+        problem = date_problem(getattr(rec, attr))
+        if problem:
+            setattr(rec, attr, None)
+            warnings.append(f"{attr.replace('_', ' ')} dropped: {problem}")
     names = [n for n in ("display_name", "given_name", "additional_name", "family_name") if getattr(rec, n)]
     if names and not any(visible(getattr(rec, n)) for n in names):
         for n in names:

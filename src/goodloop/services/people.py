@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 
 from goodloop.core import rules as v
+from goodloop.core.input_bounds import parse_id
 from goodloop.core.text_safety import has_controls, is_web_url, visible
 from goodloop.network.models import ContactPoint, Person, Role, Tag
 
@@ -152,7 +153,8 @@ def resolve(account, ref: str) -> Person:
     if ref.lower() == "me":
         return people.get(is_me=True)
     if ref.isdigit():
-        person = people.filter(id=int(ref)).first()
+        pid = parse_id(ref)
+        person = people.filter(id=pid).first() if pid is not None else None
         if person is None:
             raise NotFound(f"no person with id {ref}")
         return person

@@ -5,15 +5,17 @@ import re
 from django import forms
 
 from goodloop.core import rules
+from goodloop.core.input_bounds import MAX_ID
 from goodloop.services import people as people_service
 from goodloop.services.errors import ServiceError
+from goodloop.web.fields import DateField
 
 DATE_HELP = "YYYY-MM-DD; empty is today"
 _PICKED = re.compile(r"^#(\d+)\b")  # "#12 Ana Diaz · eBay", as the people picker fills it in
 
 
 def _date_field(label="Date", help_text=DATE_HELP):
-    return forms.DateField(required=False, label=label, help_text=help_text, input_formats=["%Y-%m-%d"],
+    return DateField(required=False, label=label, help_text=help_text, input_formats=["%Y-%m-%d"],
                            widget=forms.DateInput(attrs={"type": "date"}),
                            error_messages={"invalid": "Enter a date as YYYY-MM-DD, e.g. 2025-03-14."})
 
@@ -92,8 +94,8 @@ class FavorForm(PersonFieldMixin, forms.Form):
     note = forms.CharField(required=False, max_length=2000, label="What they did",
                            widget=forms.Textarea(attrs={"rows": 2}),
                            help_text="e.g. introduced me to Bo Chen at Acme — the thank-you draft uses it")
-    ask = forms.IntegerField(required=False, min_value=1, label="Ask id", help_text="The ask it answers, if any")
-    lead = forms.IntegerField(required=False, min_value=1, label="Lead id", help_text="The lead it relates to")
+    ask = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, label="Ask id", help_text="The ask it answers, if any")
+    lead = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, label="Lead id", help_text="The lead it relates to")
     date = _date_field()
 
 
@@ -106,13 +108,13 @@ class LoopCloseForm(forms.Form):
 class AgendaDoneForm(forms.Form):
     """One-click "done" on a Today item: the item's ref, and the day the agenda shows."""
 
-    loop = forms.IntegerField(required=False, min_value=1)
-    ask = forms.IntegerField(required=False, min_value=1)
+    loop = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    ask = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     action = forms.ChoiceField(required=False, choices=[("", ""), ("nudge", "nudge"),
                                                         ("second_contact", "second_contact"),
                                                         ("mark_no_reply", "mark_no_reply")])
-    person = forms.IntegerField(required=False, min_value=1)
-    lead = forms.IntegerField(required=False, min_value=1)
+    person = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
+    lead = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     kind = forms.CharField(required=False, max_length=20)
     date = _date_field()
 

@@ -5,6 +5,7 @@ from datetime import date
 from django import forms
 
 from goodloop.core import rules
+from goodloop.web.fields import DateField
 
 LINES_HELP = "One per line."
 
@@ -63,7 +64,7 @@ class IntroRequestForm(forms.Form):
     purpose = forms.CharField(required=False, max_length=1000, label="What for",
                               help_text="e.g. 20 minutes on how their product marketing team works",
                               widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateField(required=False, label="Date", help_text="Empty means today",
+    when = DateField(required=False, label="Date", help_text="Empty means today",
                            widget=forms.DateInput(attrs={"type": "date"}))
 
 
@@ -74,13 +75,13 @@ class IntroGiveForm(forms.Form):
     introduced = forms.CharField(max_length=300, label="Who they'll meet", help_text=PERSON_HELP)
     purpose = forms.CharField(required=False, max_length=1000, label="What for",
                               widget=forms.Textarea(attrs={"rows": 2}))
-    when = forms.DateField(required=False, label="Date", help_text="Empty means today",
+    when = DateField(required=False, label="Date", help_text="Empty means today",
                            widget=forms.DateInput(attrs={"type": "date"}))
 
 
 class StatusForm(forms.Form):
     status = forms.ChoiceField(choices=rules.choices(rules.INTRO_STATUSES))
-    when = forms.DateField(required=False)
+    when = DateField(required=False)
 
 
 class LeadForm(forms.Form):
@@ -96,11 +97,11 @@ class LeadForm(forms.Form):
 
 class MoveLeadForm(forms.Form):
     stage = forms.ChoiceField(choices=rules.choices(rules.LEAD_STAGES))
-    when = forms.DateField(required=False)
+    when = DateField(required=False)
 
 
 class SinceForm(forms.Form):
-    since = forms.DateField(required=False, label="Since", help_text="YYYY-MM-DD; empty means 26 weeks ago",
+    since = DateField(required=False, label="Since", help_text="YYYY-MM-DD; empty means 26 weeks ago",
                             widget=forms.DateInput(attrs={"type": "date"}))
 
     def clean_since(self):

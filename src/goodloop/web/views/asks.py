@@ -10,6 +10,7 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
+from goodloop.core.input_bounds import parse_id
 from goodloop.services import asks as ask_service
 from goodloop.services import pages_helploop as pages
 from goodloop.services import people as people_service
@@ -41,8 +42,8 @@ def view(request):
     status = request.GET.get("status", "")
     if status not in pages.ASK_STATUS_FILTERS:
         status = ""
-    ask_id = request.GET.get("ask", "")
-    rows = pages.asks(account, status, int(ask_id) if ask_id.isdigit() else None)
+    ask_id = parse_id(request.GET.get("ask"))
+    rows = pages.asks(account, status, ask_id)
     page = paginate(request, rows)
     coach_result = None
     if form.is_bound and (form.data.get("text") or "").strip():
@@ -52,7 +53,7 @@ def view(request):
         "title": "Asks", "form": form, "page": page, "status": status, "statuses": rules.choices(pages.ASK_STATUS_FILTERS),
         "status_label": dict(rules.choices(pages.ASK_STATUS_FILTERS)).get(status, ""),
         "page_query": query_without(request, "page"), "actions": STATUS_ACTIONS, "coach": coach_result,
-        "one_ask": ask_id.isdigit(),
+        "one_ask": ask_id is not None,
     }, status=400 if form.errors else 200)
 
 

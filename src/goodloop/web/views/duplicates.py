@@ -2,12 +2,13 @@
 "not the same person", and an undo after a merge."""
 
 from django.contrib import messages
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from goodloop.core.input_bounds import parse_id
 from goodloop.network.models import MergeRecord, Person
 from goodloop.services import import_jobs, merge
 from goodloop.services.errors import ServiceError
@@ -25,9 +26,9 @@ def view(request):
     pairs = [s | {"left": people[s["a"]], "right": people[s["b"]]} for s in page.object_list
              if s["a"] in people and s["b"] in people]
     last = None
-    merged = request.GET.get("merged", "")
-    if merged.isdigit():
-        last = MergeRecord.objects.filter(account=account, id=int(merged), undone=False).select_related("kept").first()
+    merged = parse_id(request.GET.get("merged"))
+    if merged is not None:
+        last = MergeRecord.objects.filter(account=account, id=merged, undone=False).select_related("kept").first()
     return render(request, "goodloop/duplicates/list.html",
                   {"title": "Possible duplicates", "page": page, "pairs": pairs, "last_merge": last})
 
@@ -76,7 +77,7 @@ def undo(request, pk: int):
     else:
         messages.success(request, f"Merge undone: {back.display_name} is back as a separate person.")
     target = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
-                                           require_https=request.is_secure()):
+    if not target.startswith("/") or not url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         target = reverse("duplicates")
-    return redirect(target)
+    return HttpResponseRedirect(target)  # a path, never a view name (redirect("²") was a 500)

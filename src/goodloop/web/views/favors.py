@@ -5,6 +5,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
+from goodloop.core.input_bounds import parse_id
 from goodloop.services import favors as favor_service
 from goodloop.services import pages_helploop as pages
 from goodloop.services.errors import NotFound, ServiceError
@@ -47,9 +48,9 @@ def new(request):
                 return redirect(back)
             return redirect(reverse("favor_new") + "?" + urlencode({"recorded": result.favor.id}))
     recorded = loops = None
-    if request.GET.get("recorded", "").isdigit():
+    if parse_id(request.GET.get("recorded")) is not None:
         try:
-            recorded, loops = pages.favor_with_loops(account, int(request.GET["recorded"]))
+            recorded, loops = pages.favor_with_loops(account, parse_id(request.GET["recorded"]))
         except NotFound:
             recorded = None
     template = "goodloop/favors/_form.html" if fragment else "goodloop/favors/new.html"

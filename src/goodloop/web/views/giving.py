@@ -12,6 +12,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from goodloop.core import giver as rules
+from goodloop.core.input_bounds import parse_id
 from goodloop.helploop.models import Favor
 from goodloop.services import capacity, closure
 from goodloop.services import loops as loop_service
@@ -71,7 +72,7 @@ def budget_form(account, data=None, b=None) -> BudgetForm:
 def page_context(request, *, forms: dict | None = None, bound: dict | None = None) -> dict:
     account, today = request.account, date.today()
     forms = forms or {}
-    focus = request.GET.get("request", "")
+    focus = str(parse_id(request.GET.get("request")) or "")
     show = request.GET.get("show", "open")
     show = show if show in ("open", "all") else "open"
     if focus.isdigit():
@@ -84,8 +85,8 @@ def page_context(request, *, forms: dict | None = None, bound: dict | None = Non
     for card in cards:
         attach_forms(account, card, (bound or {}).get(card.ask.id))
     recorded = None
-    if request.GET.get("recorded", "").isdigit():
-        found = list(pages.requests(account, request_id=int(request.GET["recorded"])))
+    if parse_id(request.GET.get("recorded")) is not None:
+        found = list(pages.requests(account, request_id=parse_id(request.GET["recorded"])))
         recorded = attach_forms(account, pages.cards(account, found, today, budget)[0]) if found else None
     promises = pages.open_promises(account)
     return {

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
@@ -58,6 +59,6 @@ def close(request, pk: int):
         messages.success(request, f"{loop.get_kind_display().capitalize()} for {loop.person.display_name}: "
                                   f"{loop.get_status_display().lower()}.")
     back = request.POST.get("next", "")
-    if back and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
-        return redirect(back)
+    if back.startswith("/") and url_has_allowed_host_and_scheme(back, {request.get_host()}, request.is_secure()):
+        return HttpResponseRedirect(back)  # a path, never a view name (redirect("²") was a 500)
     return redirect("loops")

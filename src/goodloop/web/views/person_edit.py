@@ -52,8 +52,9 @@ def needs(request, pk: int):
     current = list(person.needs or [])
     remove = request.POST.get("remove", "")
     if remove:
-        if remove.isdigit() and int(remove) < len(current):
-            gone = current.pop(int(remove))
+        index = int(remove) if remove.isascii() and remove.isdigit() and len(remove) < 6 else None  # not "²"
+        if index is not None and index < len(current):
+            gone = current.pop(index)
             person_edit.update(request.account, person, needs=current)
             messages.success(request, f"Removed the need “{gone}”.")
         return redirect("person", pk=person.id)

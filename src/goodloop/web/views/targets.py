@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from goodloop.core.input_bounds import parse_id
 from goodloop.services import pages, pages_search, paths, targets_order
 from goodloop.services import targets as target_service
 from goodloop.services.errors import NotFound, ServiceError
@@ -88,11 +89,12 @@ def move(request, pk: int):
 @require_POST
 def reorder(request):
     order = request.POST.getlist("order")
-    if not all(x.isdigit() for x in order):
+    ids = [parse_id(x) for x in order]
+    if None in ids:
         return _list_response(request, "The new order must list target ids.", status=400)
     with not_found_is_404():
         try:
-            targets_order.reorder(request.account, [int(x) for x in order])
+            targets_order.reorder(request.account, ids)
         except NotFound:
             raise
         except ServiceError as exc:

@@ -11,6 +11,7 @@ from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from goodloop.core import giver as rules
+from goodloop.core.input_bounds import parse_id
 from goodloop.services import pages_giver as pages
 from goodloop.services import transition as transition_service
 from goodloop.services.errors import ServiceError
@@ -31,8 +32,8 @@ def render_page(request, *, seeking_form=None, landed_forms: dict | None = None,
                      "landed_form": landed_forms.get(t.person_id) or LandedForm(auto_id=f"landed-{t.person_id}-%s"),
                      "landed_open": t.person_id in landed_forms})
     shown = None
-    if request.GET.get("loop", "").isdigit():
-        shown = pages.loop_for_draft(account, int(request.GET["loop"]))
+    if parse_id(request.GET.get("loop")) is not None:
+        shown = pages.loop_for_draft(account, parse_id(request.GET["loop"]))
     return render(request, "goodloop/giving/transitions.html", {
         "title": "People in transition", "current_section": "giving", "subnav": SUBNAV, "today": today,
         "rows": rows, "landed": pages.landed(account), "shown": shown,
