@@ -1,10 +1,13 @@
 """Identity matching for imports, in memory (DESIGN.md section 6).
 
 The importer loads every key of the account once (`Matcher.load`), then feeds it the
-parsed records one by one. Each record is matched, in order, by email, LinkedIn URL and
-phone ("certain" keys); a record whose certain keys reach two people bridges them into
-one, unless they carry different LinkedIn URLs (a differing strong key wins: those are
-different people, however alike their names). Records with no certain match are checked
+parsed records one by one. Each record is matched, in order, by LinkedIn URL, email and
+phone. A LinkedIn URL is certain; an email or phone is certain only when the names agree
+(`names_agree`): a company's main line or a team mailbox shared by people of different names
+makes a suggestion, never a merge (issue 17). A record whose certain keys reach two people
+bridges them into one, unless they carry different LinkedIn URLs (a differing strong key
+wins: those are different people, however alike their names) or a merge of the two was
+undone by hand. Records with no certain match are checked
 against the same normalized name at the same (or a missing) organization, and against
 near-identical names at the same organization (rapidfuzz): such matches are only
 *suggested*, never merged. Nothing here touches the database; `importer` writes.
@@ -14,10 +17,13 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, name_key, org_key, phone_key
+from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, name_key, names_agree, org_key, phone_key
 from .people import contact_key
 
 FUZZY_CUTOFF = 92
+OTHER_LI = "shares an email or phone but has a different LinkedIn URL"
+OTHER_NAME = "shares an email or phone but the name differs"
+SPLIT = "was split from this person by hand (merge undone)"
 
 
 class Entity:
@@ -65,6 +71,8 @@ class Matcher:
         self.by_email: dict = {}
         self.by_li: dict = {}
         self.by_phone: dict = {}
+        self.shared: dict = {}  # (kind, key) -> more holders of an email or phone than the one indexed
+        self.split: set = set()  # frozensets of two stored ids whose merge was undone
         self.by_fp: dict = {}
         self.stored: dict = {}  # pid -> raw person tuple, materialized on first match
         self.points_of: dict = {}
@@ -83,7 +91,7 @@ class Matcher:
 
     # ------------------------------------------------------------------ loading
 
-    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints) -> None:
+    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints, split=()) -> None:
         for oid, key, name in orgs:
             self.org_by_id[oid] = key
             self.org_names[key] = name
@@ -93,8 +101,9 @@ class Matcher:
             self.points_of.setdefault(pid, []).append((kind, key, value))
             index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else (
                 self.by_li if key.startswith("linkedin.com/in/") else None)
-            if index is not None:
-                index.setdefault(key, pid)
+            if index is not None and index.setdefault(key, pid) != pid and kind != URL:
+                self.shared.setdefault((kind, key), []).append(pid)
+        self.split = {frozenset(pair) for pair in split}
         for rid, pid, oid, title, current in roles:
             self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False])
         tag_by_id = {}
@@ -140,18 +149,25 @@ class Matcher:
         if rec.urls:
             keys += [(URL, other, contact_key(URL, other)) for other in rec.urls]
 
-        group: list[Entity] = []
+        group: list[Entity] = []  # people this record certainly is
+        doubtful: list[Entity] = []  # people sharing an email or phone under another name
         if li:
             handle = self.by_li.get(li)
             if handle is not None:
                 group.append(self.entity(handle))
         if emails or phones:
+            name = rec.display_name or " ".join(filter(None, (rec.given_name, rec.family_name)))
             for kind, _value, key in keys:
-                index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else None
-                if index is not None and key in index:
-                    e = self.entity(index[key])
-                    if e not in group:
+                if kind == URL:
+                    continue
+                for rank, handle in enumerate(self._holders(kind, key)):
+                    e = self.entity(handle)
+                    if e in group or e in doubtful:
+                        continue
+                    if names_agree(name, e.display):
                         group.append(e)
+                    elif rank == 0:  # suggested against the first holder only: n people on a line, n - 1 pairs
+                        doubtful.append(e)
         fp = None
         if not group:
             if not (emails or phones or li):
@@ -160,6 +176,7 @@ class Matcher:
                     group.append(self.entity(self.by_fp[fp]))
             if not group:  # nobody by a certain key: a new person (most records of a first import)
                 target = self._create(rec, keys, li, fp)
+                self._suggest_all(target, doubtful, OTHER_NAME)
                 self._suggest(target, rec, li, bool(keys))
                 return target, "created"
 
@@ -167,19 +184,55 @@ class Matcher:
         lis = {li} if li else set()
         for e in group:
             if e.li and lis and not (e.li & lis):
-                conflicts.append(e)  # a differing LinkedIn URL wins over a shared email or phone
+                conflicts.append((e, OTHER_LI))  # a differing LinkedIn URL wins over a shared email or phone
+                continue
+            if target is not None and frozenset((target.pid, e.pid)) in self.split:
+                conflicts.append((e, SPLIT))
                 continue
             target = e if target is None else self._bridge(target, e)
             lis |= target.li
-        if target is None:
+        created = target is None
+        if created:
             target = self._create(rec, keys, li, fp)
-            for other in conflicts:
-                self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
+        for other, reason in conflicts:
+            self.suggestions.append((other, target, reason))
+        self._suggest_all(target, doubtful, OTHER_NAME)
+        if created:
             self._suggest(target, rec, li, bool(keys))
             return target, "created"
-        for other in conflicts:
-            self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
         return target, "updated" if self._apply(target, rec, keys, li) else "unchanged"
+
+    def _holders(self, kind: str, key: str) -> tuple:
+        """Who holds this email or phone: the indexed one first, then any others."""
+        held = (self.by_email if kind == EMAIL else self.by_phone).get(key)
+        if held is None:
+            return ()
+        more = self.shared.get((kind, key))
+        return (held, *more) if more else (held,)
+
+    def _suggest_all(self, target: Entity, others: list, reason: str) -> None:
+        for other in others:
+            if other.final() is not target:
+                self.suggestions.append((other, target, reason))
+
+    def _point(self, e: Entity, kind: str, value: str, key: str, li) -> None:
+        """Give `e` a new contact point and index it (a key held by someone else is shared, not taken)."""
+        e.points.add((kind, key))
+        e.new_points.append((kind, value[:500], key[:500]))
+        if kind == EMAIL:
+            e.emails.append(value)
+            index = self.by_email
+        elif kind == PHONE:
+            index = self.by_phone
+        elif key == li:
+            e.li.add(key)
+            self.by_li.setdefault(key, e)
+            return
+        else:
+            return
+        held = index.setdefault(key, e)
+        if held is not e and self.entity(held) is not e:
+            self.shared.setdefault((kind, key), []).append(e)
 
     def _create(self, rec, keys, li, fp) -> Entity:
         """A new person from a record (the fast path of a first import)."""
@@ -190,19 +243,9 @@ class Matcher:
         self.new.append(e)
         if fp:
             self.by_fp[fp] = e
-        points, new_points = e.points, e.new_points
         for kind, value, key in keys:
-            if key and (kind, key) not in points:
-                points.add((kind, key))
-                new_points.append((kind, value[:500], key[:500]))
-                if kind == EMAIL:
-                    e.emails.append(value)
-                    self.by_email.setdefault(key, e)
-                elif kind == PHONE:
-                    self.by_phone.setdefault(key, e)
-                elif key == li:
-                    e.li.add(key)
-                    self.by_li.setdefault(key, e)
+            if key and (kind, key) not in e.points:
+                self._point(e, kind, value, key, li)
         if rec.roles:
             self._roles(e, rec.roles)
         elif rec.title:
@@ -252,16 +295,7 @@ class Matcher:
             e.family, changed = rec.family_name[:150], True
         for kind, value, key in keys:
             if (kind, key) not in e.points and key:
-                e.points.add((kind, key))
-                e.new_points.append((kind, value[:500], key[:500]))
-                if kind == EMAIL:
-                    e.emails.append(value)
-                    self.by_email.setdefault(key, e)
-                elif kind == PHONE:
-                    self.by_phone.setdefault(key, e)
-                elif key == li:
-                    e.li.add(key)
-                    self.by_li.setdefault(key, e)
+                self._point(e, kind, value, key, li)
                 changed = True
         if rec.roles:
             changed |= self._roles(e, rec.roles)
