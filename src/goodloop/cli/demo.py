@@ -58,6 +58,9 @@ def serve(
             )
     from django.core.management import call_command
 
+    from goodloop.services import import_jobs
+
+    import_jobs.recover()  # a web import left running by a server that stopped: failed now, with a retry
     if not settings.GOODLOOP_SERVER_MODE:
         import gc
 
