@@ -81,10 +81,11 @@ def whole_command(runs: int) -> tuple[float, float]:
 
 def rewrite_counts() -> dict[str, int]:
     """The rewrite's promise over all corpora (tests/core/test_coach_real.py), counted."""
-    from goodloop.core.coach import context_from_dict
     from tests.core.coach_corpus import CORPUS, HOLDOUT
     from tests.core.coach_sets import real_messages
     from tests.core.test_coach_real import CONTEXTS, check_rewrite
+
+    from goodloop.core.coach import context_from_dict
 
     counts = {"skipped": 0, "none": 0, "equal": 0, "improved": 0}
     for e in real_messages() + CORPUS + HOLDOUT:
