@@ -159,7 +159,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"},
+                "goodloop.mail": {"handlers": ["console"], "level": "WARNING"}},
 }
 
 # --- Server mode (GOODLOOP_SERVER_MODE=1): logins, password reset by email, security headers.
@@ -178,8 +179,11 @@ if SMTP.host:
     EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = SMTP.user, SMTP.password
     EMAIL_USE_TLS = SMTP.tls
     EMAIL_TIMEOUT = 10
-else:
+elif CONFIG.reset_links_in_log:  # the administrator's choice: whoever reads the log can reset passwords
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:  # no mail server: say a mail was not sent, never print its reset link to the log
+    EMAIL_BACKEND = "goodloop.web.mail.UnsentMailBackend"
+GOODLOOP_TRUSTED_PROXIES = CONFIG.trusted_proxies
 
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
