@@ -34,6 +34,18 @@ def world(db):
     return account
 
 
+def _check(response, what: str, failures: list) -> int:
+    if response.status_code >= 500:
+        failures.append(f"{what}: {response.status_code}")
+    return 1
+
+
+def _summary(capsys, what: str, requests: int, failures: list) -> None:
+    with capsys.disabled():
+        print(f"\n{what} = {requests} requests, {len(failures)} answered 5xx")
+    assert failures == [], "\n".join(failures)
+
+
 def _web_urls(ids) -> list[str]:
     out = []
     for route, name, _ in web_patterns():
@@ -60,14 +72,9 @@ def test_every_web_pattern_with_hostile_values_answers_below_500(world, capsys):
         for value in HOSTILE:
             data = {p: value for p in PARAMS}
             for method in (client.get, client.post):
-                response = method(url, data)
-                requests += 1
-                if response.status_code >= 500:
-                    failures.append(f"{method.__name__.upper()} {url} = {value!r}: {response.status_code}")
-    with capsys.disabled():
-        print(f"\nhostile web walk: {len(urls)} URLs (from {len(web_patterns())} patterns) x {len(HOSTILE)} values"
-              f" x GET/POST = {requests} requests, {len(failures)} answered 5xx")
-    assert failures == [], "\n".join(failures)
+                requests += _check(method(url, data), f"{method.__name__.upper()} {url} = {value!r}", failures)
+    _summary(capsys, f"hostile web walk: {len(urls)} URLs (from {len(web_patterns())} patterns) x {len(HOSTILE)}"
+                     f" values x GET/POST", requests, failures)
 
 
 def _api_value(schema: dict, value):
@@ -105,17 +112,11 @@ def test_every_api_operation_with_hostile_values_answers_below_500(world, capsys
                     response = client.get(url, query)
                 else:
                     response = client.generic(method, url, payload, content_type="application/json")
-                requests += 1
-                if response.status_code >= 500:
-                    failures.append(f"{method} {url} = {value!r}: {response.status_code}")
+                requests += _check(response, f"{method} {url} = {value!r}", failures)
         for n in HUGE_IDS:
             if "{" in path:
                 url = re.sub(r"{\w+}", str(n), path)
                 response = client.generic(method, url, "{}", content_type="application/json")
-                requests += 1
-                if response.status_code >= 500:
-                    failures.append(f"{method} {url}: {response.status_code}")
-    with capsys.disabled():
-        print(f"\nhostile API walk: {len(operations)} operations x {len(HOSTILE)} values (+ out-of-range ids)"
-              f" = {requests} requests, {len(failures)} answered 5xx")
-    assert failures == [], "\n".join(failures)
+                requests += _check(response, f"{method} {url}", failures)
+    _summary(capsys, f"hostile API walk: {len(operations)} operations x {len(HOSTILE)} values (+ out-of-range ids)",
+             requests, failures)

@@ -87,3 +87,9 @@ def test_a_name_of_invisible_characters_is_refused_everywhere(api, cli, name):
     with pytest.raises(ServiceError, match="name"):
         person_edit.update(api.account, ada, display_name=name)
     assert Person.objects.get(id=ada.id).display_name == "Ada"
+
+
+def test_a_nul_in_a_web_form_is_a_400_before_any_lookup(db):
+    # The asks page's live coach looked the half-typed person up: a 500 on PostgreSQL.
+    response = Client().post("/asks/", {"person": "Ada\x00", "text": "Could you introduce me to Bo?"})
+    assert response.status_code == 400 and b"person contains a NUL character" in response.content

@@ -69,7 +69,8 @@ def test_since_filter(client, account):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("value, message", [("last week", "Enter a valid date."),
-                                            ("2999-01-01", "not in the future")])
+                                            ("2199-01-01", "not in the future"),
+                                            ("2999-01-01", "dates run from 1900-01-01 to 2200-12-31")])
 def test_a_malformed_since_is_an_error_next_to_the_field(client, account, value, message):
     response = client.get(URL, {"since": value})
     assert response.status_code == 400

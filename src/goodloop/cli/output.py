@@ -41,7 +41,7 @@ def parse_date(value: str | None, option: str = "--date") -> date:
     try:
         return parse_day(value)
     except ValueError as exc:
-        raise CliError(f"{option}: {exc}") from None
+        raise CliError(f"{option} {exc}") from None
 
 
 def done(message: str) -> None:

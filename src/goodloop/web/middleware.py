@@ -18,11 +18,9 @@ class AccountMiddleware:
 
 
 class RefuseNulMiddleware:
-    """A NUL character in a query string or a JSON body is refused up front, with a reason (issue 17).
-
-    PostgreSQL stores no NUL and SQLite would: refusing it here gives both engines the same answer,
-    and no lookup ever sends one to the database. Web forms refuse it next to the field (Django's
-    form fields do), so form bodies are left to them.
+    """A NUL character in a query string, a form or a JSON body is refused up front, with a reason
+    (issue 17). PostgreSQL stores no NUL and SQLite would: refusing it here gives both engines the same
+    answer, and no lookup (a live coach reading a half-typed person, say) ever sends one to the database.
     """
 
     def __init__(self, get_response):
@@ -42,6 +40,11 @@ def _nul_in(request) -> str | None:
     for key, values in request.GET.lists():
         if "\x00" in key or any("\x00" in v for v in values):
             return key.replace("\x00", "") or "query"
+    if request.method == "POST" and request.content_type in ("application/x-www-form-urlencoded",
+                                                              "multipart/form-data"):
+        for key, values in request.POST.lists():
+            if "\x00" in key or any("\x00" in v for v in values):
+                return key.replace("\x00", "") or "form"
     if request.method in ("POST", "PUT", "PATCH") and request.content_type == "application/json":
         body = request.body
         if b"\\u0000" in body or b"\x00" in body:
