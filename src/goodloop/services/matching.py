@@ -12,50 +12,15 @@ near-identical names at the same organization (rapidfuzz): such matches are only
 
 from __future__ import annotations
 
+import uuid
+
 from rapidfuzz import fuzz
 
+from .match_entity import Entity
 from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, name_key, org_key, phone_key
 from .people import contact_key
 
 FUZZY_CUTOFF = 92
-
-
-class Entity:
-    """A person as the import sees it: what the store holds plus what this import adds."""
-
-    __slots__ = ("pid", "is_me", "display", "given", "family", "org", "title", "connected_on", "location",
-                 "notes", "points", "new_points", "roles", "tags", "li", "dirty", "row", "merged_into",
-                 "absorbed", "emails")
-
-    def __init__(self, pid=None, display="", given="", family="", org="", title="", connected_on=None,
-                 location="", notes="", is_me=False, row=None):
-        self.pid = pid
-        self.is_me = is_me
-        self.display, self.given, self.family = display, given, family
-        self.org, self.title = org, title  # org is the organization key of the current role
-        self.connected_on, self.location, self.notes = connected_on, location, notes
-        self.points: set = set()  # (kind, key)
-        self.new_points: list = []  # (kind, value, key)
-        self.emails: list = []  # email values, for search_text
-        self.roles: list = []  # [org key, title, current, role id or None, changed?]
-        self.tags: dict = {}  # casefolded -> name
-        self.li: set = set()  # LinkedIn keys
-        self.dirty = False
-        self.row = row  # the row that created it (new people only)
-        self.merged_into: Entity | None = None
-        self.absorbed: list = []  # stored people merged into this one at write time
-
-    def final(self) -> Entity:
-        e = self
-        while e.merged_into is not None:
-            e = e.merged_into
-        return e
-
-    def ref(self) -> dict:
-        out = {"id": self.pid, "name": self.display} if self.pid else {"name": self.display}
-        if self.row is not None:
-            out["row"] = self.row
-        return out
 
 
 class Matcher:
@@ -66,6 +31,8 @@ class Matcher:
         self.by_li: dict = {}
         self.by_phone: dict = {}
         self.by_fp: dict = {}
+        self.by_uid: dict = {}  # UUID string -> stored id or Entity
+        self.related: list = []  # (Entity, [UID]) from vCard RELATED, resolved once everyone has an id
         self.stored: dict = {}  # pid -> raw person tuple, materialized on first match
         self.points_of: dict = {}
         self.roles_of: dict = {}
@@ -83,20 +50,26 @@ class Matcher:
 
     # ------------------------------------------------------------------ loading
 
-    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints) -> None:
+    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints, merged_uids=()) -> None:
         for oid, key, name in orgs:
             self.org_by_id[oid] = key
             self.org_names[key] = name
+        by_uid = self.by_uid
         for pid, *rest in people:
             self.stored[pid] = rest
+            by_uid[str(rest[9])] = pid
+        for pid, uid in merged_uids:  # a merged-away person's card finds the person it was merged into
+            if uid:
+                by_uid.setdefault(str(uid), pid)
         for pid, kind, key, value in points:
             self.points_of.setdefault(pid, []).append((kind, key, value))
             index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else (
                 self.by_li if key.startswith("linkedin.com/in/") else None)
             if index is not None:
                 index.setdefault(key, pid)
-        for rid, pid, oid, title, current in roles:
-            self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False])
+        for rid, pid, oid, title, current, department in roles:
+            self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False,
+                                                      department])
         tag_by_id = {}
         for tid, name in tags:
             tag_by_id[tid] = name
@@ -112,9 +85,10 @@ class Matcher:
             return handle.final()
         e = self.entities.get(handle)
         if e is None:
-            display, given, family, oid, title, connected, location, notes, is_me = self.stored[handle]
+            (display, given, family, oid, title, connected, location, notes, is_me, uid, birthday, prefix, suffix,
+             addresses, met_through) = self.stored[handle]
             e = Entity(handle, display, given, family, self.org_by_id.get(oid, ""), title, connected, location,
-                       notes, is_me)
+                       notes, is_me, None, str(uid), birthday, prefix, suffix, addresses, met_through)
             for kind, key, value in self.points_of.get(handle, ()):
                 e.points.add((kind, key))
                 if kind == EMAIL:
@@ -141,9 +115,13 @@ class Matcher:
             keys += [(URL, other, contact_key(URL, other)) for other in rec.urls]
 
         group: list[Entity] = []
+        if rec.uid:
+            handle = self.by_uid.get(rec.uid)
+            if handle is not None:
+                group.append(self.entity(handle))
         if li:
             handle = self.by_li.get(li)
-            if handle is not None:
+            if handle is not None and self.entity(handle) not in group:
                 group.append(self.entity(handle))
         if emails or phones:
             for kind, _value, key in keys:
@@ -161,6 +139,8 @@ class Matcher:
             if not group:  # nobody by a certain key: a new person (most records of a first import)
                 target = self._create(rec, keys, li, fp)
                 self._suggest(target, rec, li, bool(keys))
+                if rec.related:
+                    self.related.append((target, rec.related))
                 return target, "created"
 
         target, conflicts = None, []
@@ -176,25 +156,32 @@ class Matcher:
             for other in conflicts:
                 self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
             self._suggest(target, rec, li, bool(keys))
+            if rec.related:
+                self.related.append((target, rec.related))
             return target, "created"
         for other in conflicts:
             self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
+        if rec.related:
+            self.related.append((target, rec.related))
         return target, "updated" if self._apply(target, rec, keys, li) else "unchanged"
 
     def _create(self, rec, keys, li, fp) -> Entity:
         """A new person from a record (the fast path of a first import)."""
         given = f"{rec.given_name} {rec.additional_name}" if rec.additional_name else rec.given_name
+        uid = rec.uid if rec.uid and rec.uid not in self.by_uid else str(uuid.uuid4())
         e = Entity(None, (rec.display_name or rec.best_name)[:300], given[:150], rec.family_name[:150], "", "",
-                   rec.connected_on, rec.location[:200], rec.notes, False, rec.row)
+                   rec.connected_on, rec.location[:200], rec.notes, False, rec.row, uid, rec.birthday,
+                   rec.prefix[:50], rec.suffix[:50], rec.addresses)
         e.dirty = True
         self.new.append(e)
+        self.by_uid[uid] = e
         if fp:
             self.by_fp[fp] = e
-        points, new_points = e.points, e.new_points
+        points, new_points, labels = e.points, e.new_points, rec.labels
         for kind, value, key in keys:
             if key and (kind, key) not in points:
                 points.add((kind, key))
-                new_points.append((kind, value[:500], key[:500]))
+                new_points.append((kind, value[:500], key[:500], labels.get(value, "") if labels else ""))
                 if kind == EMAIL:
                     e.emails.append(value)
                     self.by_email.setdefault(key, e)
@@ -235,7 +222,7 @@ class Matcher:
             role[4] = True  # the stored merge re-picks current roles; write ours back
         for k, t in gone.tags.items():
             keep.tags.setdefault(k, t)
-        for field in ("given", "family", "location", "org", "title"):
+        for field in ("given", "family", "location", "org", "title", "birthday", "prefix", "suffix", "addresses"):
             if not getattr(keep, field) and getattr(gone, field):
                 setattr(keep, field, getattr(gone, field))
         if gone.connected_on and (not keep.connected_on or gone.connected_on < keep.connected_on):
@@ -253,7 +240,7 @@ class Matcher:
         for kind, value, key in keys:
             if (kind, key) not in e.points and key:
                 e.points.add((kind, key))
-                e.new_points.append((kind, value[:500], key[:500]))
+                e.new_points.append((kind, value[:500], key[:500], rec.labels.get(value, "")))
                 if kind == EMAIL:
                     e.emails.append(value)
                     self.by_email.setdefault(key, e)
@@ -276,6 +263,11 @@ class Matcher:
             e.connected_on, changed = rec.connected_on, True
         if rec.location and not e.location:
             e.location, changed = rec.location[:200], True
+        for field, value in (("birthday", rec.birthday), ("prefix", rec.prefix[:50]), ("suffix", rec.suffix[:50]),
+                             ("addresses", rec.addresses)):
+            if value and not getattr(e, field):
+                setattr(e, field, value)
+                changed = True
         if rec.notes and rec.notes not in e.notes:
             e.notes, changed = (e.notes + "\n\n" + rec.notes) if e.notes else rec.notes, True
         if changed:
@@ -289,7 +281,7 @@ class Matcher:
             if ok:
                 if ok not in self.org_names:
                     self.org_names[ok] = r.organization[:300]
-                e.roles.append([ok, r.title[:300], r.current, None, True])
+                e.roles.append([ok, r.title[:300], r.current, None, True, r.department[:200]])
                 if r.current:
                     e.org, e.title = ok, r.title[:300]
                 return True
@@ -309,14 +301,18 @@ class Matcher:
             title = r.title[:300]
             same = [x for x in e.roles if x[0] == ok]
             if any(x[1].casefold() == title.casefold() for x in same) or (same and not title):
+                for x in same:  # the same role: a department it lacked is still news
+                    if r.department and not x[5] and (not title or x[1].casefold() == title.casefold()):
+                        x[5], x[4], changed = r.department[:200], True, True
                 continue
             blank = next((x for x in same if not x[1]), None)
             if blank is not None:
                 blank[1], blank[4] = title, True
+                blank[5] = blank[5] or r.department[:200]
                 if blank[2] and e.org == ok:
                     e.title = title
             else:
-                e.roles.append([ok, title, r.current, None, True])
+                e.roles.append([ok, title, r.current, None, True, r.department[:200]])
                 if r.current and newest is None:
                     newest = (ok, title)
             changed = True
