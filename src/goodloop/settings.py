@@ -33,6 +33,7 @@ WEB_ONLY_APPS = ("django.contrib.sessions", "django.contrib.messages", "django.c
 MIDDLEWARE = [
     "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh
     "django.middleware.security.SecurityMiddleware",
+    "goodloop.web.middleware.RefuseNulMiddleware",  # before anything looks a query value up
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -102,9 +103,14 @@ def _database(db: config.Database, server_mode: bool = False) -> dict:
 DATABASES = {"default": _database(CONFIG.database, CONFIG.server_mode)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Django's full set: not like the email (the login), at least 8 characters, not a common
+# password, not all digits.
 AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+     "OPTIONS": {"user_attributes": ("username", "email")}},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-us"

@@ -1,6 +1,5 @@
 """The coach measured against the hand-labelled corpus (DESIGN.md section 4)."""
 
-import pytest
 
 from goodloop.core.coach import coach, context_from_dict
 
@@ -29,15 +28,6 @@ def summary(name, rows):
         f"({100 * s_ok / len(spec):.0f}%); overall {100 * (v_ok + s_ok) / len(rows):.0f}%; "
         f"expected codes present in {codes}/{len(rows)}"
     ), v_ok / len(vague), s_ok / len(spec)
-
-
-@pytest.fixture
-def report(capsys):
-    def _print(line):
-        with capsys.disabled():
-            print("\n" + line)
-
-    return _print
 
 
 def test_corpus_is_big_and_varied():

@@ -37,10 +37,11 @@ def test_markdown_and_html(written):
     assert "<ol><li>Northwind</li><li>Bluefin Health</li><li>Larkspur Labs</li></ol>" in html
 
 
-def test_brief_asks_go_through_the_coach(written):
+def test_brief_items_go_through_the_brief_coach(written):
     asks = brief.content(written)["how_you_can_help"]
-    assert asks[0]["score"] >= 60
-    assert asks[1]["score"] < 50 and "vague_chestnut" in [f["code"] for f in asks[1]["findings"]]
+    assert asks[0]["score"] >= 70 and not asks[0]["findings"]
+    assert asks[1]["score"] < 50 and "vague" in [f["code"] for f in asks[1]["findings"]]
+    assert all(" " in f["message"] for a in asks for f in a["findings"])  # sentences, not codes
 
 
 def test_html_escapes_markup(account):

@@ -33,7 +33,8 @@ def test_the_page_shows_the_saved_brief_and_the_coach_on_each_ask(client, accoun
     assert html.index("<li>eBay</li>") < html.index("<li>American Express</li>")  # targets in priority order
     coach = html.split('id="coach"')[1]
     assert coach.count('class="coach-item"') == 2
-    assert "vague_chestnut" in coach.split('class="coach-item"')[1]
+    vague = coach.split('class="coach-item"')[1]
+    assert "classic vague ask" in vague and "vague_chestnut" not in coach  # human messages, never codes
     assert "Try:" in coach  # the rewrite of the vague ask
     for fmt in ("md", "html", "pdf"):
         assert f'href="/brief/download/{fmt}/"' in html
@@ -73,7 +74,7 @@ def test_live_coach_reads_unsaved_asks_and_saves_nothing(client, account):
     assert response.status_code == 200
     html = response.content.decode()
     assert "<html" not in html and html.count('class="coach-item"') == 2
-    assert "vague_chestnut" in html and "Globex" in html  # the rewrite draws on the target list
+    assert "classic vague ask" in html and "Globex" in html  # the suggestion draws on the target list
     assert brief.get(account).pk is None
     empty = client.post(reverse("brief-coach"), {"how_you_can_help": "  "}, HTTP_HX_REQUEST="true")
     assert "the coach will score it here" in empty.content.decode()

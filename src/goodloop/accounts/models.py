@@ -31,6 +31,7 @@ class ApiToken(models.Model):
     token_hash = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(auto_now_add=True)
     last_used = models.DateTimeField(null=True, blank=True)
+    expires = models.DateTimeField(null=True, blank=True)  # None: until revoked
     revoked = models.BooleanField(default=False)
     revoked_on = models.DateTimeField(null=True, blank=True)
 

@@ -32,7 +32,9 @@ class BearerToken(HttpBearer):
     openapi_name = "token"
 
     def authenticate(self, request, token):
-        return tokens.authenticate(token)
+        account = tokens.authenticate(token)
+        request.by_token = account is not None  # some operations need a login (see api/tokens.py)
+        return account
 
 
 class AccountSession(APIKeyCookie):

@@ -1,6 +1,10 @@
-"""/api/tokens: my API tokens — list, create (the clear token is in this response only), revoke."""
+"""/api/tokens: my API tokens — list, create (the clear token is in this response only), revoke.
+
+Creating a token needs a login (the web session): a token cannot mint tokens, so a stolen one
+cannot make itself permanent by minting a successor before it is revoked or expires."""
 
 from ninja import Field, Router, Schema
+from ninja.errors import HttpError
 
 from goodloop.services import tokens as token_service
 
@@ -16,6 +20,7 @@ class TokenOut(Schema):
     account: str
     created: str
     last_used: str | None
+    expires: str | None
     revoked: bool
 
 
@@ -25,6 +30,7 @@ class TokenCreated(TokenOut):
 
 class TokenIn(Schema):
     name: str = Field("", max_length=token_service.MAX_NAME)
+    expires_in_days: int | None = Field(None, ge=1, le=token_service.MAX_DAYS)
 
 
 @router.get("", response={200: list[TokenOut], **common.ERRORS})
@@ -32,9 +38,12 @@ def list_tokens(request):
     return [token_service.as_dict(t) for t in token_service.list_tokens(request.auth)]
 
 
-@router.post("", response={201: TokenCreated, **common.ERRORS})
+@router.post("", response={201: TokenCreated, 403: common.Error, **common.ERRORS})
 def create_token(request, payload: TokenIn):
-    token, clear = token_service.create(request.auth, payload.name)
+    if getattr(request, "by_token", False):
+        raise HttpError(403, "a token cannot create tokens: create one on the API tokens page "
+                             "or with `goodloop token create`")
+    token, clear = token_service.create(request.auth, payload.name, payload.expires_in_days)
     token = token_service.list_tokens(request.auth).get(id=token.id)
     return 201, {**token_service.as_dict(token), "token": clear}
 

@@ -1,4 +1,5 @@
-"""`account add`, `token create|revoke` and `tokens`: server-mode accounts and API tokens."""
+"""`account add|disable|enable|set-password|remove`, `token create|revoke` and `tokens`:
+server-mode accounts and API tokens."""
 
 import sys
 
@@ -55,6 +56,57 @@ def account_add(
     typer.echo(f"account #{account.id} {account.user.email} created")
 
 
+@account_app.command("disable")
+def account_disable(email: str = typer.Argument(..., help="The login email.")):
+    """Stop an account at once: its login, web sessions, API tokens and calendar export (data kept)."""
+    _act("disabled: its sessions and tokens stopped working", "set_active", email, False)
+
+
+@account_app.command("enable")
+def account_enable(email: str = typer.Argument(..., help="The login email.")):
+    """Let a disabled account sign in again (its unrevoked, unexpired tokens work again too)."""
+    _act("enabled", "set_active", email, True)
+
+
+def _act(said: str, use_case: str, *args) -> None:
+    """Run one account use case and say what it did to which account."""
+    _setup()
+    from goodloop.services import accounts
+
+    account = getattr(accounts, use_case)(*args)
+    typer.echo(f"account #{account.id} {account.user.email} {said}")
+
+
+@account_app.command("set-password")
+def account_set_password(
+    email: str = typer.Argument(..., help="The login email."),
+    password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
+):
+    """Give an account a new password (its open web sessions end)."""
+    if not password_stdin:
+        raise CliError("give the password on standard input with --password-stdin (never on the command line)")
+    _act("password changed: its web sessions ended", "set_password", email, _read_password())
+
+
+@account_app.command("remove")
+def account_remove(
+    email: str = typer.Argument(..., help="The login email."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask: delete at once (for scripts)."),
+):
+    """Delete an account, its login and every row it owns (people, asks, tokens, …). Cannot be undone."""
+    _setup()
+    from goodloop.services import accounts
+
+    login = accounts.by_email(email).user.email  # an unknown email is an error before any question
+    if not yes:
+        if not sys.stdin.isatty():
+            raise CliError(f"removing {login} deletes all its data: add --yes to confirm (no terminal to ask on)")
+        if not typer.confirm(f"Delete the account {login} and every row it owns?"):
+            raise CliError("nothing removed")
+    counts = accounts.remove_account(login)
+    typer.echo(f"account {login} removed: {sum(counts.values())} rows deleted")
+
+
 def _account_for(email: str | None):
     from django.conf import settings
 
@@ -71,13 +123,15 @@ def _account_for(email: str | None):
 def token_create(
     account: str = typer.Option(None, "--account", help="The account's email (local mode: the local account)."),
     name: str = typer.Option("", "--name", help="What the token is for, e.g. 'laptop script'."),
+    expires_in: int = typer.Option(None, "--expires-in", metavar="DAYS",
+                                   help="The token stops working after this many days (default: never)."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ):
     """Create an API token and print it once (only its hash is kept)."""
     _setup()
     from goodloop.services import tokens as svc
 
-    token, clear = svc.create(_account_for(account), name)
+    token, clear = svc.create(_account_for(account), name, expires_in)
     if as_json:
         emit_json({**svc.as_dict(token), "token": clear})
         return
@@ -109,6 +163,6 @@ def tokens(
     if as_json:
         emit_json(rows)
         return
-    table(None, ["id", "account", "name", "prefix", "created", "last used", "revoked"],
+    table(None, ["id", "account", "name", "prefix", "created", "last used", "expires", "revoked"],
           [[r["id"], r["account"], r["name"], r["prefix"] + "…", r["created"][:16], (r["last_used"] or "")[:16],
-            "yes" if r["revoked"] else ""] for r in rows])
+            (r["expires"] or "")[:16], "yes" if r["revoked"] else ""] for r in rows])

@@ -23,7 +23,10 @@ def _print_coach(data: dict) -> None:
         typer.echo(f"  ! {w}")
     if data.get("guard"):
         typer.echo(f"  → {data['guard']['suggestion']}")
-    typer.echo(f"suggested rewrite:\n  {data['rewrite']}")
+    if data["rewrite"]:
+        typer.echo(f"suggested edit:\n  {data['rewrite']}")
+    elif data["score"] >= 85:
+        typer.echo("looks good: no rewrite needed")
 
 
 def coach(

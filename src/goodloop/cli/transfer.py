@@ -71,8 +71,12 @@ def _summary(report) -> None:
         typer.echo(f"  row {e['row']}: {e['message']}")
     if len(report.errors) > 20:
         typer.echo(f"  … {len(report.errors) - 20} more errors (see --json)")
+    for w in report.warnings[:20]:
+        typer.echo(f"  row {w['row']}: warning: {w['message']}")
+    if len(report.warnings) > 20:
+        typer.echo(f"  … {len(report.warnings) - 20} more warnings (see --json)")
     if report.merge_suggestions:
-        typer.echo(f"{len(report.merge_suggestions)} possible duplicates (merge with `goodloop person merge A B`):")
+        typer.echo(f"{report.suggested} possible duplicates (merge with `goodloop person merge A B`):")
         for s in report.merge_suggestions[:20]:
             typer.echo(f"  {_who(s['a'])}  ~  {_who(s['b'])}: {s['reason']}")
 

@@ -1,23 +1,29 @@
-"""The ask coach (P1): score an ask, say what is wrong with it, and rewrite it.
+"""The ask coach (P1): score an ask, say what is wrong with it, and improve it.
 
-Deterministic and offline: regular expressions over the text (see
-:mod:`goodloop.core.coach_lexicon`) plus what the caller knows (target organizations,
-known organizations, the brief's categories of people, the person, the over-asking
-guard). ``coach(text, context) -> CoachResult(score, findings, rewrite)``.
+Deterministic and offline. :mod:`goodloop.core.coach_reading` reads the dimensions a helper
+needs (something specific to act on: an organization, team, person or concrete topic; one
+small bounded action; why them; thanks and an easy out) and what the caller knows (targets,
+known organizations, the brief's categories of people, the person, the over-asking guard).
+``coach(text, context) -> CoachResult(score, findings, rewrite)``.
 
-Scoring: start at 100 and subtract a weight per finding (:data:`PENALTIES`). An ask that
-names neither an organization nor a category of people gives the helper nothing to act
-on, and neither does one that names no category of people and no concrete request; both
-are capped at 45 whatever else they do well - unless the deliverable stands on its own
-(feedback on a resume, serving as a reference).
+Scoring: start at 100 and subtract a weight per finding (:data:`PENALTIES`). Some asks are
+capped at 45 whatever else they do well (:data:`CAP`), because the helper cannot act on
+them: nothing specific named; a request for people with neither a place nor a kind of
+people; an organization alone with no action; a classic vague ask with no bounded action;
+a job or the whole network asked of a contact; vouching asked by the asker's own account of
+a stranger. An ask to one person for a concrete small thing (15 minutes on five slides) is
+specific without naming an organization.
+
+The rewrite edits the ask (:mod:`goodloop.core.coach_rewrite`); none for an ask scoring
+:data:`LOOKS_GOOD` or more.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 
-from goodloop.core import coach_lexicon as lx
+from goodloop.core import coach_lexicon as lx  # noqa: F401 (callers read patterns through the coach)
 from goodloop.core.coach_detect import (  # noqa: F401 (re-exported for callers)
     detect_ask_kind,
     find_categories,
@@ -25,7 +31,7 @@ from goodloop.core.coach_detect import (  # noqa: F401 (re-exported for callers)
     is_question,
     normalize_org,
 )
-from goodloop.core.drafts import people_phrase
+from goodloop.core.coach_reading import VOUCHING_KINDS, Reading, read
 from goodloop.core.rules import COACH_MAX_WORDS, COACH_MAX_WORDS_FIRST_CONTACT, TRUST_STAGES
 from goodloop.core.trust import trust_gate
 
@@ -40,6 +46,7 @@ PRINCIPLES: Mapping[str, str] = {
     "not_a_question": "P1",
     "too_long": "P1",
     "negative_tone": "P1",
+    "no_why_you": "P1",
     "no_gratitude": "P2",
     "trust_gate": "P5",
     "over_asking": "P4",
@@ -56,29 +63,39 @@ PENALTIES: Mapping[str, int] = {
     "not_a_question": 10,
     "too_long": 10,
     "negative_tone": 15,
+    "no_why_you": 10,
     "no_gratitude": 10,
-    "trust_gate": 10,
+    "trust_gate": 20,  # a reputation risk for them: enough to offer the smaller alternative
     "over_asking": 10,
 }
-# When the deliverable is self-contained (resume feedback, a reference), who and where
-# matter less: the helper can act without them.
-SELF_CONTAINED_PENALTIES: Mapping[str, int] = {"no_org": 10, "no_people_category": 5}
-NOTHING_TO_ACT_ON_CAP = 45
+SELF_CONTAINED_NO_ORG = 10  # a reference or resume look still helps more when it says for which role
+CAP = 45  # the most an ask the helper cannot act on can score
+LOOKS_GOOD = 85  # no rewrite at or above this score
+# Kept for callers that read the old name.
+NOTHING_TO_ACT_ON_CAP = CAP
 
 MESSAGES: Mapping[str, str] = {
-    "no_org": "Name one to three specific organizations; 'a fintech' or 'startups' gives them nothing to search their memory for.",
-    "no_people_category": "Say which people you want to meet (a role, team or function), e.g. 'someone in product marketing'.",
-    "no_concrete_action": "Ask for one small, concrete thing: an introduction to 1-2 people, 20 minutes of insight, feedback on your resume.",
-    "vague_chestnut": "This is a classic vague ask ('keep me in mind', 'anyone I should talk to'): people want to help but can't act on it.",
+    "no_org": "Name what this is about: an organization, a team, a person or a concrete topic. "
+              "'A fintech' or 'startups' gives them nothing to search their memory for.",
+    "no_people_category": "Say which people you'd like to meet: a role, a team or a function, "
+                          "e.g. 'someone in product marketing'.",
+    "no_concrete_action": "Ask for one small, bounded thing they can say yes to: an introduction to one or two "
+                          "people, 20 minutes, a look at three slides, an answer to one question.",
+    "vague_chestnut": "This is one of the classic vague asks ('anyone I should talk to', 'keep me in mind'): "
+                      "people want to help but can't act on it.",
     "whole_network": "Don't ask for their whole network; ask for one or two specific people.",
     "asks_for_job": "Don't ask a contact for a job or openings; ask for insight or an introduction instead.",
-    "not_a_question": "Phrase the request as a direct question so it is easy to answer yes.",
+    "not_a_question": "End with a direct question so it is easy to answer yes.",
     "too_long": "Too long: keep it under {limit} words so it gets read on a phone.",
-    "negative_tone": "Drop the desperation; a confident, specific ask is easier to help with.",
+    "negative_tone": "Keep it light: a confident, specific ask is easier to help with than a hard-luck story.",
+    "no_why_you": "Say why you're asking this person: a shared employer, their talk, who suggested them.",
     "no_gratitude": "Add thanks and an easy out ('no worries if not').",
-    "trust_gate": "",  # filled from goodloop.core.trust.trust_gate
+    "trust_gate": "",  # filled from goodloop.core.trust.trust_gate or the text
     "over_asking": "",  # filled from the guard's reasons
 }
+STRANGER_MESSAGE = ("You say you haven't met: an introduction, referral or reference from a stranger puts their "
+                    "reputation on the line. Ask for something smaller first (15 minutes, one question), or "
+                    "build the relationship, then ask.")
 
 
 @dataclass(frozen=True)
@@ -118,9 +135,12 @@ class Finding:
 
 @dataclass(frozen=True)
 class CoachResult:
-    """Score 0-100 (higher is a better ask), findings, and a suggested rewrite.
+    """Score 0-100 (higher is a better ask), findings, and a suggested rewrite ("" when the
+    ask already looks good).
 
-    ``organizations`` and ``categories`` are what the coach recognised in the text.
+    ``organizations`` and ``categories`` are what the coach recognised in the text;
+    ``explanation`` maps each finding (and any cap, as ``cap``) to the points it cost;
+    ``dimensions`` says which dimensions of a good ask the text has.
     """
 
     score: int
@@ -131,10 +151,16 @@ class CoachResult:
     words: int = 0
     ask_kind: str = "introduction"
     explanation: dict[str, int] = field(default_factory=dict)
+    dimensions: dict[str, bool] = field(default_factory=dict)
+    people: tuple[str, ...] = ()
 
     @property
     def codes(self) -> tuple[str, ...]:
         return tuple(f.code for f in self.findings)
+
+    @property
+    def looks_good(self) -> bool:
+        return self.score >= LOOKS_GOOD
 
     def as_dict(self) -> dict:
         """The ``coach --json`` shape: ``{score, findings[{code, message, principle}], rewrite}``."""
@@ -166,74 +192,93 @@ def context_from_dict(data: Mapping | None) -> CoachContext | None:
     )
 
 
-def coach(text: str, context: CoachContext | None = None) -> CoachResult:
-    """Score an ask 0-100, list findings (stable codes, messages, principles), suggest a rewrite.
-
-    Never raises on any string input; an empty text scores 0 with every content finding.
-    """
-    ctx = context or CoachContext()
-    text = (text or "").replace("\u2019", "'").replace("\u2018", "'")
-    person = ctx.person
-    words = len(text.split())
-
+def _known(ctx: CoachContext) -> list[str]:
     known = [*ctx.target_organizations, *ctx.known_organizations]
-    if person:
-        known += [o for o in (person.organization, *person.past_organizations, *person.connected_organizations) if o]
-    orgs = find_organizations(text, known)
-    if not orgs and person and person.organization and lx.YOUR_ORG.search(text):
-        orgs = [person.organization]  # "your company" is a named organization when we know it
-    cats = find_categories(text, ctx.people_categories)
-    kind = ctx.ask_kind or detect_ask_kind(text)
-    self_contained = bool(lx.SELF_CONTAINED_ACTION.search(text)) and bool(lx.CONCRETE_ACTION.search(text))
+    if ctx.person:
+        p = ctx.person
+        known += [o for o in (p.organization, *p.past_organizations, *p.connected_organizations) if o]
+    return known
 
+
+def findings_for(r: Reading, ctx: CoachContext) -> tuple[list[str], str | None, bool]:
+    """The finding codes for a reading, the trust-gate message, and whether the asker's own
+    words make the person a stranger being asked to vouch."""
+    person = ctx.person
     codes: list[str] = []
-    if not orgs:
+    roleish = any(o.lower().startswith("the ") for o in r.objects)  # "the backend engineer role"
+    if not r.where and (r.needs_people or not r.target or (r.self_contained and not roleish)):
         codes.append("no_org")
-    if not cats:
+    if not r.who and ((r.needs_people and not roleish) or not r.target):
         codes.append("no_people_category")
-    if not lx.CONCRETE_ACTION.search(text):
+    if not r.action:
         codes.append("no_concrete_action")
-    if lx.VAGUE_CHESTNUT.search(text):
-        codes.append("vague_chestnut")
-    if lx.WHOLE_NETWORK.search(text):
-        codes.append("whole_network")
-    if lx.ASKS_FOR_JOB.search(text):
-        codes.append("asks_for_job")
-    if not is_question(text):
+    for code, hit in (("vague_chestnut", r.chestnut), ("whole_network", r.whole_network),
+                      ("asks_for_job", r.asks_for_job)):
+        if hit:
+            codes.append(code)
+    if not r.question:
         codes.append("not_a_question")
     first = bool(person and person.first_contact)
-    limit = COACH_MAX_WORDS_FIRST_CONTACT if first else COACH_MAX_WORDS
-    if words > limit:
+    if r.words > (COACH_MAX_WORDS_FIRST_CONTACT if first else COACH_MAX_WORDS):
         codes.append("too_long")
-    if lx.NEGATIVE_TONE.search(text):
+    if r.negative:
         codes.append("negative_tone")
-    if not (lx.GRATITUDE.search(text) or lx.EASY_OUT.search(text)):
+    if (first or r.stranger) and not r.why_you:
+        codes.append("no_why_you")
+    if not (r.gratitude or r.easy_out):
         codes.append("no_gratitude")
     gate = None
+    text_gate = r.stranger and r.kind in VOUCHING_KINDS and (r.kind != "introduction" or r.explicit_kind)
     if person is not None:
         stage = person.trust_stage if person.trust_stage in TRUST_STAGES else "stranger"
-        gate = trust_gate(kind, stage, person.name)
-        if gate:
-            codes.append("trust_gate")
+        gate = trust_gate(r.kind, stage, person.name)
+    if text_gate and not gate:
+        gate = STRANGER_MESSAGE
+    if gate:
+        codes.append("trust_gate")
     if ctx.guard_warnings:
         codes.append("over_asking")
+    return codes, gate, text_gate
 
-    explanation: dict[str, int] = {}
-    for code in codes:
-        weight = PENALTIES[code]
-        if self_contained and code in SELF_CONTAINED_PENALTIES:
-            weight = SELF_CONTAINED_PENALTIES[code]
-        explanation[code] = -weight
+
+def capped(r: Reading, codes: list[str], text_gate: bool) -> bool:
+    """True when the helper cannot act on the ask, whatever else it does well."""
+    return (
+        not r.target
+        or (r.needs_people and not r.where and not r.who)
+        or (not r.action and not (r.who or r.objects))
+        or (r.chestnut and not r.action and not r.who)
+        or (r.open_ended and not r.action)
+        or r.desperate
+        or r.asks_for_job
+        or r.whole_network
+        or text_gate
+    )
+
+
+def coach(text: str, context: CoachContext | None = None, *, rewrite: bool = True) -> CoachResult:
+    """Score an ask 0-100, list findings (stable codes, messages, principles), suggest an edit.
+
+    Never raises on any string input; an empty text scores 0 with every content finding.
+    ``rewrite=False`` skips the edit (the rewrite scores its own drafts that way).
+    """
+    ctx = context or CoachContext()
+    person = ctx.person
+    r = read(text, _known(ctx), ctx.people_categories, ctx.ask_kind, person.organization if person else None)
+    codes, gate, text_gate = findings_for(r, ctx)
+
+    explanation = {code: -PENALTIES[code] for code in codes}
+    if r.self_contained and "no_org" in explanation:
+        explanation["no_org"] = -SELF_CONTAINED_NO_ORG
     score = 100 + sum(explanation.values())
-    # Who or where, and who or what: without either pair the helper cannot act.
-    no_who_where = "no_org" in codes and "no_people_category" in codes
-    no_who_what = "no_people_category" in codes and "no_concrete_action" in codes
-    if (no_who_where or no_who_what) and not self_contained:
-        score = min(score, NOTHING_TO_ACT_ON_CAP)
-    if not text.strip():
+    if capped(r, codes, text_gate) and score > CAP:
+        explanation["cap"] = CAP - score
+        score = CAP
+    if not r.text.strip():
         score = 0  # an empty ask asks nothing
     score = max(0, min(100, score))
 
+    limit = COACH_MAX_WORDS_FIRST_CONTACT if person and person.first_contact else COACH_MAX_WORDS
     findings = []
     for code in codes:
         if code == "trust_gate":
@@ -244,108 +289,15 @@ def coach(text: str, context: CoachContext | None = None) -> CoachResult:
             msg = MESSAGES[code].format(limit=limit)
         findings.append(Finding(code, msg, PRINCIPLES[code]))
 
-    return CoachResult(
-        score=score,
-        findings=tuple(findings),
-        rewrite=suggest_rewrite(ctx, orgs, cats, kind, gated=bool(gate)),
-        organizations=tuple(orgs),
-        categories=tuple(cats),
-        words=words,
-        ask_kind=kind,
-        explanation=explanation,
+    result = CoachResult(
+        score=score, findings=tuple(findings), rewrite="", organizations=r.organizations,
+        categories=r.categories, words=r.words, ask_kind=r.kind, explanation=explanation,
+        dimensions={"specific": r.target, "bounded_action": r.action, "why_you": r.why_you,
+                    "question": r.question, "thanks_or_easy_out": r.gratitude or r.easy_out},
+        people=r.people,
     )
+    if rewrite and score < LOOKS_GOOD and r.text.strip():
+        from goodloop.core.coach_rewrite import edit  # the rewrite scores its drafts with this module
 
-
-# ------------------------------------------------------------------------ rewrite
-
-
-def _pick_orgs(ctx: CoachContext, text_orgs: Sequence[str]) -> tuple[list[str], str]:
-    """Up to two organizations for the rewrite and how the person relates to the first.
-
-    Preference: a target where the person works, worked, or knows someone; then targets
-    the ask already names; then the top targets; then what the ask names; then the
-    person's own organization.
-    """
-    targets = list(ctx.target_organizations)
-    person = ctx.person
-    keyed = {normalize_org(t): t for t in targets}
-
-    def among_targets(names: Iterable[str]) -> list[str]:
-        return [keyed[normalize_org(n)] for n in names if n and normalize_org(n) in keyed]
-
-    if person:
-        for names, relation in (
-            ([person.organization] if person.organization else [], "works"),
-            (person.past_organizations, "worked"),
-            (person.connected_organizations, "knows"),
-        ):
-            hits = among_targets(names)
-            if hits:
-                return hits[:1], relation
-    named = among_targets(text_orgs)
-    if named:
-        return named[:2], ""
-    if targets:
-        return targets[:2], ""
-    if text_orgs:
-        return list(text_orgs[:2]), ""
-    if person and person.organization:
-        return [person.organization], "works"
-    return ["[a target company]"], ""
-
-
-def _pick_category(ctx: CoachContext, cats: Sequence[str]) -> str:
-    if ctx.people_categories:
-        return ctx.people_categories[0]
-    for c in cats:
-        if lx.ROLE_NOUN.fullmatch(c) or lx.LEAD_ROLE.fullmatch(c):
-            return c if c.endswith("s") else c + "s"
-    return "the team I'd be joining"
-
-
-def suggest_rewrite(
-    ctx: CoachContext,
-    text_orgs: Sequence[str] = (),
-    text_categories: Sequence[str] = (),
-    kind: str = "introduction",
-    gated: bool = False,
-) -> str:
-    """A specific ask under 75 words: real organizations, a category of people, one small
-    request (an introduction to 1-2 people or 20 minutes), as a question, with thanks and
-    an easy out. A referral or reference below rapport becomes a request for insight (P5)."""
-    orgs, relation = _pick_orgs(ctx, text_orgs)
-    category = _pick_category(ctx, text_categories)
-    name = ctx.person.name.split()[0] if ctx.person and ctx.person.name.split() else "there"
-    org_list = " or ".join(orgs)
-    here = "there" if relation in ("works", "worked") else f"at {orgs[0]}"
-    if relation == "works":
-        opener = f"Since you're at {orgs[0]}, I'd value your help."
-    elif relation == "worked":
-        opener = f"Since you spent time at {orgs[0]}, I'd value your help."
-    elif relation == "knows":
-        opener = f"I'm focusing my search on {orgs[0]}, where I believe you know people."
-    else:
-        opener = f"I'm focusing my search on {org_list}."
-
-    if kind == "resume_feedback" and not gated:
-        request = (
-            f"Would you spend 20 minutes giving me feedback on my resume for roles working with "
-            f"{category} at {orgs[0]}?"
-        )
-    elif kind in ("referral", "reference") and not gated:
-        what = "refer me to" if kind == "referral" else "serve as a reference for me with"
-        request = (
-            f"Would you be willing to {what} the hiring manager for {category} at {orgs[0]}? "
-            "I can send the posting and a short summary."
-        )
-    elif kind in ("insight", "advice") or gated:
-        request = f"Would you have 20 minutes to share what {category} {here} look for?"
-        if not category.endswith("s"):
-            request = f"Would you have 20 minutes to share how {category} {here} works?"
-    else:
-        people = people_phrase(category)
-        request = (
-            f"Do you know {people} {here} you'd be comfortable introducing me to? "
-            "I'd ask them for just 20 minutes."
-        )
-    return f"Hi {name}, {opener} {request} Thank you - and no worries at all if not."
+        result = replace(result, rewrite=edit(r, result, ctx))
+    return result

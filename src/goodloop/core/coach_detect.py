@@ -114,16 +114,34 @@ def is_question(text: str) -> bool:
     return any(lx.QUESTION_START.match(s.strip()) for s in sentences if s.strip())
 
 
-def detect_ask_kind(text: str) -> str:
-    """Best guess of the ask kind from the text alone."""
+_INTRO_TEXT = re.compile(
+    r"\bintro(?:duc\w*)?\b|\bconnect\s+(?:me|us)\b|\bin\s+touch\b|"
+    r"\b(?:do|would)\s+you\s+(?:happen\s+to\s+)?know\s+(?:anyone|anybody|someone|somebody|a|an|any|one)\b|"
+    r"\bwho\s+do\s+you\s+know\b",
+    re.I,
+)
+_INSIGHT_TEXT = re.compile(
+    r"\bminutes?\b|\bcall\b|\bchat\b|\bcoffee\b|\bshare\s+how\b|\btell\s+me\b|\bquestions?\b|\badvice\b|"
+    r"\byour\s+(?:take|view|opinion|perspective|thoughts|insights?)\b",
+    re.I,
+)
+
+
+def explicit_ask_kind(text: str) -> str | None:
+    """The ask kind the text itself shows, or None when it shows none."""
     if lx.REFERENCE_TEXT.search(text):
         return "reference"
     if lx.REFERRAL_TEXT.search(text):
         return "referral"
-    if lx.RESUME_TEXT.search(text):
+    if lx.RESUME_TEXT.search(text) and not _INTRO_TEXT.search(text):
         return "resume_feedback"
-    if re.search(r"\bintro(?:duc\w*)?\b|\bconnect\s+(?:me|us)\b|\bin\s+touch\b", text, re.I):
+    if _INTRO_TEXT.search(text):
         return "introduction"
-    if re.search(r"\bminutes?\b|\bcall\b|\bchat\b|\bcoffee\b|\bshare\s+how\b|\btell\s+me\b", text, re.I):
+    if _INSIGHT_TEXT.search(text):
         return "insight"
-    return "introduction"
+    return None
+
+
+def detect_ask_kind(text: str) -> str:
+    """Best guess of the ask kind from the text alone ("introduction" when it shows none)."""
+    return explicit_ask_kind(text) or "introduction"

@@ -33,7 +33,7 @@ ORG_TRIGGER = re.compile(
     r"(?:work|works|worked|working|roles?|positions?|openings?|jobs?|interviews?)\s+(?:for|with)|"
     r"(?:someone|anyone|anybody|somebody|people|folks|contacts?|friends?|colleagues?|recruiters?|"
     r"managers?|engineers?|leaders?)\s+from|"
-    r"interview(?:ing|ed)?\s+with|appl(?:y|ying|ied)\s+to|target(?:ing)?|"
+    r"interview(?:ing|ed)?\s+with|appl(?:y|ying|ied)\s+to|target(?:ing)?|(?:top\s+)?targets\s+are|"
     r"worked\s+at|moved\s+to|over\s+at)\s+(?:the\s+)?)"
     rf"(?P<first>{ORG_NAME})(?P<rest>(?:{_LIST_SEP}(?:the\s+)?{ORG_NAME})*)"
 )
@@ -172,7 +172,7 @@ VAGUE_CHESTNUT = _any(
     r"\bcompan(?:y|ies)\s+(?:that\s+)?(?:you\s+think\s+)?i\s+should\b",
     r"\b(?:which|what)\s+compan(?:y|ies)\b",
     r"\bany\s+compan(?:y|ies)\s+(?:i|you|to|that|worth)\b",
-    r"\b(?:anyone|anybody|someone|somebody|people|who)\s+(?:(?:you\s+think\s+)?i\s+(?:should|could|ought\s+to)|worth)\s+"
+    r"\b(?:anyone|anybody|someone|somebody|people|who)\b[^.?!]{0,40}?\b(?:(?:you\s+think\s+)?i\s+(?:should|could|ought\s+to)|worth)\s+"
     r"(?:talk|speak|reach|connect|meet|contact|network)",
     r"\bkeep\s+me\s+in\s+mind\b",
     r"\bkeep\s+(?:an\s+eye|your\s+eyes?|your\s+ears?)\s+(?:out|open|peeled)\b",
@@ -191,6 +191,10 @@ VAGUE_CHESTNUT = _any(
     r"\bwho\s+do\s+you\s+know\b",
     r"\bwhere\s+(?:should\s+i|i\s+should)\s+(?:apply|look|start)\b",
     r"\bany\s+(?:guidance|help|support)\s+(?:or\s+\w+\s+)?you\s+(?:could|can|might)\b",
+    r"\bno\s+(?:specific|particular|real)\s+agenda\b",
+    r"\bjust\s+(?:want|wanted|would\s+like)\s+(?:to\s+(?:chat|connect|catch\s+up)|your\s+(?:perspective|thoughts))\b",
+    r"\b(?:to|with)\s+(?:whoever|anyone)\s+you\s+(?:think|want|like|know)\b",
+    r"\bwhat'?s\s+the\s+trick\b",
 )
 
 WHOLE_NETWORK = _any(
@@ -217,6 +221,18 @@ ASKS_FOR_JOB = _any(
     r"\bhire\s+me\b",
     r"\b(?:compan(?:y|ies)|anyone|anybody|someone|places?)\s+(?:that\s+(?:is|are)|who\s+(?:is|are)|who'?s|that'?s)?\s*hiring\b",
     r"\bi\s+(?:really\s+)?need\s+a\s+job\b",
+    r"\bget\s+me\s+(?:an?\s+)?(?:interview|job|foot\s+in)\b",
+    r"\b(?:refer|recommend)\s+me\s+(?:to|for)\s+(?:any|whatever|anything)\b",
+    r"\b(?:for|to)\s+(?:any|whatever)\s+(?:roles?|positions?|openings?|jobs?)?\s*(?:that\s+)?(?:fits?|match)",
+    r"\bany\s+(?:suitable\s+)?(?:openings?|positions?|roles?|jobs?)\s+(?:that|which)\b",
+    r"\bwhatever\s+(?:role|position|job)\b",
+    r"\bhire\s+me\b|\bjobs?\s+in\s+your\s+company\b",
+    r"\bfor\s+any\s+(?:internal\s+)?(?:postings?|openings?|roles?|positions?|jobs?)\b",
+    r"\bany\s+(?:\w+\s+)?(?:position|role|job|opening)\s+(?:with|at|in)\b",
+    r"\blooking\s+for\s+(?:a\s+)?(?:job|position|role|work)\s+(?:at|with|in)\s+your\b",
+    r"\b(?:dream|love|want)\s+to\s+work\s+(?:at|for)\s+your\s+(?:company|firm|team|organi[sz]ation)\b",
+    r"\bfind\s+(?:a|an)\s+(?:new\s+)?(?:job|position|role)\b",
+    r"\bget(?:ting)?\s+hired\s+(?:at|by)\s+your\b",
     r"\bjob\s+for\s+me\b",
 )
 
@@ -274,15 +290,33 @@ QUESTION_START = re.compile(
     r"be\s+happy|be\s+nice)\b)",
     _I,
 )
+# Requests phrased as a statement count: "I'd be grateful if you could...", "I was hoping you might...".
 INDIRECT_QUESTION = _any(
     r"\bi\s+(?:was|am|'m)\s+wondering\s+(?:if|whether)\b",
     r"\bi'?m\s+wondering\s+(?:if|whether)\b",
-    r"\bwould\s+you\s+(?:be\s+)?(?:open|willing|able|comfortable)\b",
-    r"\bcould\s+you\b",
+    r"\bwould\s+you\b|\bcould\s+you\b|\bcan\s+you\b|\bwill\s+you\b",
+    r"\bi'?d\s+(?:be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful|delighted)|(?:really\s+)?appreciate\s+it|love\s+it)"
+    r"\s+if\s+you\b",
+    r"\bi\s+would\s+(?:be\s+(?:so\s+|very\s+)?(?:grateful|thankful)|(?:really\s+)?appreciate\s+it)\s+if\s+you\b",
+    r"\bi\s+(?:was|am)\s+hoping\s+you\s+(?:could|might|would)\b",
+    r"\bi'?d\s+(?:be\s+)?grateful\s+for\s+(?:20|15|30|ten|fifteen|twenty|thirty|half|a\s+letter|a\s+reference|an?\s+intro)",
+    r"\bi'?d\s+(?:appreciate|value|welcome)\s+your\s+(?:honest\s+)?(?:view|take|perspective|opinion)\s+on\b",
+    r"\b(?:i'?d|would)\s+(?:value|love|appreciate)\s+\d+\s+minutes\b",
+    r"\bif\s+(?:you'?re|you\s+are)\s+(?:willing|open|able)\b",
 )
 
-REFERRAL_TEXT = _any(r"\brefer\s+(?:me|us)\b", r"\breferral\b", r"\bput\s+in\s+a\s+good\s+word\b")
+# A referral in disguise is a referral: "forward my resume to the hiring manager".
+REFERRAL_TEXT = _any(
+    r"\brefer\s+(?:me|us)\b", r"\breferral\b", r"\bput\s+in\s+a\s+good\s+word\b", r"\brecommend\s+me\b",
+    r"\b(?:forward|pass|send|hand|walk|give|get)(?:ing)?\s+(?:my|the)\s+(?:resume|résumé|cv|application)\b[^.?!]{0,40}?"
+    r"\b(?:to|into|along|straight)\b",
+    r"\btell(?:ing)?\s+(?:your|the|their)\s+hiring\s+manager\s+about\s+me\b",
+    r"\b(?:list|use)\s+you\s+as\s+(?:my\s+|a\s+)?referral\b",
+)
 REFERENCE_TEXT = _any(
-    r"\b(?:be|serve\s+as|act\s+as)\s+(?:a|my|one\s+of\s+my)\s+references?\b", r"\breferences?\s+for\s+me\b"
+    r"\b(?:be|serve\s+as|act\s+as)\s+(?:a|my|one\s+of\s+my)\s+references?\b", r"\breferences?\s+for\s+me\b",
+    r"\buse\s+you\s+as\s+a\s+reference\b", r"\b(?:letter\s+of\s+recommendation|reference\s+letter|recommendation\s+letter)\b",
+    r"\bwrite\s+(?:me\s+)?a\s+(?:short\s+|brief\s+)?(?:letter|reference)\b",
+    r"\bwrite\s+(?:me\s+)?a\s+(?:short\s+|brief\s+)?(?:linkedin\s+)?recommendation\b",
 )
 RESUME_TEXT = _any(r"\b(?:resume|résumé|cv|cover\s+letter|portfolio|linkedin\s+profile)\b")

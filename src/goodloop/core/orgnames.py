@@ -9,6 +9,7 @@ from cleanco.clean import prepare_default_terms, strip_punct, strip_tail
 
 _PUNCT = re.compile(r"[^\w\s&]+", re.UNICODE)
 _SPACE = re.compile(r"\s+")
+KEY_MAX = 300  # Organization.normalized_name's column: every key is cut the same way, on both databases
 
 
 # The last word of every legal form cleanco knows, as it compares them (normalized); from the terms
@@ -42,4 +43,4 @@ def normalize_org(name: str) -> str:
     stripped = basename(text) or text
     key = _PUNCT.sub(" ", stripped.casefold())
     key = _SPACE.sub(" ", key).strip()
-    return key or text.casefold()
+    return (key or text.casefold())[:KEY_MAX]

@@ -92,3 +92,34 @@ def by_email(email: str) -> Account:
     if account is None:
         raise NotFound(f"no account for {email!r}", field="account")
     return account
+
+
+def set_active(email: str, active: bool) -> Account:
+    """Disable (or enable again) an account's login. A disabled account's sessions, API tokens
+    and calendar export stop at once: Django's session check and tokens.authenticate both refuse
+    an inactive login on every request. Its data stays."""
+    account = by_email(email)
+    account.user.is_active = active
+    account.user.save(update_fields=["is_active"])
+    return account
+
+
+def set_password(email: str, password: str) -> Account:
+    """A new password for an account's login (the same rules as at creation). Its existing web
+    sessions end: Django ties a session to the password it was opened with."""
+    account = by_email(email)
+    check_password(account.user.username, password)
+    account.user.set_password(password)
+    account.user.save(update_fields=["password"])
+    return account
+
+
+@transaction.atomic
+def remove_account(email: str) -> dict[str, int]:
+    """Delete an account, every row it owns and its login; returns the rows deleted per model."""
+    account = by_email(email)
+    user = account.user
+    Person.objects.filter(account=account).update(met_through=None)  # people point at each other
+    _, counts = account.delete()
+    user.delete()
+    return counts

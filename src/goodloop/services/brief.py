@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from goodloop.core import coach as coach_rules
+from goodloop.core import brief_coach
 from goodloop.leads.models import Brief, Target
 
 from .errors import ServiceError
@@ -42,17 +42,11 @@ def update(account, headline: str | None = None, **lists) -> Brief:
 
 
 def content(account) -> dict:
-    """Everything the brief shows, with the coach's reading of each "how you can help" ask."""
+    """Everything the brief shows, with the brief coach's reading of each "how you can help" item."""
     brief = get(account)
     targets = [t.organization.name for t in Target.objects.filter(account=account).exclude(status="closed")
                .select_related("organization").order_by("priority", "id")]
-    ctx = coach_rules.CoachContext(target_organizations=tuple(targets),
-                                   people_categories=tuple(brief.people_categories or ()))
-    asks = []
-    for text in brief.how_you_can_help or []:
-        result = coach_rules.coach(text, ctx)
-        asks.append({"text": text, "score": result.score, "findings": [f.as_dict() for f in result.findings],
-                     "rewrite": result.rewrite})
+    asks = brief_coach.read_items(brief.how_you_can_help or [], targets, brief.people_categories or ())
     return {"headline": brief.headline, "roles_sought": list(brief.roles_sought or []), "targets": targets,
             "people_categories": list(brief.people_categories or []), "how_you_can_help": asks,
             "offers": list(brief.offers or [])}

@@ -21,6 +21,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from goodloop.accounts.models import Account
+from goodloop.core.text_safety import clean_text
 from goodloop.formats import registry
 from goodloop.formats.records import FormatError
 from goodloop.network.models import (
@@ -37,9 +38,11 @@ from goodloop.network.models import (
 
 from .bulk_sql import allocate, insert, update
 from .errors import ServiceError
+from .import_checks import Unstorable, check_record
 from .matching import Entity, Matcher, fingerprint
 
 FORMATS = ("auto", *registry.PARSERS)
+SUGGESTIONS_KEPT = 5000  # a shared switchboard number in a 100k-row file suggests 90k pairs: the report keeps a sample
 Progress = Callable[[int, int], None]
 
 
@@ -51,15 +54,19 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     errors: list[dict] = field(default_factory=list)
+    warnings: list[dict] = field(default_factory=list)  # rows imported with something dropped, and why
     merge_suggestions: list[dict] = field(default_factory=list)
     dry_run: bool = False
     batch_id: int | None = None
     merged: int = 0  # stored people merged into another by a bridging record
+    suggested: int = 0  # possible duplicates found (merge_suggestions lists the first SUGGESTIONS_KEPT)
 
     def as_dict(self) -> dict:
         return {"format": self.format, "rows": self.rows, "created": self.created, "updated": self.updated,
-                "unchanged": self.unchanged, "errors": self.errors, "merge_suggestions": self.merge_suggestions,
-                "dry_run": self.dry_run, "batch": self.batch_id, "merged": self.merged}
+                "unchanged": self.unchanged, "errors": self.errors, "warnings": self.warnings,
+                "merge_suggestions": self.merge_suggestions,
+                "dry_run": self.dry_run, "batch": self.batch_id, "merged": self.merged,
+                "suggested": self.suggested}
 
 
 class _DryRun(Exception):
@@ -109,11 +116,16 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
     records = parsed.records
     total = len(records)
     outcomes = []  # (record, entity, action)
+    warnings = report.warnings
     for i, rec in enumerate(records):
         if progress is not None and i % 2000 == 0:
             progress(i, total)
         try:
+            warnings.extend({"row": rec.row, "message": w} for w in check_record(rec))
             entity, action = matcher.add(rec)
+        except Unstorable as exc:
+            report.errors.append({"row": rec.row, "message": str(exc)})
+            continue
         except Exception as exc:  # noqa: BLE001 — one odd record is a row error, not a failed import
             report.errors.append({"row": rec.row, "message": f"could not import: {exc}"})
             continue
@@ -123,7 +135,7 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
     report.errors.sort(key=lambda e: e["row"])
     batch = None
     if not report.dry_run:
-        batch = ImportBatch.objects.create(account=account, format=parsed.format, filename=(filename or "")[:300])
+        batch = ImportBatch.objects.create(account=account, format=parsed.format, filename=clean_text(filename or "")[:300])
         report.batch_id = batch.id
     _Writer(account, matcher, batch, parsed.format).write(outcomes)
     counts = {"created": 0, "updated": 0, "unchanged": 0}
@@ -134,6 +146,8 @@ def _run(account, parsed, report: ImportReport, filename: str, progress: Progres
     report.created, report.updated, report.unchanged = counts["created"], counts["updated"], counts["unchanged"]
     report.merged = len(matcher.merges)
     report.merge_suggestions = matcher.report_suggestions()
+    report.suggested = len(report.merge_suggestions)
+    del report.merge_suggestions[SUGGESTIONS_KEPT:]
     if report.dry_run:  # people a dry run would create have no id: they are named by their row
         for side in (x for s in report.merge_suggestions for x in (s["a"], s["b"])):
             if "row" in side:
@@ -158,8 +172,9 @@ def _load(account) -> Matcher:
     person_tags = Person.tags.through.objects.filter(tag__account=account).values_list("person_id", "tag_id")
     fps = SourceRecord.objects.filter(account=account).exclude(fingerprint="").order_by("id").values_list(
         "fingerprint", "person_id")
+    split = MergeRecord.objects.filter(account=account, undone=True).values_list("kept_id", "gone_id")
     merged = MergeRecord.objects.filter(account=account, undone=False).values_list("kept_id", "snapshot__gone__uid")
-    matcher.load(people, points, roles, orgs, tags, person_tags, fps, merged)
+    matcher.load(people, points, roles, orgs, tags, person_tags, fps, split, merged)
     return matcher
 
 

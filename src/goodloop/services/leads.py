@@ -13,6 +13,7 @@ from goodloop.leads.models import Lead, LeadStageChange
 from . import loops as loop_service
 from . import organizations
 from .errors import NotFound, ServiceError
+from .people import web_url
 
 
 @transaction.atomic
@@ -27,6 +28,7 @@ def add(account, org_name: str, title: str, via=None, when: date | None = None, 
     source = source or ("person" if via is not None else "other")
     if source not in rules.LEAD_SOURCES:
         raise ServiceError(f"source must be one of: {', '.join(rules.LEAD_SOURCES)}", field="source")
+    url = web_url(url) if (url or "").strip() else ""
     when = when or date.today()
     org = organizations.get_or_create(account, org_name)
     lead = Lead.objects.create(account=account, organization=org, title=title[:300], url=url, stage=stage,

@@ -6,6 +6,7 @@ records that carry no certain key. Pure functions; services/matching.py uses the
 from __future__ import annotations
 
 import hashlib
+import re
 from functools import lru_cache
 
 from goodloop.core.orgnames import normalize_org
@@ -21,6 +22,23 @@ def name_key(name: str) -> str:
     if name.isascii():
         return " ".join(name.casefold().split())
     return fold_text(name)
+
+
+_WORD = re.compile(r"\w+")
+
+
+def name_words(name: str) -> frozenset:
+    """The words of a name, folded; none for a stand-in label (an email or a phone number)."""
+    if "@" in name or not any(c.isalpha() for c in name):
+        return frozenset()
+    return frozenset(_WORD.findall(name_key(name)))
+
+
+def names_agree(a: str, b: str) -> bool:
+    """Can two names be one person's? The same words, one name's words within the other's
+    ("Ada" / "Ada King Lovelace"), or no name on one side; anything else differs."""
+    wa, wb = name_words(a), name_words(b)
+    return not wa or not wb or wa <= wb or wb <= wa
 
 
 @lru_cache(maxsize=65536)

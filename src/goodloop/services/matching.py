@@ -1,10 +1,13 @@
 """Identity matching for imports, in memory (DESIGN.md section 6).
 
 The importer loads every key of the account once (`Matcher.load`), then feeds it the
-parsed records one by one. Each record is matched, in order, by email, LinkedIn URL and
-phone ("certain" keys); a record whose certain keys reach two people bridges them into
-one, unless they carry different LinkedIn URLs (a differing strong key wins: those are
-different people, however alike their names). Records with no certain match are checked
+parsed records one by one. Each record is matched, in order, by LinkedIn URL, email and
+phone. A LinkedIn URL is certain; an email or phone is certain only when the names agree
+(`names_agree`): a company's main line or a team mailbox shared by people of different names
+makes a suggestion, never a merge (issue 17). A record whose certain keys reach two people
+bridges them into one, unless they carry different LinkedIn URLs (a differing strong key
+wins: those are different people, however alike their names) or a merge of the two was
+undone by hand. Records with no certain match are checked
 against the same normalized name at the same (or a missing) organization, and against
 near-identical names at the same organization (rapidfuzz): such matches are only
 *suggested*, never merged. Nothing here touches the database; `importer` writes.
@@ -14,22 +17,25 @@ from __future__ import annotations
 
 import uuid
 
-from rapidfuzz import fuzz
-
 from .match_entity import Entity
-from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, name_key, org_key, phone_key
+from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, names_agree, org_key, phone_key
+from .match_suggest import Suggestions
 from .people import contact_key
 
-FUZZY_CUTOFF = 92
+OTHER_LI = "shares an email or phone but has a different LinkedIn URL"
+OTHER_NAME = "shares an email or phone but the name differs"
+SPLIT = "was split from this person by hand (merge undone)"
 
 
-class Matcher:
+class Matcher(Suggestions):
     """Match records to people and fold them in; see the module docstring."""
 
     def __init__(self):
         self.by_email: dict = {}
         self.by_li: dict = {}
         self.by_phone: dict = {}
+        self.shared: dict = {}  # (kind, key) -> more holders of an email or phone than the one indexed
+        self.split: set = set()  # frozensets of two stored ids whose merge was undone
         self.by_fp: dict = {}
         self.by_uid: dict = {}  # UUID string -> stored id or Entity
         self.related: list = []  # (Entity, [UID]) from vCard RELATED, resolved once everyone has an id
@@ -50,7 +56,7 @@ class Matcher:
 
     # ------------------------------------------------------------------ loading
 
-    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints, merged_uids=()) -> None:
+    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints, split=(), merged_uids=()) -> None:
         for oid, key, name in orgs:
             self.org_by_id[oid] = key
             self.org_names[key] = name
@@ -65,8 +71,9 @@ class Matcher:
             self.points_of.setdefault(pid, []).append((kind, key, value))
             index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else (
                 self.by_li if key.startswith("linkedin.com/in/") else None)
-            if index is not None:
-                index.setdefault(key, pid)
+            if index is not None and index.setdefault(key, pid) != pid and kind != URL:
+                self.shared.setdefault((kind, key), []).append(pid)
+        self.split = {frozenset(pair) for pair in split}
         for rid, pid, oid, title, current, department in roles:
             self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False,
                                                       department])
@@ -104,6 +111,12 @@ class Matcher:
 
     def add(self, rec) -> tuple[Entity, str]:
         """Fold one record in; return its person and the action (created, updated, unchanged)."""
+        target, action = self._add(rec)
+        if rec.related:
+            self.related.append((target, rec.related))
+        return target, action
+
+    def _add(self, rec) -> tuple[Entity, str]:
         emails, phones, url = rec.emails, rec.phones, rec.linkedin_url
         keys = [(EMAIL, email, email) for email in emails]  # (kind, value, key)
         li = li_key(url) if url else None
@@ -114,8 +127,9 @@ class Matcher:
         if rec.urls:
             keys += [(URL, other, contact_key(URL, other)) for other in rec.urls]
 
-        group: list[Entity] = []
-        if rec.uid:
+        group: list[Entity] = []  # people this record certainly is
+        doubtful: list[Entity] = []  # people sharing an email or phone under another name
+        if rec.uid:  # the card's UID: the person it was exported from or imported as
             handle = self.by_uid.get(rec.uid)
             if handle is not None:
                 group.append(self.entity(handle))
@@ -124,12 +138,18 @@ class Matcher:
             if handle is not None and self.entity(handle) not in group:
                 group.append(self.entity(handle))
         if emails or phones:
+            name = rec.display_name or " ".join(filter(None, (rec.given_name, rec.family_name)))
             for kind, _value, key in keys:
-                index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else None
-                if index is not None and key in index:
-                    e = self.entity(index[key])
-                    if e not in group:
+                if kind == URL:
+                    continue
+                for rank, handle in enumerate(self._holders(kind, key)):
+                    e = self.entity(handle)
+                    if e in group or e in doubtful:
+                        continue
+                    if names_agree(name, e.display):
                         group.append(e)
+                    elif rank == 0:  # suggested against the first holder only: n people on a line, n - 1 pairs
+                        doubtful.append(e)
         fp = None
         if not group:
             if not (emails or phones or li):
@@ -138,32 +158,63 @@ class Matcher:
                     group.append(self.entity(self.by_fp[fp]))
             if not group:  # nobody by a certain key: a new person (most records of a first import)
                 target = self._create(rec, keys, li, fp)
+                self._suggest_all(target, doubtful, OTHER_NAME)
                 self._suggest(target, rec, li, bool(keys))
-                if rec.related:
-                    self.related.append((target, rec.related))
                 return target, "created"
 
         target, conflicts = None, []
         lis = {li} if li else set()
         for e in group:
             if e.li and lis and not (e.li & lis):
-                conflicts.append(e)  # a differing LinkedIn URL wins over a shared email or phone
+                conflicts.append((e, OTHER_LI))  # a differing LinkedIn URL wins over a shared email or phone
+                continue
+            if target is not None and frozenset((target.pid, e.pid)) in self.split:
+                conflicts.append((e, SPLIT))
                 continue
             target = e if target is None else self._bridge(target, e)
             lis |= target.li
-        if target is None:
+        created = target is None
+        if created:
             target = self._create(rec, keys, li, fp)
-            for other in conflicts:
-                self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
+        for other, reason in conflicts:
+            self.suggestions.append((other, target, reason))
+        self._suggest_all(target, doubtful, OTHER_NAME)
+        if created:
             self._suggest(target, rec, li, bool(keys))
-            if rec.related:
-                self.related.append((target, rec.related))
             return target, "created"
-        for other in conflicts:
-            self.suggestions.append((other, target, "shares an email or phone but has a different LinkedIn URL"))
-        if rec.related:
-            self.related.append((target, rec.related))
         return target, "updated" if self._apply(target, rec, keys, li) else "unchanged"
+
+    def _holders(self, kind: str, key: str) -> tuple:
+        """Who holds this email or phone: the indexed one first, then any others."""
+        held = (self.by_email if kind == EMAIL else self.by_phone).get(key)
+        if held is None:
+            return ()
+        more = self.shared.get((kind, key))
+        return (held, *more) if more else (held,)
+
+    def _suggest_all(self, target: Entity, others: list, reason: str) -> None:
+        for other in others:
+            if other.final() is not target:
+                self.suggestions.append((other, target, reason))
+
+    def _point(self, e: Entity, kind: str, value: str, key: str, li, label: str = "") -> None:
+        """Give `e` a new contact point and index it (a key held by someone else is shared, not taken)."""
+        e.points.add((kind, key))
+        e.new_points.append((kind, value[:500], key[:500], label))
+        if kind == EMAIL:
+            e.emails.append(value)
+            index = self.by_email
+        elif kind == PHONE:
+            index = self.by_phone
+        elif key == li:
+            e.li.add(key)
+            self.by_li.setdefault(key, e)
+            return
+        else:
+            return
+        held = index.setdefault(key, e)
+        if held is not e and self.entity(held) is not e:
+            self.shared.setdefault((kind, key), []).append(e)
 
     def _create(self, rec, keys, li, fp) -> Entity:
         """A new person from a record (the fast path of a first import)."""
@@ -177,19 +228,10 @@ class Matcher:
         self.by_uid[uid] = e
         if fp:
             self.by_fp[fp] = e
-        points, new_points, labels = e.points, e.new_points, rec.labels
+        labels = rec.labels
         for kind, value, key in keys:
-            if key and (kind, key) not in points:
-                points.add((kind, key))
-                new_points.append((kind, value[:500], key[:500], labels.get(value, "") if labels else ""))
-                if kind == EMAIL:
-                    e.emails.append(value)
-                    self.by_email.setdefault(key, e)
-                elif kind == PHONE:
-                    self.by_phone.setdefault(key, e)
-                elif key == li:
-                    e.li.add(key)
-                    self.by_li.setdefault(key, e)
+            if key and (kind, key) not in e.points:
+                self._point(e, kind, value, key, li, labels.get(value, "") if labels else "")
         if rec.roles:
             self._roles(e, rec.roles)
         elif rec.title:
@@ -239,16 +281,7 @@ class Matcher:
             e.family, changed = rec.family_name[:150], True
         for kind, value, key in keys:
             if (kind, key) not in e.points and key:
-                e.points.add((kind, key))
-                e.new_points.append((kind, value[:500], key[:500], rec.labels.get(value, "")))
-                if kind == EMAIL:
-                    e.emails.append(value)
-                    self.by_email.setdefault(key, e)
-                elif kind == PHONE:
-                    self.by_phone.setdefault(key, e)
-                elif key == li:
-                    e.li.add(key)
-                    self.by_li.setdefault(key, e)
+                self._point(e, kind, value, key, li, rec.labels.get(value, ""))
                 changed = True
         if rec.roles:
             changed |= self._roles(e, rec.roles)
@@ -323,65 +356,3 @@ class Matcher:
                     x[2], x[4] = False, True
             e.org, e.title = newest
         return changed
-
-    # ------------------------------------------------------------------ suggestions
-
-    def _suggest(self, new: Entity, rec, li, has_keys: bool) -> None:
-        """Record uncertain matches of a record that became a new person (never merged)."""
-        name = name_key(new.display)
-        if not name:
-            return
-        if self.by_name is None:
-            self._build_name_index()
-        ok = new.org
-        same = self.by_name.get(name)
-        for handle in same or ():
-            other = self.entity(handle)
-            if other is new or other.is_me or (li and other.li and li not in other.li):
-                continue  # different LinkedIn URLs: different people
-            if ok and other.org and ok != other.org:
-                continue
-            where = "at the same organization" if ok and ok == other.org else "(organization missing on one side)"
-            self.suggestions.append((other, new, f"same name {where}, no shared email, phone or LinkedIn URL"))
-        if ok:
-            # near-identical spellings; a LinkedIn record only meets people without a LinkedIn URL
-            for handle in (self.by_org_open if li else self.by_org).get(ok, ()):
-                other = self.entity(handle)
-                if other is new or other.is_me or (li and other.li):
-                    continue
-                other_name = name_key(other.display)
-                if other_name != name and fuzz.ratio(other_name, name, score_cutoff=FUZZY_CUTOFF):
-                    self.suggestions.append((other, new, "near-identical name at the same organization"))
-        self._index_name(new, name)
-
-    def _index_name(self, e: Entity | int, name: str, ok: str = "", has_li: bool = False) -> None:
-        self.by_name.setdefault(name, []).append(e)
-        if isinstance(e, Entity):
-            ok, has_li = e.org, bool(e.li)
-        if ok:
-            self.by_org.setdefault(ok, []).append(e)
-            if not has_li:
-                self.by_org_open.setdefault(ok, []).append(e)
-
-    def _build_name_index(self) -> None:
-        self.by_name, self.by_org, self.by_org_open = {}, {}, {}
-        stored_li = {pid for pid, pts in self.points_of.items()
-                     if any(k == URL and key.startswith("linkedin.com/in/") for k, key, _ in pts)}
-        for pid, raw in self.stored.items():
-            if not raw[8]:  # not me
-                self._index_name(pid, name_key(raw[0]), self.org_by_id.get(raw[3], ""), pid in stored_li)
-        for e in self.new[:-1]:
-            self._index_name(e, name_key(e.display))
-
-    def report_suggestions(self) -> list[dict]:
-        out, seen = [], set()
-        for a, b, reason in self.suggestions:
-            a, b = a.final(), b.final() if b is not None else None
-            if b is None or a is b:
-                continue
-            pair = (id(a), id(b))
-            if pair in seen or (id(b), id(a)) in seen:
-                continue
-            seen.add(pair)
-            out.append({"a": a.ref(), "b": b.ref(), "reason": reason})
-        return out

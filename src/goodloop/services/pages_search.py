@@ -18,19 +18,14 @@ OPEN_ASK_STATUSES = ("draft", "sent")
 
 
 def coach_brief_asks(account, lines: list[str], people_categories: list[str]) -> list[dict]:
-    """The coach's reading of unsaved "how you can help" lines, with the context brief.content
-    uses (targets in priority order; the categories as typed). One query; saves nothing."""
-    from goodloop.core import coach as coach_rules
+    """The brief coach's reading of unsaved "how you can help" lines, with the context
+    brief.content uses (targets in priority order; the categories as typed). One query; saves nothing."""
+    from goodloop.core import brief_coach
 
     targets = tuple(Target.objects.filter(account=account).exclude(status="closed").order_by("priority", "id")
                     .values_list("organization__name", flat=True))
-    ctx = coach_rules.CoachContext(target_organizations=targets, people_categories=tuple(people_categories))
-    out = []
-    for text in lines[:20]:
-        result = coach_rules.coach(text[:2000], ctx)
-        out.append({"text": text, "score": result.score, "findings": [f.as_dict() for f in result.findings],
-                    "rewrite": result.rewrite})
-    return out
+    return [dict(item, text=text) for text, item in
+            zip(lines[:20], brief_coach.read_items([t[:2000] for t in lines[:20]], targets, people_categories), strict=True)]
 
 
 def target_for_page(account, pk: int) -> Target:

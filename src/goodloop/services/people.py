@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 
 from goodloop.core import rules as v
+from goodloop.core.text_safety import has_controls, is_web_url, visible
 from goodloop.network.models import ContactPoint, Person, Role, Tag
 
 from . import organizations
@@ -14,6 +15,25 @@ from .errors import Ambiguous, NotFound, ServiceError
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _LINKEDIN = re.compile(r"^(?:https?://)?(?:[a-z]{2,3}\.)?linkedin\.com/in/([^/?#\s]+)", re.I)
+
+
+def web_url(value: str, field: str = "url") -> str:
+    """An http(s) address ("ada.example/x" reads as https://ada.example/x); anything else, such as
+    `javascript:` or `data:`, is refused: stored links are rendered as links."""
+    value = (value or "").strip()
+    if value and ":" not in value.split("/", 1)[0]:
+        value = "https://" + value
+    if not is_web_url(value):
+        raise ServiceError("a web address must start with http:// or https://", field=field)
+    return value
+
+
+def check_name(name: str, field: str = "name") -> None:
+    """A name someone can read: no control characters, not only invisible ones."""
+    if has_controls(name):
+        raise ServiceError("a name cannot contain control characters", field=field)
+    if not visible(name):
+        raise ServiceError("a name needs at least one visible character", field=field)
 
 
 def contact_key(kind: str, value: str) -> str:
@@ -62,6 +82,8 @@ def add_contact_point(account, person, kind: str, value: str, label: str = "") -
         return None
     if kind == ContactPoint.EMAIL and not _EMAIL.match(value):
         raise ServiceError(f"{value!r} is not an email address", field="email")
+    if kind == ContactPoint.URL:
+        value = web_url(value)
     key = contact_key(kind, value)
     if ContactPoint.objects.filter(account=account, person=person, kind=kind, key=key).exists():
         return None
@@ -94,6 +116,7 @@ def add_person(account, name: str, org: str = "", title: str = "", email: str = 
         raise ServiceError("a person needs a name", field="name")
     if len(name) > 300:
         raise ServiceError("a name is at most 300 characters", field="name")
+    check_name(name, "name")
     _check_choice(tier, v.TIERS, "tier")
     if email and find_by_key(account, ContactPoint.EMAIL, email):
         raise ServiceError(f"someone already has the email {email}", field="email")

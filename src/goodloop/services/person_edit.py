@@ -43,6 +43,10 @@ def update(account, person: Person, **changes) -> Person:
             value = (value or "").strip()
             if field == "display_name" and not value:
                 raise ServiceError("a person needs a name", field=field)
+            if field == "display_name":
+                from .people import check_name
+
+                check_name(value, field)
             if len(value) > TEXT_LIMITS[field]:
                 raise ServiceError(f"{field.replace('_', ' ')} is at most {TEXT_LIMITS[field]} characters",
                                    field=field)

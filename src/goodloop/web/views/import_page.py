@@ -46,12 +46,14 @@ def _job_context(request, job: ImportJob) -> dict:
     if job.status == ImportJob.DONE:
         report = job.report
         context["format_label"] = registry.LABELS.get(report["format"], report["format"])
+        suggested = report.get("suggested", len(report["merge_suggestions"]))  # reports before issue 17 lack it
         context |= {
             "report": report,
+            "suggested": suggested,
             "errors_shown": report["errors"][:ERRORS_SHOWN],
             "errors_more": max(0, len(report["errors"]) - ERRORS_SHOWN),
             "suggestions_shown": report["merge_suggestions"][:SUGGESTIONS_SHOWN],
-            "suggestions_more": max(0, len(report["merge_suggestions"]) - SUGGESTIONS_SHOWN),
+            "suggestions_more": max(0, suggested - SUGGESTIONS_SHOWN),
             "merges": import_jobs.merges_of(job) if job.batch_id else [],
         }
         if job.batch_id:

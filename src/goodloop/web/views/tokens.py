@@ -15,6 +15,9 @@ from .common import not_found_is_404
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=token_service.MAX_NAME, required=False, label="Name",
                            help_text="What it is for, e.g. “backup script” (optional)")
+    expires_in_days = forms.IntegerField(min_value=1, max_value=token_service.MAX_DAYS, required=False,
+                                         label="Expires after (days)",
+                                         help_text="Empty: until you revoke it")
 
 
 def _render(request, form, created=None, status=200):
@@ -31,7 +34,8 @@ def view(request):
     if not form.is_valid():
         return _render(request, form, status=400)
     try:
-        token, clear = token_service.create(request.account, form.cleaned_data["name"])
+        token, clear = token_service.create(request.account, form.cleaned_data["name"],
+                                            form.cleaned_data["expires_in_days"])
     except ServiceError as exc:
         form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         return _render(request, form, status=400)

@@ -20,7 +20,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("network", "0007_import_indexes"),
+        ("network", "0008_import_job_worker"),
     ]
 
     operations = [

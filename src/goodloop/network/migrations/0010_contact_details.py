@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("network", "0008_person_uid"),
+        ("network", "0009_person_uid"),
     ]
 
     operations = [
