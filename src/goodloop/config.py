@@ -46,6 +46,10 @@ class Config:
     allowed_hosts: tuple[str, ...]
     smtp: Smtp = Smtp()
     https: bool = False
+    # How many reverse proxies in front of the server append to X-Forwarded-For: the client's
+    # address is the entry that many places from the right (0: REMOTE_ADDR, no proxy trusted).
+    trusted_proxies: int = 0
+    reset_links_in_log: bool = False  # no mail server: print reset emails (with their link) to the log
 
 
 _TRUE = {"1", "true", "yes", "on"}
@@ -131,6 +135,21 @@ def parse_smtp(env: dict) -> Smtp:
                 tls=parse_bool("GOODLOOP_SMTP_TLS", env.get("GOODLOOP_SMTP_TLS", "1")))
 
 
+MAX_PROXIES = 5
+
+
+def parse_proxy_count(raw: str | None) -> int:
+    """GOODLOOP_TRUSTED_PROXIES: a whole number of proxies, 0 to MAX_PROXIES; anything else stops
+    start-up (a wrong count keys the login throttle on an address an attacker chooses)."""
+    text = (raw or "").strip()
+    if not text:
+        return 0
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_PROXIES:
+        raise ConfigError(f"GOODLOOP_TRUSTED_PROXIES={raw!r} is not a number of proxies "
+                          f"(0 to {MAX_PROXIES}: how many reverse proxies add to X-Forwarded-For)")
+    return int(text)
+
+
 def default_home() -> Path:
     return Path(platformdirs.user_data_dir("goodloop", appauthor=False))
 
@@ -180,6 +199,9 @@ def load(env: dict | None = None) -> Config:
     database = parse_database_url(env.get("GOODLOOP_DATABASE_URL", "").strip(), home)
     debug = parse_bool("GOODLOOP_DEBUG", env.get("GOODLOOP_DEBUG"))
     server_mode = parse_bool("GOODLOOP_SERVER_MODE", env.get("GOODLOOP_SERVER_MODE"))
+    if debug and server_mode:
+        raise ConfigError("GOODLOOP_DEBUG is refused in server mode: it would show tracebacks and settings "
+                          "to every user; unset it (or set GOODLOOP_DEBUG=0)")
     hosts_raw = env.get("GOODLOOP_ALLOWED_HOSTS", "")
     hosts = tuple(h.strip() for h in hosts_raw.split(",") if h.strip()) or ("127.0.0.1", "localhost", "testserver")
     return Config(
@@ -191,4 +213,6 @@ def load(env: dict | None = None) -> Config:
         allowed_hosts=hosts,
         smtp=parse_smtp(env),
         https=parse_bool("GOODLOOP_HTTPS", env.get("GOODLOOP_HTTPS")),
+        trusted_proxies=parse_proxy_count(env.get("GOODLOOP_TRUSTED_PROXIES")),
+        reset_links_in_log=parse_bool("GOODLOOP_RESET_LINKS_IN_LOG", env.get("GOODLOOP_RESET_LINKS_IN_LOG")),
     )

@@ -34,6 +34,8 @@ MIDDLEWARE = [
     "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh
     "django.middleware.security.SecurityMiddleware",
     "goodloop.web.middleware.RefuseNulMiddleware",  # before anything looks a query value up
+    "csp.middleware.CSPMiddleware",
+    "goodloop.web.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -130,6 +132,26 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# Content-Security-Policy (django-csp): scripts and styles from our own static files only; no inline
+# script, no inline style, no eval (htmx is configured without it), so stored markup or a hostile
+# link can never run even if it slipped past escaping and URL checks (issue 17).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+# Browser features no page of goodloop uses (goodloop.web.middleware.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = ("accelerometer=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), "
+                      "magnetometer=(), microphone=(), midi=(), payment=(), usb=(), interest-cohort=()")
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 
@@ -137,7 +159,8 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"}},
+    "loggers": {"django": {"handlers": ["console"], "level": "WARNING"},
+                "goodloop.mail": {"handlers": ["console"], "level": "WARNING"}},
 }
 
 # --- Server mode (GOODLOOP_SERVER_MODE=1): logins, password reset by email, security headers.
@@ -156,8 +179,11 @@ if SMTP.host:
     EMAIL_HOST_USER, EMAIL_HOST_PASSWORD = SMTP.user, SMTP.password
     EMAIL_USE_TLS = SMTP.tls
     EMAIL_TIMEOUT = 10
-else:
+elif CONFIG.reset_links_in_log:  # the administrator's choice: whoever reads the log can reset passwords
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:  # no mail server: say a mail was not sent, never print its reset link to the log
+    EMAIL_BACKEND = "goodloop.web.mail.UnsentMailBackend"
+GOODLOOP_TRUSTED_PROXIES = CONFIG.trusted_proxies
 
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

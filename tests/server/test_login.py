@@ -110,42 +110,6 @@ def test_security_headers(server, member):
     assert client.cookies["sessionid"]["httponly"] and client.cookies["sessionid"]["samesite"] == "Lax"
 
 
-def _bad_login(client, ip="10.0.0.1", password="wrong-password"):
-    return client.post("/accounts/login/", {"username": "member@example.org", "password": password},
-                       REMOTE_ADDR=ip)
-
-
-def test_five_failures_lock_that_login_from_that_address(server, member):
-    client = Client()
-    for _ in range(5):
-        r = _bad_login(client)
-        assert r.status_code == 200 and b"correct" in r.content
-    r = _bad_login(client, password=PASSWORD)  # even the right password, for now
-    assert r.status_code == 200 and b"Too many failed sign-ins" in r.content
-    assert "_auth_user_id" not in client.session
-    assert _bad_login(Client(), ip="10.0.0.2", password=PASSWORD).status_code == 302  # another address
-
-
-def test_the_lock_ends_after_the_window(server, member, monkeypatch):
-    from django.core.cache import cache
-
-    client = Client()
-    for _ in range(5):
-        _bad_login(client)
-    cache.clear()  # what the 15-minute expiry does
-    assert _bad_login(client, password=PASSWORD).status_code == 302
-
-
-def test_a_success_resets_the_count(server, member):
-    client = Client()
-    for _ in range(4):
-        _bad_login(client)
-    assert _bad_login(Client(), password=PASSWORD).status_code == 302
-    for _ in range(4):
-        _bad_login(client)
-    assert _bad_login(Client(), password=PASSWORD).status_code == 302
-
-
 @pytest.mark.parametrize("path", ["/accounts/login/", "/accounts/password_reset/", "/accounts/password_reset/done/",
                                   "/accounts/reset/done/"])
 def test_login_and_reset_pages_are_open(server, db, path):

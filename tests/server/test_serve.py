@@ -1,6 +1,7 @@
 """Running it: local mode refuses other addresses; `serve --server --workers N` runs gunicorn
 with collected static files; settings for SMTP and HTTPS are validated."""
 
+import contextlib
 import json
 import os
 import socket
@@ -33,6 +34,7 @@ def test_gunicorn_command_line():
     assert argv[argv.index("--workers") + 1] == "3" and argv[argv.index("--bind") + 1] == "0.0.0.0:8080"
     assert gunicorn_argv("::1", 80, 1)[argv.index("--bind") + 1] == "[::1]:80"
     assert argv[argv.index("--config") + 1] == "python:goodloop.cli.gunicorn_conf"
+    assert argv[argv.index("--worker-class") + 1] == "gthread"  # sync workers stall on idle connections
 
 
 def test_gunicorn_workers_freeze_what_they_loaded():
@@ -117,26 +119,38 @@ def _get(url):
         return exc.code, exc.read()
 
 
-def test_serve_server_runs_gunicorn_workers_with_static_files(tmp_path):
+@contextlib.contextmanager
+def _served(tmp_path, workers: int = 2):
+    """`goodloop serve --server` on a free port, up and answering; yields its base URL."""
     pytest.importorskip("gunicorn")
     port = _free_port()
     env = {**os.environ, "GOODLOOP_HOME": str(tmp_path)}
-    for name in ("GOODLOOP_DATABASE_URL", "GOODLOOP_SERVER_MODE", "DJANGO_SETTINGS_MODULE"):
+    for name in ("GOODLOOP_DATABASE_URL", "GOODLOOP_SERVER_MODE", "DJANGO_SETTINGS_MODULE", "GOODLOOP_DEBUG"):
         env.pop(name, None)
-    proc = subprocess.Popen([sys.executable, "-c", "from goodloop.cli.main import entry; entry()", "serve", "--server", "--workers", "2",
-                             "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                            start_new_session=True)
+    proc = subprocess.Popen([sys.executable, "-c", "from goodloop.cli.main import entry; entry()", "serve",
+                             "--server", "--workers", str(workers), "--port", str(port)],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
         while True:
             try:
-                status, body = _get(base + "/accounts/login/")
+                _get(base + "/accounts/login/")
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:
                     raise AssertionError(proc.stdout.read().decode()) from None
                 time.sleep(0.3)
+        yield base
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, 15)
+            proc.wait(timeout=30)
+
+
+def test_serve_server_runs_gunicorn_workers_with_static_files(tmp_path):
+    with _served(tmp_path) as base:
+        status, body = _get(base + "/accounts/login/")
         assert status == 200 and b"Sign in" in body
         assert _get(base + "/people/")[0] == 200  # urllib follows the redirect to the login page
         status, body = _get(base + "/api/people")
@@ -144,7 +158,21 @@ def test_serve_server_runs_gunicorn_workers_with_static_files(tmp_path):
         status, css = _get(base + "/static/goodloop/css/goodloop.css")
         assert status == 200 and css
         assert (tmp_path / "static" / "goodloop" / "css" / "goodloop.css").exists()  # collected at start
-    finally:
-        if proc.poll() is None:
-            os.killpg(proc.pid, 15)
-            proc.wait(timeout=30)
+
+
+def test_idle_connections_do_not_stall_the_server(tmp_path):
+    """Issue 17: two half-open connections held both sync workers for over 40 s."""
+    port_of = lambda base: int(base.rsplit(":", 1)[1])  # noqa: E731
+    with _served(tmp_path, workers=2) as base:
+        for _ in range(4):
+            _get(base + "/accounts/login/")  # both workers warm: what follows times only the wait
+        idle = [socket.create_connection(("127.0.0.1", port_of(base)), timeout=5) for _ in range(4)]
+        try:
+            time.sleep(0.5)  # let the workers take them
+            started = time.monotonic()
+            with urllib.request.urlopen(base + "/accounts/login/", timeout=20) as r:  # sync workers: 60 s
+                assert r.status == 200 and b"Sign in" in r.read()
+            assert time.monotonic() - started < 20
+        finally:
+            for s in idle:
+                s.close()

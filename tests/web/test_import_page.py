@@ -144,7 +144,7 @@ def test_a_stale_running_job_is_marked_interrupted(client, account):
     from django.utils import timezone
 
     job = ImportJob.objects.create(account=account, status=ImportJob.RUNNING, filename="gone.csv")
-    ImportJob.objects.filter(id=job.id).update(created=timezone.now() - import_jobs.STALE_AFTER * 2)
+    ImportJob.objects.filter(id=job.id).update(created=timezone.now() - ImportJob.NEVER_STARTED * 2)
     html = client.get(reverse("import_job", args=[job.id])).content.decode()
     assert "interrupted" in html and "Nothing was saved" in html
     assert ImportJob.objects.get(id=job.id).status == "failed"

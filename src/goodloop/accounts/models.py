@@ -40,3 +40,17 @@ class ApiToken(models.Model):
 
     def __str__(self):
         return f"{self.prefix}… ({self.name or 'unnamed'})"
+
+
+class Throttle(models.Model):
+    """A counter of recent events for one key (a client address, a login, a browser, a reset
+    email), kept in the database so that every server worker sees the same count."""
+
+    key = models.CharField(max_length=100, unique=True)  # e.g. "login-ip:203.0.113.0", a hash for emails
+    count = models.PositiveIntegerField(default=0)
+    first = models.DateTimeField()  # the first event counted
+    last = models.DateTimeField(db_index=True)  # the latest; old rows are swept by this
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.key}: {self.count}"

@@ -58,6 +58,9 @@ def serve(
             )
     from django.core.management import call_command
 
+    from goodloop.services import import_jobs
+
+    import_jobs.recover()  # a web import left running by a server that stopped: failed now, with a retry
     if not settings.GOODLOOP_SERVER_MODE:
         import gc
 
@@ -80,9 +83,17 @@ def serve(
     os.execvp(argv[0], argv)
 
 
+THREADS = 4  # per worker process
+
+
 def gunicorn_argv(host: str, port: int, workers: int) -> list[str]:
-    """The production server: gunicorn running goodloop.wsgi with several worker processes."""
+    """The production server: gunicorn running goodloop.wsgi with several worker processes.
+
+    Threaded workers (gthread): a connection that is open but sends nothing waits in the worker's
+    poller instead of holding the whole worker (two such connections stalled two sync workers);
+    a slow sender holds one thread of THREADS. The reverse proxy in front (README) buffers
+    requests, so slow clients do not reach gunicorn at all."""
     bind = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
     return [sys.executable, "-m", "gunicorn", "goodloop.wsgi:application", "--workers", str(workers),
-            "--bind", bind, "--timeout", "60", "--graceful-timeout", "20", "--access-logfile", "-",
-            "--config", "python:goodloop.cli.gunicorn_conf"]
+            "--worker-class", "gthread", "--threads", str(THREADS), "--bind", bind, "--timeout", "60",
+            "--graceful-timeout", "20", "--access-logfile", "-", "--config", "python:goodloop.cli.gunicorn_conf"]

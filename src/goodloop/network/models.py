@@ -1,6 +1,7 @@
 """People, organizations, roles, interactions and where each record came from."""
 
 import uuid
+from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
@@ -213,10 +214,43 @@ class MergeRecord(Owned):
         ordering = ["-merged_on", "-id"]
 
 
+class ImportJobQuerySet(models.QuerySet):
+    def fail_dead(self) -> int:
+        """Mark failed, at once, every queued or running job whose worker is gone; returns how many.
+
+        Gone: its process has ended (same host: checked directly; this is how a local start-up
+        clears a crashed server's job), or its heartbeat is older than HEARTBEAT_STALE (a job
+        that beats, on PostgreSQL, may run on another host), or it never started within
+        NEVER_STARTED. A live job is never failed by age alone."""
+        from django.utils import timezone
+
+        from .workers import is_gone
+
+        now, dead = timezone.now(), []
+        for job in self.filter(status__in=(ImportJob.QUEUED, ImportJob.RUNNING)).only(
+                "id", "worker", "heartbeat", "created"):
+            gone = is_gone(job.worker) if job.worker else None
+            if gone is None:
+                gone = (now - job.heartbeat > ImportJob.HEARTBEAT_STALE if job.heartbeat
+                        else not job.worker and now - job.created > ImportJob.NEVER_STARTED)
+            if gone:
+                dead.append(job.id)
+        if dead:
+            self.filter(id__in=dead, status__in=(ImportJob.QUEUED, ImportJob.RUNNING)).update(
+                status=ImportJob.FAILED, message=ImportJob.INTERRUPTED, finished=now)
+        return len(dead)
+
+
 class ImportJob(Owned):
     """An import started from the web page: it runs outside the request while the page polls it."""
 
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    HEARTBEAT_EVERY = timedelta(seconds=15)
+    HEARTBEAT_STALE = timedelta(seconds=90)
+    NEVER_STARTED = timedelta(minutes=15)
+    INTERRUPTED = "the import was interrupted: the process running it stopped. Nothing was saved; retry it"
+    objects = ImportJobQuerySet.as_manager()
+
     status = models.CharField(max_length=10, default=QUEUED)
     format = models.CharField(max_length=20, default="auto")
     filename = models.CharField(max_length=300, blank=True)
@@ -230,6 +264,9 @@ class ImportJob(Owned):
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=120, blank=True)  # the process running it (network/workers.py)
+    heartbeat = models.DateTimeField(null=True, blank=True)  # renewed while it runs, where the store allows
+    data = models.BinaryField(null=True, blank=True, editable=False)  # the upload, kept until done: a retry
 
     class Meta:
         ordering = ["-created", "-id"]

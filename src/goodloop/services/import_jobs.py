@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from datetime import timedelta
 
 from django.conf import settings
 from django.db import connection, connections
@@ -30,6 +29,7 @@ from django.utils import timezone
 
 from goodloop.formats import registry
 from goodloop.formats.records import FormatError
+from goodloop.network import workers
 from goodloop.network.models import (
     ContactPoint,
     DismissedDuplicate,
@@ -40,13 +40,12 @@ from goodloop.network.models import (
 )
 
 from . import importer
-from .errors import ServiceError
+from .errors import NotFound, ServiceError
 
 log = logging.getLogger(__name__)
 
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD = MAX_UPLOAD_MB * 1024 * 1024
-STALE_AFTER = timedelta(minutes=15)  # a job "running" this long in no live thread was interrupted
 CHUNK = 500
 NAME_GROUP_LIMIT = 6  # same-name groups larger than this are colleagues with a common name, not duplicates
 
@@ -71,10 +70,28 @@ def check_file(data: bytes, fmt: str) -> None:
 
 
 def running(account) -> ImportJob | None:
-    for job in ImportJob.objects.filter(account=account, status__in=(ImportJob.QUEUED, ImportJob.RUNNING)):
-        if not expire_if_stale(job):
-            return job
-    return None
+    """The account's import that is still running (a job whose worker is gone is failed first)."""
+    ImportJob.objects.filter(account=account).exclude(id__in=list(_threads)).fail_dead()
+    return (ImportJob.objects.filter(account=account, status__in=(ImportJob.QUEUED, ImportJob.RUNNING))
+            .defer("data", "report").first())
+
+
+def recover() -> int:
+    """At start-up: every job left running by a process that has stopped is failed at once, with
+    a message and a retry (ImportJob.objects.fail_dead); returns how many."""
+    return ImportJob.objects.exclude(id__in=list(_threads)).fail_dead()
+
+
+def retry(account, job_id: int) -> ImportJob:
+    """Start a failed job's file again, as a new job (the file moves to it)."""
+    job = ImportJob.objects.filter(account=account, id=job_id).first()
+    if job is None:
+        raise NotFound(f"no import with id {job_id}")
+    if job.status != ImportJob.FAILED or job.data is None:
+        raise ServiceError("only a failed import whose file was kept can be retried: upload the file again")
+    new = start(account, bytes(job.data), format=job.format, filename=job.filename, dry_run=job.dry_run)
+    ImportJob.objects.filter(id=job.id).update(data=None)
+    return new
 
 
 def start(account, data: bytes, format: str = "auto", filename: str = "", dry_run: bool = False) -> ImportJob:
@@ -84,7 +101,7 @@ def start(account, data: bytes, format: str = "auto", filename: str = "", dry_ru
     if running(account) is not None:
         raise ServiceError("an import is already running: wait for it to finish, then upload the next file")
     job = ImportJob.objects.create(account=account, format=format, filename=(filename or "")[:300],
-                                   size=len(data), dry_run=dry_run)
+                                   size=len(data), dry_run=dry_run, data=data)
     if getattr(settings, "GOODLOOP_IMPORT_INLINE", False) or connection.in_atomic_block:
         run(job.id, data)
         job.refresh_from_db()
@@ -109,12 +126,18 @@ def wait(job_id: int, timeout: float = 60) -> bool:
 
 def run(job_id: int, data: bytes, own_connection: bool = False) -> None:
     """The job itself. With `own_connection` (a thread), the thread's connection is closed at the end."""
-    side = None
+    side, beating = None, threading.Event()
     try:
-        job = ImportJob.objects.select_related("account").get(id=job_id)
-        ImportJob.objects.filter(id=job_id).update(status=ImportJob.RUNNING, started=timezone.now())
+        job = ImportJob.objects.select_related("account").defer("data").get(id=job_id)
+        now = timezone.now()
+        ImportJob.objects.filter(id=job_id).update(status=ImportJob.RUNNING, started=now,
+                                                   worker=workers.this_process(), heartbeat=now)
         if own_connection and connection.vendor == "postgresql":
             side = connections.create_connection("default")
+            # SQLite: no other writer while the import's transaction runs, and no need: its jobs
+            # run on this host, where fail_dead asks whether the process still runs.
+            threading.Thread(target=_beat, args=(job_id, beating), daemon=True,
+                             name=f"goodloop-import-{job_id}-heartbeat").start()
 
         def progress(done: int, total: int) -> None:
             with _lock:
@@ -132,13 +155,14 @@ def run(job_id: int, data: bytes, own_connection: bool = False) -> None:
             MergeRecord.objects.filter(account=job.account, id__gt=before).order_by("id").values_list("id", flat=True))
         ImportJob.objects.filter(id=job_id).update(status=ImportJob.DONE, report=report, batch_id=report["batch"],
                                                    done=report["rows"], total=report["rows"],
-                                                   finished=timezone.now())
+                                                   finished=timezone.now(), data=None)
     except ServiceError as exc:
         _fail(job_id, exc.message)
     except Exception as exc:  # noqa: BLE001 — the page shows a message, never a server error
         log.exception("import job %s failed", job_id)
         _fail(job_id, f"the import stopped on an unexpected error ({type(exc).__name__}: {exc}); nothing was saved")
     finally:
+        beating.set()
         with _lock:
             _live.pop(job_id, None)
             _threads.pop(job_id, None)
@@ -156,14 +180,27 @@ def _fail(job_id: int, message: str) -> None:
         log.exception("could not record the failure of import job %s", job_id)
 
 
+def _beat(job_id: int, stop: threading.Event) -> None:
+    """Renew the job's heartbeat until it ends, through a connection of its own."""
+    side = connections.create_connection("default")
+    try:
+        while not stop.wait(ImportJob.HEARTBEAT_EVERY.total_seconds()):
+            with side.cursor() as cursor:
+                cursor.execute(f"UPDATE {ImportJob._meta.db_table} SET heartbeat = %s WHERE id = %s",
+                               [timezone.now(), job_id])
+    except Exception:  # noqa: BLE001 — a missed beat only lets fail_dead judge the job sooner
+        log.exception("import job %s: heartbeat stopped", job_id)
+    finally:
+        side.close()
+
+
 def expire_if_stale(job: ImportJob) -> bool:
-    """A job left "running" by a stopped server is marked failed (its transaction rolled back)."""
+    """Fail the job now if its worker is gone (its transaction rolled back, nothing saved)."""
     if job.status not in (ImportJob.QUEUED, ImportJob.RUNNING) or job.id in _threads:
         return False
-    if timezone.now() - job.created < STALE_AFTER:
+    if not ImportJob.objects.filter(id=job.id).fail_dead():
         return False
-    job.status, job.message = ImportJob.FAILED, "the import was interrupted (the server stopped); nothing was saved"
-    ImportJob.objects.filter(id=job.id).update(status=job.status, message=job.message, finished=timezone.now())
+    job.refresh_from_db(fields=["status", "message", "finished"])
     return True
 
 

@@ -2,6 +2,7 @@
 
 import json
 
+from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 
 from goodloop.services import accounts
@@ -60,3 +61,15 @@ def _nul_field(value, path: str = "body") -> str:
         if found or (isinstance(key, str) and "\x00" in key):
             return found or path
     return ""
+
+
+class PermissionsPolicyMiddleware:
+    """Every response says which browser features (camera, microphone, location ...) no page may use."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response

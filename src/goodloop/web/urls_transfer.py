@@ -9,6 +9,7 @@ urlpatterns: list = [
     path("import/", import_page.upload, name="import"),
     path("import/<int:pk>/", import_page.job, name="import_job"),
     path("import/<int:pk>/progress/", import_page.progress, name="import_progress"),
+    path("import/<int:pk>/retry/", import_page.retry, name="import_retry"),
     path("duplicates/", duplicates.view, name="duplicates"),
     path("duplicates/merge/", duplicates.merge_pair, name="duplicates_merge"),
     path("duplicates/dismiss/", duplicates.dismiss, name="duplicates_dismiss"),
@@ -17,5 +18,5 @@ urlpatterns: list = [
 ]
 
 # The job and duplicates pages belong to the Import section of the navigation.
-for _name in ("import_job", "import_progress", "duplicates"):
+for _name in ("import_job", "import_progress", "import_retry", "duplicates"):
     context._SECTION_OF.setdefault(_name, "import")

@@ -109,8 +109,11 @@ def coach(request):
 
 
 def people_options(request):
-    """<option>s for the person picker's datalist (htmx autocomplete)."""
-    q = request.GET.get("person", request.GET.get("q", "")).strip()
+    """<option>s for the person picker's datalist (htmx autocomplete). The input sends its own value
+    under its own name, which `field` names (no `hx-vals` script: the CSP allows no eval)."""
+    get = request.GET
+    q = get.get("person") or get.get("q") or (get.get(get["field"], "") if get.get("field") else "")
+    q = q.strip()
     options = pages.people_options(request.account, q) if len(q) >= 1 else []
     response = render(request, "goodloop/asks/_people_options.html", {"options": options})
     patch_vary_headers(response, ["HX-Request"])

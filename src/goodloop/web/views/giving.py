@@ -44,9 +44,8 @@ def triage_form(account, ask, path, data=None, urls: tuple[str, str] | None = No
     if data is None:
         url, options = urls or (reverse("giving_preview", args=[ask.id]), reverse("people_options"))
         form.fields["to"].widget.attrs.update({
-            "hx-get": options, "hx-trigger": "input changed delay:250ms",
-            "hx-target": "#people-options", "hx-swap": "innerHTML", "hx-sync": "this:replace",
-            "hx-vals": "js:{person: event.target.value}"})
+            "hx-get": f"{options}?field=to", "hx-trigger": "input changed delay:250ms",
+            "hx-target": "#people-options", "hx-swap": "innerHTML", "hx-sync": "this:replace"})
         form.preview_url = url
     return form
 
@@ -104,8 +103,8 @@ def page_context(request, *, forms: dict | None = None, bound: dict | None = Non
 
 def wire_picker_field(form, name: str):
     form.fields[name].widget.attrs.update({
-        "hx-get": reverse("people_options"), "hx-trigger": "input changed delay:250ms", "hx-target": "#people-options",
-        "hx-swap": "innerHTML", "hx-sync": "this:replace", "hx-vals": "js:{person: event.target.value}"})
+        "hx-get": f"{reverse('people_options')}?field={name}", "hx-trigger": "input changed delay:250ms",
+        "hx-target": "#people-options", "hx-swap": "innerHTML", "hx-sync": "this:replace"})
     return form
 
 

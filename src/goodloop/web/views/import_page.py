@@ -1,8 +1,11 @@
 """Import: upload a contacts file; it runs outside the request while the page shows its
 progress (htmx polls), then the report with links to the people it created."""
 
+from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
+from django.views.decorators.http import require_POST
 
 from goodloop.formats import registry
 from goodloop.network.models import ImportJob
@@ -34,7 +37,7 @@ def upload(request):
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
             return redirect("import_job", job.id)
-    jobs = list(ImportJob.objects.filter(account=account).defer("report")[:RECENT_JOBS])
+    jobs = list(ImportJob.objects.filter(account=account).defer("report", "data")[:RECENT_JOBS])
     context = {"title": "Import", "form": form, "jobs": jobs, "exports": EXPORTS,
                "export_kinds": exporter.KINDS, "max_mb": import_jobs.MAX_UPLOAD_MB}
     return render(request, "goodloop/import/upload.html", context, status=400 if form.errors else 200)
@@ -43,6 +46,8 @@ def upload(request):
 def _job_context(request, job: ImportJob) -> dict:
     import_jobs.expire_if_stale(job)
     context = {"job": job, "state": import_jobs.state(job), "format_label": registry.LABELS.get(job.format, "")}
+    if job.status == ImportJob.FAILED:
+        context["can_retry"] = ImportJob.objects.filter(id=job.id, data__isnull=False).exists()
     if job.status == ImportJob.DONE:
         report = job.report
         context["format_label"] = registry.LABELS.get(report["format"], report["format"])
@@ -62,16 +67,29 @@ def _job_context(request, job: ImportJob) -> dict:
 
 
 def job(request, pk: int):
-    job = get_object_or_404(ImportJob, account=request.account, id=pk)
+    job = get_object_or_404(ImportJob.objects.defer("data"), account=request.account, id=pk)
     context = _job_context(request, job) | {"title": f"Import of {job.filename or 'a file'}"}
     return render(request, "goodloop/import/job.html", context)
 
 
 def progress(request, pk: int):
     """The part of the job page that htmx polls: the progress bar while it runs, then the report."""
-    job = get_object_or_404(ImportJob, account=request.account, id=pk)
+    job = get_object_or_404(ImportJob.objects.defer("data"), account=request.account, id=pk)
     if request.headers.get("HX-Request") != "true":
         return redirect("import_job", job.id)
     response = render(request, "goodloop/import/_job.html", _job_context(request, job))
     patch_vary_headers(response, ["HX-Request"])
     return response
+
+
+@require_POST
+def retry(request, pk: int):
+    """Run a failed import's file again, as a new job."""
+    try:
+        new = import_jobs.retry(request.account, pk)
+    except import_jobs.NotFound:
+        raise Http404("no such import") from None
+    except ServiceError as exc:
+        messages.error(request, exc.message)
+        return redirect("import_job", pk)
+    return redirect("import_job", new.id)
