@@ -94,11 +94,12 @@ def export_cmd(
         raise CliError(f"export what? one of: {', '.join(EXPORTS)} (got {kind!r})")
     context.account()  # set up Django before importing services
     from goodloop.services import exporter
+    from goodloop.services.private_files import write_private
 
     data = exporter.export(context.account(), kind)
     if out:
         try:
-            Path(out).write_bytes(data)
+            write_private(Path(out), data)
         except OSError as exc:
             raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
         typer.echo(f"wrote {out}", err=True)
