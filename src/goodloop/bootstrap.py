@@ -76,6 +76,8 @@ def ensure_store() -> None:
     from django.db import DatabaseError, connection
 
     where = _describe(connection.settings_dict)
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db():
+        _keep_private(Path(connection.settings_dict["NAME"]))
     try:
         connection.ensure_connection()
     except DatabaseError as exc:
@@ -85,6 +87,21 @@ def ensure_store() -> None:
         return
     with _migration_lock(connection):  # processes starting at once on a new store take turns
         _migrate(connection, where)
+
+
+def _keep_private(store: Path) -> None:
+    """The SQLite store readable by its owner only (0600), like the secret key beside it. A new
+    store is created so before SQLite opens it; SQLite gives its -wal and -shm files the store's
+    mode. A store made by an older goodloop (0644) is tightened."""
+    from goodloop.services.private_files import create_private, make_private
+
+    try:
+        create_private(store)
+    except FileExistsError:
+        for path in (store, Path(f"{store}-wal"), Path(f"{store}-shm")):
+            make_private(path)
+    except OSError:
+        pass  # a folder that does not exist: SQLite's own error says so next
 
 
 @contextmanager

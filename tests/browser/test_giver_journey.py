@@ -29,10 +29,11 @@ SPECIFIC = ("Could you introduce me to a product marketing manager at eBay? I'm 
 @pytest.fixture
 def network(transactional_db, account):
     """Two contacts, committed so the live server's thread sees them."""
-    from goodloop.services import people
+    from goodloop.services import people, trust
 
     people.add_person(account, "Ana Diaz", org="Northwind Health", email="ana@example.org")
-    people.add_person(account, "Bo Chen", org="eBay", title="Designer")
+    bo = people.add_person(account, "Bo Chen", org="eBay", title="Designer")
+    trust.set_by_hand(account, bo, "acquainted")  # someone I know: an introduction isn't gated
     return account
 
 

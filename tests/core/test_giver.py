@@ -38,9 +38,13 @@ def test_giver_findings_speak_to_the_person_asked():
 
 
 def test_request_summary():
-    assert g.request_summary("x", "introduction", ["Acme"], ["manager"]) == "an introduction to a manager at Acme"
-    assert g.request_summary("x", "introduction", ["Acme", "Globex"], ["engineers"]) == (
+    assert g.request_summary("a manager at Acme?", "introduction", ["Acme"], ["manager"]) == (
+        "an introduction to a manager at Acme")
+    assert g.request_summary("engineers at Acme or Globex", "introduction", ["Acme", "Globex"], ["engineers"]) == (
         "an introduction to engineers at Acme or Globex")
+    # Only organizations their own text names: never one of mine matched by accident.
+    assert g.request_summary("someone at nike", "introduction", ["Nike", "Initech"], ["someone"]) == (
+        "an introduction to someone")
     assert g.request_summary("Please look at my CV", "resume_feedback") == "feedback on your resume"
     assert "Keep me in mind" in g.request_summary("Keep me in mind if you hear of anything", "other")
 
@@ -52,7 +56,7 @@ def test_each_triage_draft():
     accept = g.triage_draft("accept", "Jane Doe", "an introduction at Acme", due=THU, today=MON)
     assert accept == "Hi Jane, yes - glad to help with an introduction at Acme. I'll get back to you by Thursday."
     kind, offer = g.five_minute_favor("introduction")
-    assert kind == "introduction" and "one introduction" in offer
+    assert kind == "insight" and "introduc" not in offer  # smaller, never the same thing
     smaller = g.triage_draft("smaller", "Jane", "three introductions", due=THU, today=MON, offer=offer)
     assert "can't take on three introductions" in smaller and offer in smaller and smaller.endswith("help?")
     redirect = g.triage_draft("redirect", "Jane", "a referral at Globex", to_name="Bo Li", to_where="VP at Globex",
@@ -76,7 +80,9 @@ def test_accepting_a_vague_request_still_asks_the_questions():
 
 def test_five_minute_favors_by_kind():
     assert g.five_minute_favor("resume_feedback")[0] == "resume_feedback"
-    assert g.five_minute_favor("referral")[0] == "share"
+    for kind in ("introduction", "referral", "reference"):
+        favor, offer = g.five_minute_favor(kind)
+        assert favor == "insight" and kind[:6] not in offer  # no vouching in the smaller offer
     assert g.five_minute_favor("nonsense") == g.five_minute_favor("other")
 
 
@@ -155,3 +161,23 @@ def test_evidence_kinds_from_a_message():
     assert g.evidence_kinds("Quick update: I got the offer") == {"reported"}
     assert g.evidence_kinds("Thank you - I have an interview next week") == {"thanked", "reported"}
     assert g.evidence_kinds("Lunch?") == set()
+
+
+def test_strangers_and_no_word_back_lower_the_suggestion():
+    assert g.suggestion(False, []) == "accept" and g.suggestion(True, []) == "clarify"
+    assert g.suggestion(False, ["trust_gate"]) == "smaller" and g.suggestion(True, ["trust_gate"]) == "smaller"
+    assert g.suggestion(False, ["no_word_back"]) == "smaller"
+    assert g.suggestion(False, ["trust_gate", "no_word_back"]) == "decline"
+    assert "no history" in g.vouching_gate("introduction", "stranger", "Sam")
+    assert g.vouching_gate("introduction", "acquainted", "Sam") is None
+    assert "trust stage 'acquainted'" in g.vouching_gate("referral", "acquainted", "Sam")
+    assert g.vouching_gate("insight", "stranger", "Sam") is None
+
+
+def test_the_smaller_and_decline_drafts_for_a_stranger_are_honest_and_consistent():
+    what = "an introduction to a CMO at Nike"
+    smaller = g.smaller_draft("Sam Stone", what, g.five_minute_favor("introduction")[1], stranger=True)
+    assert "Since we haven't worked together" in smaller and what in smaller
+    assert "can't take on" not in smaller and "introduc" not in smaller.split("I can offer")[1]
+    decline = g.decline_draft("Sam Stone", what, stranger=True)
+    assert what in decline and "not the right person to vouch" in decline

@@ -8,6 +8,7 @@ import pytest
 from goodloop.helploop.models import Ask, Favor
 from goodloop.services import agenda, people, person_detail, requests
 from goodloop.services import loops as loop_service
+from goodloop.services import trust as trust_service
 from goodloop.services.errors import NotFound, ServiceError
 
 MON, THU, SUN = date(2026, 11, 2), date(2026, 11, 5), date(2026, 11, 8)
@@ -38,8 +39,14 @@ def test_vague_request_gets_a_clarifying_draft(account, jane):
     assert Ask.objects.get(id=data["id"]).person.last_touch == MON
 
 
+def known(account, person, stage="acquainted"):
+    """Someone with history: the trust gate is for people with none."""
+    trust_service.set_by_hand(account, person, stage)
+    return person
+
+
 def test_specific_request_suggests_accepting(account, jane, bo):
-    data = requests.record(account, jane, SPECIFIC, MON).as_dict()
+    data = requests.record(account, known(account, jane), SPECIFIC, MON).as_dict()
     assert data["score"] >= 70 and not data["vague"] and data["suggestion"] == "accept"
     assert data["draft"].startswith("Hi Jane, yes - glad to help with an introduction to a manager at Acme")
     assert data["capacity"]["exceeds"] is False
@@ -73,11 +80,12 @@ def test_accept_without_due_is_a_week(account, jane):
 
 
 def test_smaller_offers_a_five_minute_favor(account, jane):
-    ask = requests.record(account, jane, "Could you review my resume and introduce me to five people at Acme? "
+    ask = requests.record(account, known(account, jane), "Could you review my resume and introduce me to five people at Acme? "
                                          "Thanks!", MON).ask
     result = requests.triage(account, ask.id, "smaller", when=MON)
     assert "I can't take on" in result.draft and "but I can offer" in result.draft
-    assert result.ask.promise_kind in ("resume_feedback", "introduction") and result.ask.minutes == 5
+    assert result.ask.promise_kind == "insight" and result.ask.minutes == 5
+    assert "introduc" not in result.draft.split("but I can offer")[1]  # never the thing declined, smaller
     assert result.loops_opened[0].due == date(2026, 11, 5)  # three days
 
 
@@ -199,3 +207,35 @@ def test_pasted_message_without_a_sender_is_refused(account):
 def test_request_from_me_is_refused(account):
     with pytest.raises(ServiceError, match="someone else"):
         requests.record(account, people.resolve(account, "me"), SPECIFIC)
+
+
+def test_a_strangers_introduction_request_is_a_trust_gate(account, jane, bo):
+    """Issue 13.9: "We haven't met ... Could you introduce me to the CMO at Nike?" is not a yes."""
+    text = "Hi, we haven't met, but I saw your profile. Could you introduce me to the CMO at Nike? Thanks!"
+    data = requests.record(account, jane, text, MON).as_dict()
+    gate = next(f for f in data["findings"] if f["code"] == "trust_gate")
+    assert "no history" in gate["message"] and not data["vague"] and data["suggestion"] == "smaller"
+    assert "Since we haven't worked together" in data["draft"] and "CMO at Nike" in data["draft"]
+    assert "Initech" not in data["draft"] and "Acme" not in data["draft"]  # their topic, never mine
+    decline = requests.triage(account, data["id"], "decline", when=MON).draft
+    assert "CMO at Nike" in decline and "not the right person to vouch" in decline
+    # Someone I know asking the same is not gated.
+    other = known(account, people.add_person(account, "Lee Park"))
+    assert requests.record(account, other, text.replace("we haven't met, but I saw your profile. ", ""),
+                           MON).as_dict()["suggestion"] == "accept"
+
+
+def test_no_word_back_lowers_the_suggestion(account, jane, bo):
+    known(account, jane)
+    first = requests.record(account, jane, SPECIFIC, date(2026, 9, 1)).ask
+    loop = requests.triage(account, first.id, "accept", when=date(2026, 9, 1)).loops_opened[0]
+    requests.keep_promise(account, loop.id, date(2026, 9, 2))
+    data = requests.record(account, jane, SPECIFIC, MON).as_dict()
+    assert "no_word_back" in {f["code"] for f in data["findings"]}
+    assert data["suggestion"] == "smaller" and "but I can offer" in data["draft"]
+    stranger = people.add_person(account, "Max Roe")
+    r = requests.record(account, stranger, "Could you refer me for the PM role at Acme?", date(2026, 9, 1)).ask
+    loop = requests.triage(account, r.id, "accept", when=date(2026, 9, 1)).loops_opened[0]
+    requests.keep_promise(account, loop.id, date(2026, 9, 2))
+    again = requests.record(account, stranger, "Could you refer me for the PM role at Globex?", MON).as_dict()
+    assert again["suggestion"] == "decline" and "Globex" in again["draft"] and "Acme" not in again["draft"]

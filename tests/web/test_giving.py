@@ -10,7 +10,7 @@ from django.urls import reverse
 from goodloop.accounts.models import Account
 from goodloop.core.giver import ACCEPT_DUE_DAYS
 from goodloop.helploop.models import Ask, Favor, Loop
-from goodloop.services import agenda, capacity, people, requests
+from goodloop.services import agenda, capacity, people, requests, trust
 from tests.web.giver_data import SPECIFIC, VAGUE, giver_rows
 from tests.web.network import build, grow, queries_for
 
@@ -21,7 +21,9 @@ TODAY = date.today()
 
 @pytest.fixture
 def ana(account):
-    return people.add_person(account, "Ana Diaz", org="eBay", title="Designer", email="ana@example.org")
+    ana = people.add_person(account, "Ana Diaz", org="eBay", title="Designer", email="ana@example.org")
+    trust.set_by_hand(account, ana, "acquainted")  # someone I know: no trust gate on an introduction
+    return ana
 
 
 @pytest.fixture
@@ -148,7 +150,7 @@ def test_offer_something_smaller(client, ana):
     response = client.post(triage_url(ask), {"action": "smaller"})
     assert response.status_code == 302 and response["Location"].endswith(f"#request-{ask.id}")
     ask.refresh_from_db()
-    assert ask.triage == "smaller" and "one introduction by email to one person" in ask.reply_draft
+    assert ask.triage == "smaller" and "a few lines by email on who handles this there" in ask.reply_draft
     html = client.get(response["Location"]).content.decode()
     assert "Offered something smaller: Ana Diaz" in html  # the message
     assert "I can&#x27;t take on" in card_of(html, ask)
@@ -326,3 +328,16 @@ def test_requests_come_ten_a_page(client, account):
     assert PER_PAGE == 10
     assert first.count('<article class="request') == 10 and second.count('<article class="request') == 2
     assert '<span class="count">12 open</span>' in first
+
+
+@pytest.mark.django_db
+def test_a_strangers_introduction_request_suggests_something_smaller(client, account):
+    sam = people.add_person(account, "Sam Stone")
+    ask = record(sam, "We haven't met, but could you introduce me to the CMO at Nike? Thanks!")
+    card = card_of(client.get(URL).content.decode(), ask)
+    assert "no history with you yet" in card
+    smaller = card.split('class="path path-smaller"')[1]
+    assert "suggested" in smaller.split("</summary>")[0]
+    assert "Since we haven&#x27;t worked together" in smaller and "CMO at Nike" in smaller
+    accept = card.split('class="path path-accept"')[1].split("</summary>")[0]
+    assert "suggested" not in accept

@@ -97,11 +97,12 @@ def export_cmd(
         raise CliError(f"--version must be 4.0 or 3.0 (got {version!r})")
     context.account()  # set up Django before importing services
     from goodloop.services import exporter
+    from goodloop.services.private_files import write_private
 
     data = exporter.export(context.account(), kind, version=version)
     if out:
         try:
-            Path(out).write_bytes(data)
+            write_private(Path(out), data)
         except OSError as exc:
             raise CliError(f"cannot write {out}: {exc.strerror or exc}") from None
         typer.echo(f"wrote {out}", err=True)

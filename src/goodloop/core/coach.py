@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from goodloop.core import coach_lexicon as lx  # noqa: F401 (callers read patterns through the coach)
 from goodloop.core.coach_detect import (  # noqa: F401 (re-exported for callers)
     detect_ask_kind,
+    explicit_ask_kind,
     find_categories,
     find_organizations,
     is_question,
@@ -153,6 +154,7 @@ class CoachResult:
     explanation: dict[str, int] = field(default_factory=dict)
     dimensions: dict[str, bool] = field(default_factory=dict)
     people: tuple[str, ...] = ()
+    caps: tuple[str, ...] = ()  # why the score is capped, if it is (see cap_reasons)
 
     @property
     def codes(self) -> tuple[str, ...]:
@@ -241,19 +243,19 @@ def findings_for(r: Reading, ctx: CoachContext) -> tuple[list[str], str | None, 
     return codes, gate, text_gate
 
 
-def capped(r: Reading, codes: list[str], text_gate: bool) -> bool:
-    """True when the helper cannot act on the ask, whatever else it does well."""
-    return (
-        not r.target
-        or (r.needs_people and not r.where and not r.who)
-        or (not r.action and not (r.who or r.objects))
-        or (r.chestnut and not r.action and not r.who)
-        or (r.open_ended and not r.action)
-        or r.desperate
-        or r.asks_for_job
-        or r.whole_network
-        or text_gate
-    )
+def cap_reasons(r: Reading, text_gate: bool) -> list[str]:
+    """Why the helper cannot act on the ask, whatever else it does well (empty: not capped)."""
+    reasons = {
+        "nothing_specific": not r.target,
+        "no_who_or_where": r.needs_people and not r.where and not r.who,
+        "place_without_action": not r.action and not (r.who or r.objects),
+        "classic_vague": (r.chestnut and not r.action and not r.who) or (r.open_ended and not r.action),
+        "desperate": r.desperate,
+        "asks_for_job": r.asks_for_job,
+        "whole_network": r.whole_network,
+        "stranger": text_gate,
+    }
+    return [name for name, hit in reasons.items() if hit]
 
 
 def coach(text: str, context: CoachContext | None = None, *, rewrite: bool = True) -> CoachResult:
@@ -271,7 +273,8 @@ def coach(text: str, context: CoachContext | None = None, *, rewrite: bool = Tru
     if r.self_contained and "no_org" in explanation:
         explanation["no_org"] = -SELF_CONTAINED_NO_ORG
     score = 100 + sum(explanation.values())
-    if capped(r, codes, text_gate) and score > CAP:
+    caps = cap_reasons(r, text_gate)
+    if caps and score > CAP:
         explanation["cap"] = CAP - score
         score = CAP
     if not r.text.strip():
@@ -294,7 +297,7 @@ def coach(text: str, context: CoachContext | None = None, *, rewrite: bool = Tru
         categories=r.categories, words=r.words, ask_kind=r.kind, explanation=explanation,
         dimensions={"specific": r.target, "bounded_action": r.action, "why_you": r.why_you,
                     "question": r.question, "thanks_or_easy_out": r.gratitude or r.easy_out},
-        people=r.people,
+        people=r.people, caps=tuple(caps),
     )
     if rewrite and score < LOOKS_GOOD and r.text.strip():
         from goodloop.core.coach_rewrite import edit  # the rewrite scores its drafts with this module

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from goodloop.core import coach_lexicon as lx
 from goodloop.core.textkeys import normalize_org
@@ -27,16 +28,23 @@ def _clean_org(name: str) -> str | None:
     return " ".join(words)
 
 
-def _known_orgs_in(text: str, names: Iterable[str]) -> list[str]:
-    """Context organizations mentioned in the text (n-gram lookup, so 1,500 names stay cheap)."""
+@lru_cache(maxsize=16)
+def _org_table(names: tuple[str, ...]) -> tuple[dict[str, str], int]:
+    """Normalized key -> name, and the longest key in words; cached because one account's
+    known organizations are read for every ask (the coach, its rewrite, the giver)."""
     table: dict[str, str] = {}
     for name in names:
         key = normalize_org(name)
         if key:
             table.setdefault(key, name)
+    return table, max((len(k.split()) for k in table), default=0)
+
+
+def _known_orgs_in(text: str, names: Iterable[str]) -> list[str]:
+    """Context organizations mentioned in the text (n-gram lookup, so 1,500 names stay cheap)."""
+    table, longest = _org_table(tuple(names))
     if not table:
         return []
-    longest = max(len(k.split()) for k in table)
     tokens = [(m.group(0), m.start()) for m in re.finditer(r"[\w&]+", text)]
     found: list[str] = []
     for i in range(len(tokens)):
@@ -87,14 +95,17 @@ def find_categories(text: str, brief_categories: Iterable[str] = ()) -> list[str
     for cat in brief_categories:
         if cat and cat.casefold() in low:
             found.append(cat)
+    fields = [m.span("field") for m in lx.PEOPLE_IN.finditer(text)]
     for m in lx.ROLE_NOUN.finditer(text):
         if lx.SELF_DESCRIPTION.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "I'm a data analyst" describes the asker
+        if any(a <= m.start() < b for a, b in fields):
+            continue  # "developer" in "people in developer marketing" is part of a field
         found.append(m.group(0))
     for m in lx.LEAD_ROLE.finditer(text):
         found.append(m.group(0))
     for m in lx.PEOPLE_IN.finditer(text):
-        if m.group("field").casefold() not in lx.NOT_FIELDS:
+        if m.group("field").split()[0].casefold() not in lx.NOT_FIELDS:
             found.append(m.group(0))
     found += [m.group(0) for m in lx.WHO_DOES.finditer(text)]
     found += [m.group(0) for m in lx.FUNCTION_TEAM.finditer(text)]
@@ -116,7 +127,7 @@ def is_question(text: str) -> bool:
 
 _INTRO_TEXT = re.compile(
     r"\bintro(?:duc\w*)?\b|\bconnect\s+(?:me|us)\b|\bin\s+touch\b|"
-    r"\b(?:do|would)\s+you\s+(?:happen\s+to\s+)?know\s+(?:anyone|anybody|someone|somebody|a|an|any|one)\b|"
+    r"\b(?:do|would)\s+you\s+(?:happen\s+to\s+)?know\s+(?:anyone|anybody|someone|somebody|a|an|one|any\s+(?:people|one))\b|"
     r"\bwho\s+do\s+you\s+know\b",
     re.I,
 )

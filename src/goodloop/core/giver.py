@@ -35,7 +35,9 @@ from goodloop.core.capacity import (  # noqa: F401 — the giver's rules include
     promise_minutes,
     week_start,
 )
+from goodloop.core.coach_detect import find_categories, find_organizations
 from goodloop.core.drafts import first_name
+from goodloop.core.giver_reading import VAGUE_SCORE, is_vague, suggestion, vouching_gate  # noqa: F401 (the giver's rules)
 
 # ----------------------------------------------------------------------------- defaults
 
@@ -45,7 +47,6 @@ TRIAGE_STATUS = {"accept": "answered", "smaller": "answered", "redirect": "answe
 PROMISE_TRIAGES: tuple[str, ...] = ("accept", "smaller")  # these open a promise loop
 ACCEPT_DUE_DAYS = 7  # a promise with no date given is due within a week
 SMALLER_DUE_DAYS = 3  # a five-minute favor should not wait long
-VAGUE_SCORE = 50  # below this the coach's reading says the request is not yet actionable
 CHECK_IN_EVERY_DAYS = 30  # monthly check-ins with a contact in transition
 NO_WORD_BACK_DAYS = 30  # helped this long ago with no thanks or report: "no word back yet"
 
@@ -75,10 +76,11 @@ _QUESTION_FOR = {
     "what": "What exactly would help most right now: an introduction to one person, 20 minutes on the phone, "
             "or feedback on something you've written?",
 }
-_FIVE_MINUTE_OFFERS = {  # (favor kind, what I offer) for "something smaller"
-    "introduction": ("introduction", "one introduction by email to one person"),
-    "referral": ("share", "forwarding the posting to the hiring team with a one-line note"),
-    "reference": ("encouragement", "a short written note on what I've seen of your work"),
+# (favor kind, what I offer) for "something smaller": never the thing declined, in smaller words.
+_FIVE_MINUTE_OFFERS = {
+    "introduction": ("insight", "a few lines by email on who handles this there and how I'd approach them"),
+    "referral": ("insight", "a few tips by email on how to apply so your application stands out"),
+    "reference": ("insight", "answers to two or three questions about the role by email"),
     "resume_feedback": ("resume_feedback", "five minutes of quick comments on the top half of your resume"),
     "insight": ("insight", "answers to two or three questions by email"),
     "advice": ("advice", "answers to two or three questions by email"),
@@ -111,15 +113,11 @@ def clarifying_questions(codes: Iterable[str], kind: str = "introduction") -> li
     return questions
 
 
-def is_vague(score: int | None, codes: Iterable[str]) -> bool:
-    """Too vague to act on: a low score or one of the classic vague shapes."""
-    codes = set(codes)
-    return (score is not None and score < VAGUE_SCORE) or bool(codes & {"vague_chestnut", "whole_network"})
-
-
 def request_summary(text: str, kind: str = "other", organizations: Sequence[str] = (),
                     categories: Sequence[str] = ()) -> str:
-    """A short phrase for what they asked ("an introduction to product managers at Stripe")."""
+    """A short phrase for what they asked ("an introduction to product managers at Stripe"), from
+    their own words: an organization counts only if their text names it."""
+    organizations = [o for o in organizations if o and o in (text or "")]
     where = f" at {' or '.join(organizations[:2])}" if organizations else ""
     who = f" to {_with_article(categories[0])}" if categories else ""
     if kind == "introduction" and (who or where):
@@ -132,6 +130,12 @@ def request_summary(text: str, kind: str = "other", organizations: Sequence[str]
         return f"some {kind}{' on ' + organizations[0] if organizations else ''}"
     words = " ".join((text or "").split()[:12]).rstrip(".,;:!?")
     return f"your note ('{words}…')" if len((text or "").split()) > 12 else f"your note ('{words}')"
+
+
+def request_topic(text: str, kind: str = "other", linked_organizations: Sequence[str] = ()) -> str:
+    """What they asked, in their own words: the organizations and people their text names
+    (linked organizations only help spell them), never the giver's own targets or employers."""
+    return request_summary(text, kind, find_organizations(text, linked_organizations), find_categories(text))
 
 
 def _with_article(category: str) -> str:
@@ -180,13 +184,30 @@ def accept_draft(name: str, what: str, due: date | None = None, today: date | No
 
 
 def smaller_draft(name: str, what: str, offer: str, due: date | None = None, today: date | None = None,
-                  questions: Sequence[str] = ()) -> str:
-    """Something smaller (a five-minute favor) instead of the whole request."""
-    text = (f"Hi {first_name(name)}, thanks for thinking of me. I can't take on {what} right now, "
-            f"but I can offer {offer}{_by(due, today)} - would that help?")
+                  questions: Sequence[str] = (), stranger: bool = False) -> str:
+    """Something smaller (a five-minute favor) instead of the whole request; to someone with no
+    history, the honest reason: I can't vouch for someone I haven't worked with."""
+    if stranger:
+        text = (f"Hi {first_name(name)}, thanks for thinking of me. Since we haven't worked together, I'm not the "
+                f"right person for {what}, but I can offer {offer}{_by(due, today)} - would that help?")
+    else:
+        text = (f"Hi {first_name(name)}, thanks for thinking of me. I can't take on {what} right now, "
+                f"but I can offer {offer}{_by(due, today)} - would that help?")
     if questions:
         text += f" If so: {_ask_questions(questions)}"
     return text
+
+
+def suggested_draft(answer: str, name: str, what: str, kind: str, questions: Sequence[str] = (),
+                    stranger: bool = False) -> str | None:
+    """The first draft for a suggested answer; None for accept (the capacity check decides)."""
+    if answer == "clarify":
+        return clarify_draft(name, questions)
+    if answer == "decline":
+        return decline_draft(name, what, stranger=stranger)
+    if answer == "smaller":
+        return smaller_draft(name, what, five_minute_favor(kind)[1], stranger=stranger)
+    return None
 
 
 def redirect_draft(name: str, what: str, to_name: str, to_where: str = "", note: str = "") -> str:
@@ -198,9 +219,11 @@ def redirect_draft(name: str, what: str, to_name: str, to_where: str = "", note:
             "after and I'll forward them.")
 
 
-def decline_draft(name: str, what: str, note: str = "") -> str:
+def decline_draft(name: str, what: str, note: str = "", stranger: bool = False) -> str:
     """A kind no: brief, honest, no guilt, and it leaves the door open."""
-    why = f" {note.strip().rstrip('.')}." if note else " I'm stretched too thin right now to do it well."
+    default = (" Since we haven't worked together, I'm not the right person to vouch for you there."
+               if stranger else " I'm stretched too thin right now to do it well.")
+    why = f" {note.strip().rstrip('.')}." if note else default
     return (f"Hi {first_name(name)}, thank you for thinking of me for {what}.{why} I'm sorry I can't "
             "help this time - I hope it comes together, and do let me know how it goes.")
 
@@ -227,15 +250,15 @@ def congratulations_draft(name: str, organization: str = "", role: str = "") -> 
 
 def triage_draft(action: str, name: str, what: str, *, due: date | None = None, today: date | None = None,
                  offer: str = "", to_name: str = "", to_where: str = "", note: str = "",
-                 questions: Sequence[str] = ()) -> str:
+                 questions: Sequence[str] = (), stranger: bool = False) -> str:
     if action == "accept":
         return accept_draft(name, what, due, today, questions)
     if action == "smaller":
-        return smaller_draft(name, what, offer, due, today, questions)
+        return smaller_draft(name, what, offer, due, today, questions, stranger)
     if action == "redirect":
         return redirect_draft(name, what, to_name, to_where, note)
     if action == "decline":
-        return decline_draft(name, what, note)
+        return decline_draft(name, what, note, stranger)
     raise ValueError(f"triage must be one of: {', '.join(TRIAGES)}")
 
 

@@ -30,18 +30,26 @@ FORMAT, VERSION = "goodloop-backup", 1
 APPS = ("network", "helploop", "leads", "accounts")
 
 
+# Never in a backup: API tokens (a restored copy elsewhere would bring working tokens back)
+# and the uploads kept to retry a failed import.
+LEFT_OUT_MODELS = ("accounts.apitoken",)
+LEFT_OUT_FIELDS = {"network.importjob": ("data",)}
+
+
 def owned_models() -> list:
-    """Every model with an `account` foreign key, sorted by label."""
+    """Every model with an `account` foreign key, sorted by label (less LEFT_OUT_MODELS)."""
     out = []
     for label in APPS:
         for model in apps.get_app_config(label).get_models():
-            if model is not Account and any(f.name == "account" for f in model._meta.concrete_fields):
+            if (model is not Account and model._meta.label_lower not in LEFT_OUT_MODELS
+                    and any(f.name == "account" for f in model._meta.concrete_fields)):
                 out.append(model)
     return sorted(out, key=lambda m: m._meta.label_lower)
 
 
 def _fields(model) -> list:
-    return [f for f in model._meta.concrete_fields if f.name != "account"]
+    left_out = ("account", *LEFT_OUT_FIELDS.get(model._meta.label_lower, ()))
+    return [f for f in model._meta.concrete_fields if f.name not in left_out]
 
 
 def _m2m(model) -> list:
@@ -110,7 +118,7 @@ def restore(account, data: bytes) -> dict:
         raise ServiceError("restore needs an empty store, and this one already holds data; restore into a "
                            "new home, e.g. `goodloop --home /tmp/goodloop-restore restore FILE`")
     models = {m._meta.label_lower: m for m in owned_models()}
-    unknown = sorted(set(doc["tables"]) - set(models))
+    unknown = sorted(set(doc["tables"]) - set(models) - set(LEFT_OUT_MODELS))  # older backups held tokens
     if unknown:
         raise ServiceError(f"this backup has tables this goodloop does not know: {', '.join(unknown)}")
     account = Account.objects.select_for_update().get(id=account.id)

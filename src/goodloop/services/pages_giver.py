@@ -11,8 +11,8 @@ from datetime import date, timedelta
 
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 
-from goodloop.core import coach as coach_rules
 from goodloop.core import giver as rules
+from goodloop.core.giver_reading import stranger_vouching
 from goodloop.helploop.models import Ask, Favor, Loop, Transition
 from goodloop.network.models import Person
 
@@ -63,8 +63,7 @@ def request_row(account, request_id: int) -> Ask:
 
 def what(ask: Ask) -> str:
     """A short phrase for what they asked, from prefetched organizations."""
-    orgs = [o.name for o in ask.organizations.all()]
-    return rules.request_summary(ask.text, ask.kind, orgs, coach_rules.find_categories(ask.text))
+    return rules.request_topic(ask.text, ask.kind, [o.name for o in ask.organizations.all()])
 
 
 def reading(ask: Ask) -> dict:
@@ -76,8 +75,10 @@ def reading(ask: Ask) -> dict:
     if vague and not questions:
         questions = rules.clarifying_questions({"no_concrete_action"}, ask.kind)
     score = ask.score or 0
+    stranger = "trust_gate" in codes and stranger_vouching(ask.kind, ask.person.trust_stage, ask.text)
     return {"score": ask.score, "findings": findings, "vague": vague, "questions": questions,
             "band": "good" if score >= 60 else ("fair" if score >= 40 else "weak"),
+            "suggestion": rules.suggestion(vague, codes), "stranger": stranger,
             "clarify_draft": rules.clarify_draft(ask.person.display_name, questions) if vague else ""}
 
 
@@ -139,11 +140,11 @@ def path_draft(ask: Ask, action: str, read: dict, today: date, *, due: date | No
     if action == "smaller":
         deadline = due or today + timedelta(days=rules.SMALLER_DUE_DAYS)
         offer = rules.five_minute_favor(ask.kind)[1]
-        return rules.smaller_draft(name, phrase, offer, deadline, today, questions), deadline
+        return rules.smaller_draft(name, phrase, offer, deadline, today, questions, read.get("stranger", False)), deadline
     if action == "redirect":
         to_name = to.display_name if to is not None else REDIRECT_PLACEHOLDER
         return rules.redirect_draft(name, phrase, to_name, _where(to), note), None
-    return rules.decline_draft(name, phrase, note), None
+    return rules.decline_draft(name, phrase, note, read.get("stranger", False)), None
 
 
 def path_cost(ask: Ask, action: str, minutes: int | None = None) -> int:
@@ -190,7 +191,11 @@ def cards(account, asks, today: date, budget: rules.Budget | None = None) -> lis
                     warning = check.message if check.exceeds else ""
                 card.paths.append(Path(action, label, hint, draft, deadline, warning, ask_id=ask.id))
             accept = card.paths[0]
-            card.paths[1 if accept.warning else 0].suggested = not read["vague"]
+            suggested = read["suggestion"]
+            if suggested == "accept" and accept.warning:
+                suggested = "smaller"  # over the giving budget
+            for path in card.paths:
+                path.suggested = path.action == suggested
         out.append(card)
     return out
 

@@ -17,7 +17,7 @@ from django.db.models import Q
 
 from goodloop.core import coach as coach_rules
 from goodloop.core import giver as rules
-from goodloop.core.trust import trust_gate
+from goodloop.core import giver_reading as giving
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network.models import ContactPoint, Organization, Person
 
@@ -84,45 +84,40 @@ def _check_text(text: str) -> str:
 def read(account, person, text: str, kind: str | None = None, when: date | None = None,
          exclude_id: int | None = None) -> dict:
     """The coach's reading of a request made of me: score, findings (worded for the giver,
-    plus who is asking: vouching below rapport, repeated requests, no word back last time),
-    whether it is too vague to act on and the questions that would fix that."""
+    plus who is asking: vouching with no history or below rapport, repeated requests, no word
+    back last time), whether it is too vague to act on, the questions that would fix that, and
+    the suggested answer (clarify, accept, smaller or decline)."""
     when = when or date.today()
     kind = kind or coach_rules.detect_ask_kind(text)
     known = tuple(Organization.objects.filter(account=account).values_list("name", flat=True)[:5000])
-    result = coach_rules.coach(text, coach_rules.CoachContext(known_organizations=known, ask_kind=kind))
-    codes = [f.code for f in result.findings]
-    findings = rules.giver_findings(f.as_dict() for f in result.findings)
-    gate = trust_gate(kind, person.trust_stage, person.display_name)
-    if gate:
-        findings.append({"code": "trust_gate", "principle": "P5", "message": (
-            f"They ask you to vouch for them ({kind}) but you are at trust stage '{person.trust_stage}': "
-            "an introduction transfers access, not trust. Something smaller may fit better.")})
+    result = coach_rules.coach(text, coach_rules.CoachContext(known_organizations=known, ask_kind=kind),
+                               rewrite=False)
+    codes = [f.code for f in result.findings if f.code != "trust_gate"]  # the giver's gate is below
+    findings = rules.giver_findings(f.as_dict() for f in result.findings if f.code != "trust_gate")
     recent = (Ask.objects.filter(account=account, person=person, direction="received",
                                  date__gte=when - timedelta(days=REPEAT_WINDOW_DAYS), date__lte=when)
               .exclude(id=exclude_id).count())
-    if recent >= 1:
-        findings.append({"code": "over_asking", "principle": "P4", "message": (
-            f"{person.display_name} has asked you {recent} other time(s) in the last {REPEAT_WINDOW_DAYS} days.")})
     from . import closure
 
     waiting = [c for c in closure.for_person(account, person) if c.request_id != exclude_id
                and (c.waiting_days(when) or 0) >= rules.NO_WORD_BACK_DAYS and not c.thanked and not c.reported]
-    if waiting:
-        last = max(c.helped_on for c in waiting)
-        findings.append({"code": "no_word_back", "principle": "P2", "message": (
-            f"You helped {person.display_name} on {last.isoformat()} and haven't heard how it went.")})
+    asker = giving.Asker(person.display_name, person.trust_stage, recent, REPEAT_WINDOW_DAYS,
+                         max(c.helped_on for c in waiting) if waiting else None)
+    shown = kind if kind != "introduction" or coach_rules.explicit_ask_kind(text) else "other"
+    about = giving.asker_findings(shown, asker, giving.says_stranger(text))  # a guessed kind is no vouching
+    findings += about
+    codes += [f["code"] for f in about]
     vague = rules.is_vague(result.score, codes)
     questions = rules.clarifying_questions(codes, kind) if vague else []
     if vague and not questions:
         questions = rules.clarifying_questions({"no_concrete_action"}, kind)
     return {"score": result.score, "findings": findings, "codes": codes, "kind": kind, "vague": vague,
             "questions": questions, "organizations": list(result.organizations),
-            "categories": list(result.categories), "suggestion": "clarify" if vague else "accept"}
+            "categories": list(result.categories), "suggestion": rules.suggestion(vague, codes)}
 
 
 def _what(ask: Ask) -> str:
-    orgs = [o.name for o in ask.organizations.all()]
-    return rules.request_summary(ask.text, ask.kind, orgs, coach_rules.find_categories(ask.text))
+    return rules.request_topic(ask.text, ask.kind, [o.name for o in ask.organizations.all()])
 
 
 # --------------------------------------------------------------------------- record
@@ -146,9 +141,10 @@ def record(account, person, text: str, when: date | None = None, kind: str | Non
         ask.organizations.set([o for o in Organization.objects.filter(account=account) if o.name.lower() in named][:5])
     what = _what(ask)
     check = None
-    if reading["vague"]:
-        draft = rules.clarify_draft(person.display_name, reading["questions"])
-    else:
+    stranger = giving.stranger_vouching(ask.kind, person.trust_stage, text)
+    draft = rules.suggested_draft(reading["suggestion"], person.display_name, what, ask.kind, reading["questions"],
+                                  stranger)
+    if draft is None:
         deadline = when + timedelta(days=rules.ACCEPT_DUE_DAYS)
         check = capacity.check(account, capacity.chunk(account, deadline, when),
                                rules.favor_minutes(rules.ASK_TO_FAVOR[ask.kind]), adding=True)
@@ -259,6 +255,7 @@ def triage(account, request_id: int, action: str, *, due: date | None = None, to
         raise ServiceError("--to is for a redirect", field="to")
     name, what = ask.person.display_name, _what(ask)
     codes = [f["code"] for f in ask.findings or []]
+    stranger = "trust_gate" in codes and giving.stranger_vouching(ask.kind, ask.person.trust_stage, ask.text)
     questions = rules.clarifying_questions(codes, ask.kind) if rules.is_vague(ask.score, codes) else []
     ask.triage, ask.triage_note, ask.triaged_on = action, note or None, when
     ask.status, ask.answered_on = rules.TRIAGE_STATUS[action], when
@@ -275,7 +272,8 @@ def triage(account, request_id: int, action: str, *, due: date | None = None, to
         loop_due = capacity.chunk(account, deadline, when)
         check = capacity.check(account, loop_due, cost, adding=True)
         ask.promise_due, ask.promise_kind, ask.minutes = deadline, favor_kind, cost
-        draft = rules.triage_draft(action, name, what, due=deadline, today=when, offer=offer, questions=questions)
+        draft = rules.triage_draft(action, name, what, due=deadline, today=when, offer=offer, questions=questions,
+                                   stranger=stranger)
         reason = f"You promised {name} {offer} by {deadline.isoformat()} (request #{ask.id})."
         opened.append(loop_service.open_loop(account, ask.person, "promise", loop_due, reason, when, ask=ask,
                                              draft=rules.promise_draft(name, offer)))
@@ -285,7 +283,7 @@ def triage(account, request_id: int, action: str, *, due: date | None = None, to
             to.organization.name if to.organization_id else "")
         draft = rules.redirect_draft(name, what, to.display_name, where, note)
     else:
-        draft = rules.decline_draft(name, what, note)
+        draft = rules.decline_draft(name, what, note, stranger)
     ask.reply_draft = draft
     ask.save()
     interactions.touch(account, [ask.person_id], when)

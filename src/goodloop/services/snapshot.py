@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import connection, connections, transaction
 
 from .errors import ServiceError
+from .private_files import create_private, write_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 OUR_APPS = ("accounts", "network", "helploop", "leads")
@@ -70,15 +71,16 @@ def backup(account, out: str | os.PathLike | None = None) -> BackupResult:
     if path.exists():
         raise ServiceError(f"{path} already exists; name a new file with -o", field="output")
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError as exc:
         raise ServiceError(f"cannot create {path.parent}: {exc.strerror or exc}", field="output") from None
     partial = path.with_name(f".{path.name}.partial-{os.getpid()}")
     try:
         if kind == "sqlite":
+            create_private(partial)  # SQLite writes into it, keeping its mode
             _sqlite_copy(_store_path(), partial)
         else:
-            partial.write_bytes(_consistent_dump(account))
+            write_private(partial, _consistent_dump(account))
         os.replace(partial, path)
     except OSError as exc:
         raise ServiceError(f"cannot write {path}: {exc.strerror or exc}", field="output") from None
@@ -94,6 +96,7 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         dst = sqlite3.connect(target)
         try:
             src.backup(dst)  # pages=-1: every page in one step, under one read transaction
+            _drop_secrets(dst)
             dst.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             status = dst.execute("PRAGMA integrity_check").fetchone()[0]
             if status != "ok":
@@ -104,6 +107,23 @@ def _sqlite_copy(source: Path, target: Path) -> None:
         raise ServiceError(f"cannot copy the store: {exc}") from None
     finally:
         src.close()
+
+
+# What a backup leaves out: a restored copy must not bring working credentials back (API token
+# hashes, web sessions), nor the throttle's counts or the uploads kept for retrying an import.
+SECRET_TABLES = ("accounts_apitoken", "accounts_throttle", "django_session")
+
+
+def _drop_secrets(db: sqlite3.Connection) -> None:
+    """Delete the secrets from a SQLite copy, then VACUUM so no freed page still holds them."""
+    present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    for table in SECRET_TABLES:
+        if table in present:
+            db.execute(f'DELETE FROM "{table}"')
+    if "network_importjob" in present:
+        db.execute('UPDATE "network_importjob" SET "data" = NULL')
+    db.commit()
+    db.execute("VACUUM")
 
 
 def _consistent_dump(account) -> bytes:
