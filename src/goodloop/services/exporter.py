@@ -35,7 +35,8 @@ def export(account, kind: str, now: datetime | None = None, version: str = "4.0"
                                field="version")
         return write_vcards(export_people(account), version).encode("utf-8")
     if kind == "csv":
-        return write_csv(export_people(account)).encode("utf-8")
+        # with a BOM: Excel reads a BOM-less CSV in the system's code page and garbles every accent
+        return ("\ufeff" + write_csv(export_people(account))).encode("utf-8")
     if kind == "ics":
         return write_ics(export_loops(account), dtstamp=now)
     if kind == "json":
