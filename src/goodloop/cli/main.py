@@ -29,7 +29,7 @@ COMMANDS = {
     "demo": "demo", "serve": "demo",
     "request": "giver", "requests": "giver", "triage": "giver", "kept": "giver", "budget": "giver",
     "seeking": "giver", "thanked": "giver", "reported": "giver", "givers": "giver",
-    "import": "transfer", "export": "transfer", "restore": "transfer",
+    "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety",
 }
