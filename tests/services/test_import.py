@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goodloop.network.models import ContactPoint, ImportBatch, Organization, Person, Role, SourceRecord
-from goodloop.services import importer, people
+from goodloop.services import bulk_sql, people
 from goodloop.services.errors import ServiceError
 from goodloop.services.importer import import_file
 
@@ -213,7 +213,7 @@ def linkedin_rows(n: int, offset: int = 0) -> bytes:
 
 
 def test_rows_go_in_as_many_row_statements_full_ones_and_the_rest(account, monkeypatch):
-    monkeypatch.setattr(importer, "ROWS_PER_STATEMENT", 7)  # 50 rows: seven full statements and one of 1
+    monkeypatch.setattr(bulk_sql, "ROWS_PER_STATEMENT", 7)  # 50 rows: seven full statements and one of 1
     with CaptureQueriesContext(connection) as ctx:
         report = import_file(account, linkedin_rows(50), filename="x.csv")
     assert (report.created, report.errors) == (50, [])

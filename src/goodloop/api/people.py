@@ -20,6 +20,8 @@ TrustStage = Literal[rules.TRUST_STAGES]
 
 class PersonOut(Schema):
     id: int
+    uid: str = Field(..., description="The person's stable UUID, also the vCard UID (unlike `id`, never reused "
+                                      "by another store)")
     name: str
     emails: list[str]
     phones: list[str]

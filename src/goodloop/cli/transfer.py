@@ -88,15 +88,18 @@ def _who(ref: dict) -> str:
 def export_cmd(
     kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops)."),
     out: str = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    version: str = typer.Option("4.0", "--version", help="vCard version: 4.0, or 3.0 for Android and Google."),
 ):
-    """Export people (vCard 4.0, CSV), open loops (iCalendar) or a full JSON backup."""
+    """Export people (vCard 4.0 or 3.0, CSV), open loops (iCalendar) or a full JSON backup."""
     if kind not in EXPORTS:
         raise CliError(f"export what? one of: {', '.join(EXPORTS)} (got {kind!r})")
+    if version not in ("4.0", "3.0"):
+        raise CliError(f"--version must be 4.0 or 3.0 (got {version!r})")
     context.account()  # set up Django before importing services
     from goodloop.services import exporter
     from goodloop.services.private_files import write_private
 
-    data = exporter.export(context.account(), kind)
+    data = exporter.export(context.account(), kind, version=version)
     if out:
         try:
             write_private(Path(out), data)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import unquote
@@ -251,3 +252,21 @@ def dedupe(values: list[str], key=None) -> list[str]:
         seen.add(k)
         out.append(v)
     return out
+
+
+# A card UID that is not a UUID (Apple's "…:ABPerson", Google's hex ids) maps to one in this namespace,
+# the same every time, so re-importing the card finds the person it made.
+_UID_NAMESPACE = uuid.UUID("0b5e7c52-6a43-4c1e-9f1d-6d2c3a9e4b10")
+
+
+def normalize_uid(raw: str | None) -> str:
+    """A card's UID as a lowercase UUID string (``urn:uuid:`` dropped); ``""`` when empty."""
+    s = (raw or "").strip()
+    if s[:9].lower() == "urn:uuid:":
+        s = s[9:].strip()
+    if not s:
+        return ""
+    try:
+        return str(uuid.UUID(s))
+    except ValueError:
+        return str(uuid.uuid5(_UID_NAMESPACE, s))

@@ -18,10 +18,11 @@ from .common import paginate
 RECENT_JOBS = 10
 ERRORS_SHOWN = 200
 SUGGESTIONS_SHOWN = 50
-EXPORTS = [("vcard", "vCard 4.0", "every person, for a phone or another address book"),
-           ("csv", "CSV", "every person, one row each, for a spreadsheet"),
-           ("json", "JSON backup", "the whole account; goodloop restore loads it back"),
-           ("ics", "Calendar (ICS)", "open loops with their due dates")]
+EXPORTS = [("vcard", "", "vCard 4.0", "every person, for a phone or another address book"),
+           ("vcard", "?version=3.0", "vCard 3.0", "the same, for Android and Google Contacts"),
+           ("csv", "", "CSV", "every person, one row each, for a spreadsheet"),
+           ("json", "", "JSON backup", "the whole account; goodloop restore loads it back"),
+           ("ics", "", "Calendar (ICS)", "open loops with their due dates")]
 
 
 def upload(request):
