@@ -76,7 +76,7 @@ def _summary(report) -> None:
     if len(report.errors) > 20:
         typer.echo(f"  … {len(report.errors) - 20} more errors (see --json)")
     for w in report.warnings[:20]:
-        typer.echo(f"  row {w['row']}: warning: {w['message']}")
+        typer.echo(f"  row {w['row']}: warning: {w['message']}" if w["row"] else f"  warning: {w['message']}")
     if len(report.warnings) > 20:
         typer.echo(f"  … {len(report.warnings) - 20} more warnings (see --json)")
     if report.merge_suggestions:

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from . import charsets
 from .normalize import clean, dedupe, fold_text
 from .records import ContactRecord, FormatError, RowError
 
@@ -31,7 +32,8 @@ class Decoded(str):
 
 
 def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str, str]:
-    """Decode file bytes: UTF-16 by BOM, else UTF-8 (with or without BOM), else cp1252, else latin-1.
+    """Decode file bytes: UTF-16 by BOM, else UTF-8 (with or without BOM), else the legacy code page
+    that fits best (formats/charsets.py: cp1251, cp1253, Shift_JIS, …; cp1252 when nothing fits better).
 
     Raises FormatError for an empty or binary input.
     """
@@ -55,10 +57,7 @@ def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str,
             try:
                 text, encoding = data.decode("utf-8-sig"), "utf-8"
             except UnicodeDecodeError:
-                try:
-                    text, encoding = data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError:
-                    text, encoding = data.decode("latin-1"), "latin-1"
+                text, encoding = charsets.guess(data)  # a legacy code page: the import report says which
     if not text or text.isspace():
         raise FormatError(f"not {what}: the file is empty")
     if "\x00" in text:

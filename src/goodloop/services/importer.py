@@ -22,7 +22,7 @@ from django.utils import timezone
 
 from goodloop.accounts.models import Account
 from goodloop.core.text_safety import clean_text
-from goodloop.formats import registry
+from goodloop.formats import charsets, registry
 from goodloop.formats.records import FormatError
 from goodloop.network.models import (
     Connection,
@@ -97,6 +97,8 @@ def _import(account, data: bytes, name: str, filename: str, dry_run: bool, progr
         raise ServiceError(f"cannot read this file: {exc}", field="file") from None
     report = ImportReport(format=parsed.format, rows=parsed.rows, dry_run=dry_run)
     report.errors = [{"row": e.row, "message": e.message} for e in parsed.errors]
+    if guessed := charsets.warning(parsed.encoding):
+        report.warnings.append({"row": 0, "message": guessed})  # row 0: the whole file
     try:
         with transaction.atomic():
             _run(account, parsed, report, filename, progress)
