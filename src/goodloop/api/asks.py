@@ -51,7 +51,7 @@ class AskOut(Schema):
     findings: list[dict]
 
 
-class AskIn(Schema):
+class AskIn(common.In):
     person: int
     text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
     kind: Kind | None = None
@@ -60,13 +60,13 @@ class AskIn(Schema):
     date: dt.date | None = None
 
 
-class CoachIn(Schema):
+class CoachIn(common.In):
     text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
     person: int | None = None
     kind: Kind | None = None
 
 
-class AskPatch(Schema):
+class AskPatch(common.In):
     status: Status
     date: dt.date | None = None
 

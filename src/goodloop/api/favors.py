@@ -17,7 +17,7 @@ router = Router(tags=["favors"])
 Direction = Literal[rules.FAVOR_DIRECTIONS]
 
 
-class LoopOpened(Schema):
+class FavorLoopOpened(Schema):
     id: int
     kind: str
     due: str
@@ -30,10 +30,10 @@ class FavorOut(Schema):
     person: dict
     date: str
     note: str
-    loops_opened: list[LoopOpened] = []
+    loops_opened: list[FavorLoopOpened] = []
 
 
-class FavorIn(Schema):
+class FavorIn(common.In):
     person: int
     direction: Direction
     kind: Literal[rules.FAVOR_KINDS]

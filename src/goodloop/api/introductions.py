@@ -27,7 +27,7 @@ class IntroductionOut(Schema):
     drafts: dict[str, str] | None = None
 
 
-class IntroductionIn(Schema):
+class IntroductionIn(common.In):
     introducer: int
     introducee: int
     introduced: int
@@ -36,7 +36,7 @@ class IntroductionIn(Schema):
     date: dt.date | None = None
 
 
-class IntroductionPatch(Schema):
+class IntroductionPatch(common.In):
     status: Status
     date: dt.date | None = None
 

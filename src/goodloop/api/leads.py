@@ -22,9 +22,10 @@ class LeadOut(Schema):
     stage: str
     organization: str
     title: str
+    contributors: list[common.PersonRef] = Field(default_factory=list, description="The people credited for it")
 
 
-class LoopOpened(Schema):
+class LeadLoopOpened(Schema):
     id: int
     kind: str
     due: str
@@ -32,10 +33,10 @@ class LoopOpened(Schema):
 
 
 class LeadMoved(LeadOut):
-    loops_opened: list[LoopOpened]
+    loops_opened: list[LeadLoopOpened]
 
 
-class LeadIn(Schema):
+class LeadIn(common.In):
     organization: str = Field(..., min_length=1, max_length=300)
     title: str = Field(..., min_length=1, max_length=300)
     via: int | None = None
@@ -45,7 +46,7 @@ class LeadIn(Schema):
     date: dt.date | None = None
 
 
-class LeadPatch(Schema):
+class LeadPatch(common.In):
     stage: Stage
     date: dt.date | None = None
 

@@ -22,7 +22,7 @@ class LoopOut(Schema):
     reason: str
 
 
-class LoopPatch(Schema):
+class LoopPatch(common.In):
     status: Literal["done", "skipped"]
     note: str = Field("", max_length=5000)
     date: dt.date | None = None
