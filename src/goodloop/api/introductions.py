@@ -19,9 +19,9 @@ Status = Literal[rules.INTRO_STATUSES]
 class IntroductionOut(Schema):
     id: int
     status: str
-    introducer: dict
-    introducee: dict
-    introduced: dict
+    introducer: common.PersonRef
+    introducee: common.PersonRef
+    introduced: common.PersonRef
     purpose: str
     requested_on: str
     drafts: dict[str, str] | None = None

@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
+from goodloop.services import deletion
 from goodloop.services import leads as lead_service
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
@@ -29,7 +30,7 @@ class LeadLoopOpened(Schema):
     id: int
     kind: str
     due: str
-    person: dict
+    person: common.PersonRef
 
 
 class LeadMoved(LeadOut):
@@ -82,3 +83,9 @@ def move_lead(request, lead_id: int, payload: LeadPatch):
     return {**lead_service.as_dict(lead),
             "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat(),
                               "person": {"id": x.person_id, "name": x.person.display_name}} for x in opened]}
+
+
+@router.delete("/{lead_id}", response={204: None, **common.ERRORS})
+def delete_lead(request, lead_id: int):
+    deletion.delete_lead(request.auth, lead_id)
+    return 204, None

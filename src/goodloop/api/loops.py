@@ -16,7 +16,7 @@ router = Router(tags=["loops"])
 class LoopOut(Schema):
     id: int
     kind: str
-    person: dict
+    person: common.PersonRef
     due: str
     status: str
     reason: str
