@@ -38,16 +38,21 @@ MODULES = ("people", "network", "helploop", "search", "demo", "giver", "transfer
 
 def _main(
     home: str = typer.Option(None, "--home", help="Data directory (or env GOODLOOP_HOME).", metavar="DIR"),
+    account: str = typer.Option(None, "--account", metavar="EMAIL",
+                                help="Server mode: the account a command acts on (or env GOODLOOP_ACCOUNT)."),
 ):
     if home:
         os.environ["GOODLOOP_HOME"] = home
+    from . import context
+
+    context.chosen_account = account
 
 
 def _command_named(argv: list[str]) -> str | None:
     """The sub-command a command line names (global options skipped)."""
     args = iter(argv)
     for arg in args:
-        if arg == "--home":
+        if arg in ("--home", "--account"):
             next(args, None)
         elif not arg.startswith("-"):
             return arg
@@ -97,6 +102,7 @@ def run(argv: list[str] | None = None) -> int:
     from . import context
 
     context.account.cache_clear()  # one store per invocation (tests run many in one process)
+    context.chosen_account = None
     try:
         argv = sys.argv[1:] if argv is None else argv
         name = _command_named(argv)
