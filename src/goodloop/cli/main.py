@@ -40,12 +40,25 @@ def _main(
     home: str = typer.Option(None, "--home", help="Data directory (or env GOODLOOP_HOME).", metavar="DIR"),
     account: str = typer.Option(None, "--account", metavar="EMAIL",
                                 help="Server mode: the account a command acts on (or env GOODLOOP_ACCOUNT)."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=lambda v: _version(v),
+                                 help="Print goodloop's version and exit."),
 ):
     if home:
         os.environ["GOODLOOP_HOME"] = home
     from . import context
 
     context.chosen_account = account
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"goodloop {version('goodloop')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("goodloop (not installed)")
+        raise typer.Exit()
 
 
 def _command_named(argv: list[str]) -> str | None:
@@ -64,6 +77,7 @@ def build_app(modules=MODULES) -> typer.Typer:
     from importlib import import_module
 
     app = typer.Typer(
+        context_settings={"help_option_names": ["-h", "--help"]},
         name="goodloop",
         help="goodloop: ask well, thank fast, report back, give first, keep in touch.",
         no_args_is_help=True,

@@ -23,6 +23,8 @@ def register(app: typer.Typer) -> None:
 
 
 def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()  # `goodloop import -` reads the file from stdin
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
@@ -34,7 +36,7 @@ def _read(path: str) -> bytes:
 
 
 def import_cmd(
-    path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard."),
+    path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard; - for stdin."),
     format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the report; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
