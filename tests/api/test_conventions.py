@@ -76,3 +76,32 @@ def test_lead_contributors_are_readable(owner, api_as):
     listed = api.get("/api/leads").json()["items"]
     assert any(x["contributors"] == lead["contributors"] for x in listed)
     json.dumps(listed)
+
+
+def test_every_resource_carries_created_and_updated(owner, api_as):
+    api = api_as(owner)
+    ids = owner.ids
+    for path in (f"/api/people/{ids['other_person']}", f"/api/organizations/{ids['organization']}",
+                 f"/api/targets/{ids['target']}", f"/api/interactions/{ids['interaction']}",
+                 f"/api/asks/{ids['ask']}", f"/api/favors/{ids['favor']}", f"/api/loops/{ids['loop']}",
+                 f"/api/introductions/{ids['introduction']}", f"/api/leads/{ids['lead']}"):
+        body = api.get(path).json()
+        assert body["created"] and body["updated"], path
+        assert body["created"] <= body["updated"], path
+    for collection in ("people", "organizations", "targets", "interactions", "asks", "favors", "loops",
+                       "introductions", "leads"):
+        item = api.get(f"/api/{collection}").json()["items"][0]
+        assert item["created"] and item["updated"], collection
+    from datetime import UTC, datetime
+
+    from goodloop.leads.models import Lead
+
+    Lead.objects.filter(id=ids["lead"]).update(updated=datetime(2026, 1, 1, tzinfo=UTC))  # an old change
+    before = api.get(f"/api/leads/{ids['lead']}").json()
+    after = api.patch(f"/api/leads/{ids['lead']}", {"stage": "applied"}).json()
+    assert after["created"] == before["created"] and after["updated"] > before["updated"]
+
+
+def test_today_with_a_date_out_of_range_is_a_422(owner, api_as):
+    r = api_as(owner).get("/api/today", date="0001-01-01")  # was a 500 (OverflowError), found by the seeded run
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "date"

@@ -34,14 +34,14 @@ class CoachOut(Schema):
     guard: dict | None = None
 
 
-class AskMade(CoachOut):
+class AskMade(CoachOut, common.Stamped):
     id: int
     status: str
     kind: str
     person: common.PersonRef
 
 
-class AskOut(Schema):
+class AskOut(common.Stamped):
     id: int
     person: common.PersonRef
     text: str
@@ -80,7 +80,7 @@ def _person(account, person_id):
 def list_asks(request, status: Status | None = None, person: int | None = Query(None, ge=1, le=2**63 - 1),
               limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
               offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.asks(request.auth, status, person), limit, offset, ask_service.as_dict)
+    return common.paginate(queries.asks(request.auth, status, person), limit, offset, common.stamped(ask_service.as_dict))
 
 
 @router.post("", response={201: AskMade, **common.ERRORS})
@@ -89,18 +89,18 @@ def make_ask(request, payload: AskIn):
     person = common.ref(_person, account, payload.person, "person")
     result = ask_service.make(account, person, payload.text, payload.kind, payload.organizations,
                               payload.status, payload.date)
-    return 201, result.as_dict()
+    return 201, {**result.as_dict(), **common.stamps(result.ask)}
 
 
 @router.get("/{ask_id}", response={200: AskOut, **common.ERRORS})
 def show_ask(request, ask_id: int):
-    return ask_service.as_dict(ask_service.get(request.auth, ask_id))
+    return common.stamped(ask_service.as_dict)(ask_service.get(request.auth, ask_id))
 
 
 @router.patch("/{ask_id}", response={200: AskOut, **common.ERRORS})
 def change_ask(request, ask_id: int, payload: AskPatch):
     ask_service.set_status(request.auth, ask_id, payload.status, payload.date)
-    return ask_service.as_dict(ask_service.get(request.auth, ask_id))
+    return common.stamped(ask_service.as_dict)(ask_service.get(request.auth, ask_id))
 
 
 @coach_router.post("", response={200: CoachOut, **common.ERRORS})

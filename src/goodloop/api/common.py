@@ -9,6 +9,8 @@ Bad input is 422 with the field at fault; another account's object is 404, exact
 missing one (never 403, never its data).
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.http import Http404
 from ninja import Schema
@@ -74,6 +76,23 @@ class In(Schema):
 class PersonRef(Schema):
     id: int
     name: str
+
+
+class Stamped(Schema):
+    """When a resource was created and last saved (rows older than the columns carry the time of the
+    migration that added them). A change made by a bulk update does not move `updated`."""
+
+    created: datetime | None = None
+    updated: datetime | None = None
+
+
+def stamps(obj) -> dict:
+    return {"created": getattr(obj, "created", None), "updated": getattr(obj, "updated", None)}
+
+
+def stamped(serialize):
+    """`serialize` (a model to a dict) with the model's created/updated added."""
+    return lambda obj: {**serialize(obj), **stamps(obj)}
 
 
 class ErrorItem(Schema):

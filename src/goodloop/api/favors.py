@@ -24,7 +24,7 @@ class FavorLoopOpened(Schema):
     due: str
 
 
-class FavorOut(Schema):
+class FavorOut(common.Stamped):
     id: int
     direction: str
     kind: str
@@ -46,7 +46,7 @@ class FavorIn(common.In):
 
 
 def as_dict(favor) -> dict:
-    return favor_service.FavorResult(favor, []).as_dict()
+    return {**favor_service.FavorResult(favor, []).as_dict(), **common.stamps(favor)}
 
 
 def _person(account, person_id):
@@ -66,7 +66,7 @@ def record_favor(request, payload: FavorIn):
     person = common.ref(_person, account, payload.person, "person")
     result = favor_service.record(account, person, payload.direction, payload.kind, payload.note, payload.date,
                                   ask_id=payload.ask, lead_id=payload.lead, introduction_id=payload.introduction)
-    return 201, result.as_dict()
+    return 201, {**result.as_dict(), **common.stamps(result.favor)}
 
 
 @router.get("/{favor_id}", response={200: FavorOut, **common.ERRORS})

@@ -3,7 +3,7 @@
 import datetime as dt
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.services import interactions as interaction_service
@@ -18,7 +18,7 @@ router = Router(tags=["interactions"])
 PersonRef = common.PersonRef
 
 
-class InteractionOut(Schema):
+class InteractionOut(common.Stamped):
     id: int
     date: str
     channel: str
@@ -37,7 +37,7 @@ class InteractionIn(common.In):
 
 def as_dict(i) -> dict:
     return {**interaction_service.as_dict(i),
-            "people": [{"id": p.id, "name": p.display_name} for p in i.people.all()]}
+            "people": [{"id": p.id, "name": p.display_name} for p in i.people.all()], **common.stamps(i)}
 
 
 def _person(account, person_id):

@@ -18,7 +18,7 @@ router = Router(tags=["leads"])
 Stage = Literal[rules.LEAD_STAGES]
 
 
-class LeadOut(Schema):
+class LeadOut(common.Stamped):
     id: int
     stage: str
     organization: str
@@ -60,7 +60,7 @@ def _person(account, person_id):
 def list_leads(request, stage: Stage | None = None,
                limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.leads(request.auth, stage), limit, offset, lead_service.as_dict)
+    return common.paginate(queries.leads(request.auth, stage), limit, offset, common.stamped(lead_service.as_dict))
 
 
 @router.post("", response={201: LeadOut, **common.ERRORS})
@@ -69,18 +69,18 @@ def add_lead(request, payload: LeadIn):
     via = common.ref(_person, account, payload.via, "via") if payload.via is not None else None
     lead = lead_service.add(account, payload.organization, payload.title, via=via, when=payload.date,
                             url=payload.url, source=payload.source, stage=payload.stage)
-    return 201, lead_service.as_dict(lead)
+    return 201, common.stamped(lead_service.as_dict)(lead)
 
 
 @router.get("/{lead_id}", response={200: LeadOut, **common.ERRORS})
 def show_lead(request, lead_id: int):
-    return lead_service.as_dict(lead_service.get(request.auth, lead_id))
+    return common.stamped(lead_service.as_dict)(lead_service.get(request.auth, lead_id))
 
 
 @router.patch("/{lead_id}", response={200: LeadMoved, **common.ERRORS})
 def move_lead(request, lead_id: int, payload: LeadPatch):
     lead, opened = lead_service.move(request.auth, lead_id, payload.stage, payload.date)
-    return {**lead_service.as_dict(lead),
+    return {**common.stamped(lead_service.as_dict)(lead),
             "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat(),
                               "person": {"id": x.person_id, "name": x.person.display_name}} for x in opened]}
 

@@ -1,6 +1,6 @@
 """/api/organizations: list (with how many people I know there), add, show."""
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.services import organizations as org_service
 from goodloop.services import pages
@@ -10,7 +10,7 @@ from . import common
 router = Router(tags=["organizations"])
 
 
-class OrganizationOut(Schema):
+class OrganizationOut(common.Stamped):
     id: int
     name: str
     domain: str
@@ -24,7 +24,7 @@ class OrganizationIn(common.In):
 
 def as_dict(org) -> dict:
     return {"id": org.id, "name": org.name, "domain": org.domain, "industry": org.industry,
-            "people_count": getattr(org, "people_count", None)}
+            "people_count": getattr(org, "people_count", None), **common.stamps(org)}
 
 
 @router.get("", response={200: common.page_of(OrganizationOut), **common.ERRORS})

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.services import deletion
@@ -15,7 +15,7 @@ router = Router(tags=["targets"])
 Status = Literal[rules.TARGET_STATUSES]
 
 
-class TargetOut(Schema):
+class TargetOut(common.Stamped):
     id: int
     organization: str
     priority: int
@@ -38,7 +38,7 @@ class TargetPatch(common.In):
 
 
 def as_dict(t) -> dict:
-    return {**target_service.as_dict(t), "people_count": getattr(t, "people_count", None)}
+    return {**target_service.as_dict(t), "people_count": getattr(t, "people_count", None), **common.stamps(t)}
 
 
 def _get(account, target_id: int):

@@ -35,6 +35,7 @@ class Ask(Owned):
     minutes = models.PositiveIntegerField(null=True, blank=True)  # my estimate of what it costs me
     reply_draft = models.TextField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -53,6 +54,7 @@ class Favor(Owned):
         "leads.Introduction", null=True, blank=True, on_delete=models.SET_NULL, related_name="favors"
     )
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -75,6 +77,8 @@ class Loop(Owned):
         "leads.Introduction", null=True, blank=True, on_delete=models.CASCADE, related_name="loops"
     )
     draft = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["due", "id"]

@@ -19,6 +19,14 @@ class Owned(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, update_fields=None, **kwargs):
+        # Django moves an auto_now field on save(update_fields=...) only when it is listed: a model that
+        # has `updated` always lists it, so every saved change shows (the API's `updated`).
+        if update_fields is not None and "updated" not in update_fields and any(
+                f.attname == "updated" for f in self._meta.concrete_fields):
+            update_fields = [*update_fields, "updated"]
+        super().save(*args, update_fields=update_fields, **kwargs)
+
 
 class OwnedCovered(Owned):
     """Owned, for a model with its own index (or unique constraint) that starts with `account`: that index
@@ -38,6 +46,8 @@ class Organization(OwnedCovered):
     aliases = models.JSONField(default=list, blank=True)
     domain = models.CharField(max_length=255, blank=True)
     industry = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
@@ -166,6 +176,7 @@ class Interaction(OwnedCovered):
     summary = models.TextField(blank=True)
     people = models.ManyToManyField(Person, through="InteractionPerson", related_name="interactions")
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
