@@ -47,6 +47,7 @@ WEB_OBJECT_KIND = {
     ("lead-move", "pk"): "lead",
     ("import_job", "pk"): "import_job",
     ("import_progress", "pk"): "import_job",
+    ("import_retry", "pk"): "import_job",
     ("token_revoke", "pk"): "token",
     # the giver's pages
     ("giving_triage", "pk"): "request",
