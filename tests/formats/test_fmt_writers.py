@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar
 
@@ -137,16 +137,21 @@ def test_ics_writer_todos_and_events():
         ExportLoop(id=9, kind="check_in", person_name="Cher", due=None),
     ]
     stamp = datetime(2024, 3, 12, 9, 0, 0)
-    data = ics_writer.write_ics(loops, dtstamp=stamp)
-    assert data == ics_writer.write_ics(loops, dtstamp=stamp)  # deterministic
+    data = ics_writer.write_ics(loops, todo=True, dtstamp=stamp)
+    assert data == ics_writer.write_ics(loops, todo=True, dtstamp=stamp)  # deterministic
     cal = Calendar.from_ical(data)
     todos = [c for c in cal.walk("VTODO")]
     assert [str(t["uid"]) for t in todos] == ["loop-7@goodloop", "loop-8@goodloop"]
     assert [str(t["summary"]) for t in todos] == ["Thank Ana Souza", "Report back to Björn Åberg"]
-    assert todos[0]["due"].dt == date(2024, 3, 14)
+    assert todos[0]["dtstart"].dt == date(2024, 3, 14)
+    assert todos[0]["due"].dt == date(2024, 3, 15)  # after DTSTART, as RFC 5545 wants
     assert str(todos[0]["description"]) == "Favor received"
+    assert not cal.walk("VEVENT")
 
-    events = Calendar.from_ical(ics_writer.write_ics(loops, as_events=True, dtstamp=stamp)).walk("VEVENT")
+    events = Calendar.from_ical(ics_writer.write_ics(loops, dtstamp=stamp)).walk("VEVENT")  # the default
     assert len(events) == 2
     assert events[0]["dtstart"].dt == date(2024, 3, 14) and events[0]["dtend"].dt == date(2024, 3, 15)
     assert str(events[1]["uid"]) == "loop-8@goodloop"
+    (alarm,) = events[0].walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY" and alarm["trigger"].dt == timedelta(hours=9)
+    assert str(alarm["description"]) == "Thank Ana Souza"

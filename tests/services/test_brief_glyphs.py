@@ -58,3 +58,26 @@ def test_the_cli_and_the_brief_page_warn(written, cli, client, tmp_path):
     assert err.startswith("warning: the PDF's font cannot draw") and "東" in err
     page = client.get(reverse("brief")).content.decode()
     assert 'id="pdf-warning"' in page and "東" in page.split('id="pdf-warning"')[1][:400]
+
+
+def test_the_font_ships_with_goodloop_and_the_pdf_has_a_title_and_language(account):
+    """Issue 16 item 7: the font path was Debian's; without fonts-dejavu every non-Latin-1 character
+    vanished. The font now comes with the package, so no system font is involved. DejaVu Sans has no
+    CJK: 北京 is drawn as two visible marks and named in the warning (the HTML and Markdown keep it)."""
+    from pathlib import Path
+
+    from pypdf import PdfReader
+
+    import goodloop
+
+    package = Path(goodloop.__file__).resolve().parent
+    assert brief.FONT.is_relative_to(package) and brief.FONT.exists()
+    assert (package / "fonts" / "DejaVuSans.LICENSE").exists()
+    brief.update(account, headline="It’s “quoted” — 北京 Zoë")
+    pdf, warning = brief.pdf_with_warning(brief.content(account))
+    text = _text(pdf)
+    assert "It’s “quoted” — \u25a1\u25a1 Zoë" in text  # every character drawn; 北京 marked in place
+    assert "北" in warning and "京" in warning and "’" not in warning
+    reader = PdfReader(io.BytesIO(pdf))
+    assert reader.metadata.title == "Networking brief: It’s “quoted” — 北京 Zoë"
+    assert reader.trailer["/Root"]["/Lang"] == "en"

@@ -88,8 +88,10 @@ def test_csv_and_ics_exports(account):
     assert header.startswith("First Name,Middle Name,Last Name,Name Prefix,Name Suffix")
     assert row.startswith("Ana,,Souza,,,,,Globex,PM,,,,Mentors ::: * myContacts,,ana@globex.example")
     ics = exporter.export(account, "ics", now=datetime(2025, 3, 1, tzinfo=UTC)).decode()
-    assert ics.count("BEGIN:VTODO") == 1
-    assert "SUMMARY:Thank Ana Souza" in ics and "DUE;VALUE=DATE:20250304" in ics
+    assert ics.count("BEGIN:VEVENT") == 1 and "BEGIN:VALARM" in ics
+    assert "SUMMARY:Thank Ana Souza" in ics and "DTSTART;VALUE=DATE:20250304" in ics
+    todo = exporter.export(account, "ics", now=datetime(2025, 3, 1, tzinfo=UTC), todo=True).decode()
+    assert todo.count("BEGIN:VTODO") == 1 and "DUE;VALUE=DATE:20250305" in todo
     with pytest.raises(ServiceError):
         exporter.export(account, "xml")
 

@@ -245,3 +245,13 @@ def test_queries_do_not_grow_with_the_rows(account):
     large = queries(linkedin_rows(500, offset=1000))
     assert small == large
     assert queries(linkedin_rows(500, offset=1000)) <= large  # the re-import: no more than the import
+
+
+def test_names_folded_to_ascii_are_suggested_as_duplicates(account):
+    """Issue 16: "Łukasz" and "Lukasz" at one company were not suggested (NFKD leaves Ł alone)."""
+    text = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            "Łukasz,Nowak,,lukasz@one.example,Acme,PM,12 Mar 2024\r\n"
+            "Lukasz,Nowak,,l.nowak@two.example,Acme,PM,12 Mar 2024\r\n")
+    report = import_file(account, text.encode())
+    assert report.created == 2
+    assert [(s["a"]["name"], s["b"]["name"]) for s in report.merge_suggestions] == [("Łukasz Nowak", "Lukasz Nowak")]

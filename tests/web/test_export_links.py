@@ -20,7 +20,7 @@ def test_the_import_page_links_every_export(client, account):
     block = html.split('id="h-export"')[1].split("</section>")[0]
     links = re.findall(r'<a href="(/export/[a-z]+/[^"]*)" download>([^<]+)</a>', block)
     assert links == [("/export/vcard/", "vCard 4.0"), ("/export/vcard/?version=3.0", "vCard 3.0"), ("/export/csv/", "CSV"), ("/export/json/", "JSON backup"),
-                     ("/export/ics/", "Calendar (ICS)")]
+                     ("/export/ics/", "Calendar (ICS)"), ("/export/ics/?todo=1", "Calendar tasks (ICS)")]
 
 
 @pytest.mark.django_db

@@ -50,7 +50,7 @@ class PersonDetail(PersonOut):
     merges: list[dict]
 
 
-class PersonIn(Schema):
+class PersonIn(common.In):
     name: str = Field(..., min_length=1, max_length=300)
     organization: str = Field("", max_length=300)
     title: str = Field("", max_length=300)
@@ -61,7 +61,7 @@ class PersonIn(Schema):
     tags: list[str] = Field(default_factory=list, max_length=50)
 
 
-class PersonPatch(Schema):
+class PersonPatch(common.In):
     name: str | None = Field(None, min_length=1, max_length=300)
     organization: str | None = Field(None, min_length=1, max_length=300)
     title: str | None = Field(None, max_length=300)

@@ -32,7 +32,7 @@ from ._common import (
     row_error,
     split_multi,
 )
-from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date, split_name
+from .normalize import DateOrder, clean, normalize_email, normalize_linkedin_url, split_name
 from .records import ContactRecord, ParseResult, RoleRecord, address_location
 
 NAME = "google"
@@ -84,6 +84,7 @@ def _parse(data: bytes | str) -> ParseResult:
         else:
             single.setdefault(name, i)
     legacy = "given name" in single or "group membership" in single
+    order = DateOrder()
     result = ParseResult(format=NAME, layout="legacy" if legacy else "current", encoding=encoding)
 
     def groups(kind: str) -> list[dict[str, int]]:
@@ -154,6 +155,7 @@ def _parse(data: bytes | str) -> ParseResult:
                 web_cols,
                 org_groups,
                 addr_groups,
+                order,
             )
             problem = finish(rec)
         except Exception as exc:  # one bad row never stops the import
@@ -162,6 +164,7 @@ def _parse(data: bytes | str) -> ParseResult:
             row_error(result.errors, n, problem, rows.line)
         else:
             result.records.append(rec)
+    order.finish()
     result.rows = n
     return result
 
@@ -199,6 +202,7 @@ def _record(
     web_cols,
     org_groups,
     addr_groups,
+    order,
 ) -> ContactRecord:
     c_title, c_dept = c_title_dept
     rec = ContactRecord(
@@ -250,7 +254,7 @@ def _record(
             if t:
                 rec.tags.append(t)
     rec.notes = _get(row, c_notes)
-    rec.birthday = parse_date(_get(row, c_bday))
+    rec.birthday = order.parse(_get(row, c_bday), rec, "birthday")
     for g in addr_groups:
         address = {key: clean(_get(row, g.get(col))) for col, key in _ADDRESS.items()}
         address = {k: v for k, v in address.items() if v and ":::" not in v}

@@ -122,12 +122,13 @@ def fold_text(s: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def parse_date(raw: str | None) -> date | None:
+def parse_date(raw: str | None, dayfirst: bool = False) -> date | None:
     """Parse the date formats seen in contact exports; None when empty or unparseable.
 
     Handles ``12 Mar 2024``, ``Mar 12, 2024``, ``2024-03-12``, ``20240312``,
     ``2024-03-12T00:00:00Z``, US ``03/12/24`` and ``3/12/2024``, ``12-Mar-24``.
-    Year-less dates (``--03-12``) and Outlook's ``0/0/00`` give None.
+    Year-less dates (``--03-12``) and Outlook's ``0/0/00`` give None. ``dayfirst`` reads
+    ``12/03/24`` as 12 March (see DateOrder: a file's own unambiguous dates decide).
     """
     if not raw:
         return None
@@ -155,6 +156,8 @@ def parse_date(raw: str | None) -> date | None:
             if len(p) == 3 and all(x.isdigit() for x in p):
                 if len(p[0]) == 4:
                     return _mkdate(int(p[0]), int(p[1]), int(p[2]))
+                if dayfirst:
+                    return _mkdate(_year(p[2]), int(p[1]), int(p[0]))
                 return _mkdate(_year(p[2]), int(p[0]), int(p[1]))
         if "." in s:
             p = s.split(".")
@@ -270,3 +273,47 @@ def normalize_uid(raw: str | None) -> str:
         return str(uuid.UUID(s))
     except ValueError:
         return str(uuid.uuid5(_UID_NAMESPACE, s))
+
+
+def slash_order(raw: str) -> str | None:
+    """How a ``a/b/y`` date reads: ``"dmy"`` when ``a`` can only be a day, ``"mdy"`` when ``b`` can
+    only be, ``""`` when either could be; None for any other date."""
+    p = raw.strip().split("/")
+    if len(p) != 3 or not all(x.isdigit() for x in p) or len(p[0]) == 4:
+        return None
+    a, b = int(p[0]), int(p[1])
+    if a > 12 >= b:
+        return "dmy"
+    if b > 12 >= a:
+        return "mdy"
+    return ""
+
+
+class DateOrder:
+    """Day/month order of one file's slash dates, decided by the file itself: ``25/03/2024`` says
+    day first, ``03/25/2024`` month first; the ambiguous ones (``03/04/2024``) are read month first
+    (the US exports' order) and read again day first at ``finish`` if the file's unambiguous dates
+    say so (more day-first than month-first ones)."""
+
+    __slots__ = ("dayfirst", "monthfirst", "pending")
+
+    def __init__(self):
+        self.dayfirst = self.monthfirst = 0
+        self.pending: list = []  # (raw, object, attribute) of the ambiguous dates
+
+    def parse(self, raw: str, obj, attr: str) -> date | None:
+        """The date of `raw` for ``obj.attr`` (set again by `finish` if the order turns out day first)."""
+        order = slash_order(raw) if "/" in raw else None
+        if order == "dmy":
+            self.dayfirst += 1
+            return parse_date(raw, True)
+        if order == "mdy":
+            self.monthfirst += 1
+        elif order == "":
+            self.pending.append((raw, obj, attr))
+        return parse_date(raw)
+
+    def finish(self) -> None:
+        if self.dayfirst > self.monthfirst:
+            for raw, obj, attr in self.pending:
+                setattr(obj, attr, parse_date(raw, True))

@@ -202,3 +202,4 @@ class ExportLoop:
     status: str = "open"
     person_id: int | str | None = None
     description: str = ""
+    uid: str = ""  # the calendar UID (see ics_writer)

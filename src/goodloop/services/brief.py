@@ -13,7 +13,9 @@ from .pdf_glyphs import Glyphs
 
 LIST_FIELDS = ("roles_sought", "people_categories", "how_you_can_help", "offers")
 MAX_ITEM_CHARS = 500
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# Shipped in the package (its licence, fonts/DejaVuSans.LICENSE, allows it), so the PDF draws the same
+# characters on every system, not only where Debian's fonts-dejavu happens to be installed.
+FONT = Path(__file__).resolve().parent.parent / "fonts" / "DejaVuSans.ttf"
 
 
 def get(account) -> Brief:
@@ -104,6 +106,9 @@ def pdf_with_warning(data: dict) -> tuple[bytes, str]:
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    pdf.set_title(f"Networking brief: {data['headline']}" if data.get("headline") else "Networking brief")
+    pdf.set_lang("en")
+    pdf.set_creator("goodloop")
     pdf.set_margins(18, 18, 18)
     pdf.add_page()
     if FONT.exists():

@@ -9,6 +9,7 @@ RELATED (the introducer's UID) for introductions and "met through".
 
 from __future__ import annotations
 
+import uuid
 from datetime import datetime
 
 from django.db.models import Prefetch
@@ -27,8 +28,9 @@ from .errors import ServiceError
 KINDS = ("vcard", "csv", "json", "ics")
 
 
-def export(account, kind: str, now: datetime | None = None, version: str = "4.0") -> bytes:
-    """The account's data in one of KINDS, as bytes; `version` is the vCard version (4.0 or 3.0)."""
+def export(account, kind: str, now: datetime | None = None, version: str = "4.0", todo: bool = False) -> bytes:
+    """The account's data in one of KINDS, as bytes; `version` is the vCard version (4.0 or 3.0), `todo`
+    writes the calendar's loops as to-dos instead of all-day events."""
     if kind == "vcard":
         if version not in VCARD_VERSIONS:
             raise ServiceError(f"vCard version must be one of {', '.join(VCARD_VERSIONS)} (got {version!r})",
@@ -38,7 +40,7 @@ def export(account, kind: str, now: datetime | None = None, version: str = "4.0"
         # with a BOM: Excel reads a BOM-less CSV in the system's code page and garbles every accent
         return ("\ufeff" + write_csv(export_people(account))).encode("utf-8")
     if kind == "ics":
-        return write_ics(export_loops(account), dtstamp=now)
+        return write_ics(export_loops(account), todo=todo, dtstamp=now)
     if kind == "json":
         from . import backup
 
@@ -96,7 +98,12 @@ def _export_person(p: Person, related_uids) -> ExportPerson:
 
 
 def export_loops(account) -> list[ExportLoop]:
-    """Open loops, soonest due first."""
+    """Open loops, soonest due first, each with a calendar UID unique to this store: derived from the
+    owner's own random UUID, so it stays the same across exports (and a restore) and no other store
+    has it."""
     qs = Loop.objects.filter(account=account, status="open").select_related("person").order_by("due", "id")
+    me = Person.objects.filter(account=account, is_me=True).values_list("uid", flat=True).first()
+    space = me or uuid.UUID(int=account.id)
     return [ExportLoop(id=x.id, kind=x.kind, person_name=x.person.display_name, due=x.due, reason=x.reason,
-                       status=x.status, person_id=x.person_id, description=x.note) for x in qs]
+                       status=x.status, person_id=x.person_id, description=x.note,
+                       uid=f"{uuid.uuid5(space, f'loop:{x.id}')}@goodloop") for x in qs]

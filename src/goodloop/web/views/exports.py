@@ -14,6 +14,8 @@ def download(request, fmt: str):
     if fmt not in exporter.KINDS:
         raise Http404(f"no export {fmt!r}")
     options = {"version": request.GET["version"]} if fmt == "vcard" and "version" in request.GET else {}
+    if fmt == "ics" and request.GET.get("todo") == "1":
+        options["todo"] = True
     try:
         data = exporter.export(request.account, fmt, **options)
     except ServiceError as exc:

@@ -13,6 +13,7 @@ from goodloop.services import exporter, import_jobs
 from goodloop.services.errors import ServiceError
 from goodloop.web.forms_transfer import ImportForm
 
+from . import calendar
 from .common import paginate
 
 RECENT_JOBS = 10
@@ -22,7 +23,8 @@ EXPORTS = [("vcard", "", "vCard 4.0", "every person, for a phone or another addr
            ("vcard", "?version=3.0", "vCard 3.0", "the same, for Android and Google Contacts"),
            ("csv", "", "CSV", "every person, one row each, for a spreadsheet"),
            ("json", "", "JSON backup", "the whole account; goodloop restore loads it back"),
-           ("ics", "", "Calendar (ICS)", "open loops with their due dates")]
+           ("ics", "", "Calendar (ICS)", "open loops as all-day events with a reminder"),
+           ("ics", "?todo=1", "Calendar tasks (ICS)", "the same loops as to-dos, for a tasks app")]
 
 
 def upload(request):
@@ -39,6 +41,7 @@ def upload(request):
             return redirect("import_job", job.id)
     jobs = list(ImportJob.objects.filter(account=account).defer("report", "data")[:RECENT_JOBS])
     context = {"title": "Import", "form": form, "jobs": jobs, "exports": EXPORTS,
+               "calendar_url": calendar.address(request),
                "export_kinds": exporter.KINDS, "max_mb": import_jobs.MAX_UPLOAD_MB}
     return render(request, "goodloop/import/upload.html", context, status=400 if form.errors else 200)
 
