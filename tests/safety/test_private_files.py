@@ -44,7 +44,7 @@ def test_exports_are_private_and_a_failed_export_leaves_no_file(store, tmp_path)
     existing.write_text("old")
     existing.chmod(0o644)
     store.run("export", "csv", "-o", existing)
-    assert _mode(existing) == 0o600 and "Ada Lovelace" in existing.read_text()
+    assert _mode(existing) == 0o600 and "Ada,,Lovelace," in existing.read_text()  # Google layout: first, middle, last
     done = store.run("export", "csv", "-o", tmp_path / "missing" / "x.csv", check=False)
     assert done.returncode == 1 and "cannot write" in done.stderr
     assert not (tmp_path / "missing").exists()

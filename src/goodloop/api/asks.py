@@ -8,6 +8,7 @@ from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
 from goodloop.services import asks as ask_service
+from goodloop.services import deletion
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
 
@@ -37,12 +38,12 @@ class AskMade(CoachOut):
     id: int
     status: str
     kind: str
-    person: dict
+    person: common.PersonRef
 
 
 class AskOut(Schema):
     id: int
-    person: dict
+    person: common.PersonRef
     text: str
     kind: str
     status: str
@@ -51,7 +52,7 @@ class AskOut(Schema):
     findings: list[dict]
 
 
-class AskIn(Schema):
+class AskIn(common.In):
     person: int
     text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
     kind: Kind | None = None
@@ -60,13 +61,13 @@ class AskIn(Schema):
     date: dt.date | None = None
 
 
-class CoachIn(Schema):
+class CoachIn(common.In):
     text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
     person: int | None = None
     kind: Kind | None = None
 
 
-class AskPatch(Schema):
+class AskPatch(common.In):
     status: Status
     date: dt.date | None = None
 
@@ -107,3 +108,9 @@ def coach(request, payload: CoachIn):
     account = request.auth
     person = common.ref(_person, account, payload.person, "person") if payload.person is not None else None
     return ask_service.coach(account, payload.text, person, payload.kind).as_dict()
+
+
+@router.delete("/{ask_id}", response={204: None, **common.ERRORS})
+def delete_ask(request, ask_id: int):
+    deletion.delete_ask(request.auth, ask_id)
+    return 204, None

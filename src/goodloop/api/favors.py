@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
+from goodloop.services import deletion
 from goodloop.services import favors as favor_service
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
@@ -17,7 +18,7 @@ router = Router(tags=["favors"])
 Direction = Literal[rules.FAVOR_DIRECTIONS]
 
 
-class LoopOpened(Schema):
+class FavorLoopOpened(Schema):
     id: int
     kind: str
     due: str
@@ -27,13 +28,13 @@ class FavorOut(Schema):
     id: int
     direction: str
     kind: str
-    person: dict
+    person: common.PersonRef
     date: str
     note: str
-    loops_opened: list[LoopOpened] = []
+    loops_opened: list[FavorLoopOpened] = []
 
 
-class FavorIn(Schema):
+class FavorIn(common.In):
     person: int
     direction: Direction
     kind: Literal[rules.FAVOR_KINDS]
@@ -71,3 +72,19 @@ def record_favor(request, payload: FavorIn):
 @router.get("/{favor_id}", response={200: FavorOut, **common.ERRORS})
 def show_favor(request, favor_id: int):
     return as_dict(queries.favor(request.auth, favor_id))
+
+
+class FavorPatch(common.In):
+    note: str = Field(..., max_length=5000)
+
+
+@router.patch("/{favor_id}", response={200: FavorOut, **common.ERRORS})
+def edit_favor(request, favor_id: int, payload: FavorPatch):
+    favor_service.edit_note(request.auth, favor_id, payload.note)
+    return as_dict(queries.favor(request.auth, favor_id))
+
+
+@router.delete("/{favor_id}", response={204: None, **common.ERRORS})
+def delete_favor(request, favor_id: int):
+    deletion.delete_favor(request.auth, favor_id)
+    return 204, None

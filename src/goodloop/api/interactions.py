@@ -15,9 +15,7 @@ from . import common
 router = Router(tags=["interactions"])
 
 
-class PersonRef(Schema):
-    id: int
-    name: str
+PersonRef = common.PersonRef
 
 
 class InteractionOut(Schema):
@@ -29,7 +27,7 @@ class InteractionOut(Schema):
     people: list[PersonRef]
 
 
-class InteractionIn(Schema):
+class InteractionIn(common.In):
     people: list[int] = Field(..., min_length=1, max_length=50)
     channel: Literal[rules.CHANNELS]
     direction: Literal[rules.DIRECTIONS] = "mutual"

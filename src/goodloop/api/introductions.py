@@ -19,15 +19,15 @@ Status = Literal[rules.INTRO_STATUSES]
 class IntroductionOut(Schema):
     id: int
     status: str
-    introducer: dict
-    introducee: dict
-    introduced: dict
+    introducer: common.PersonRef
+    introducee: common.PersonRef
+    introduced: common.PersonRef
     purpose: str
     requested_on: str
     drafts: dict[str, str] | None = None
 
 
-class IntroductionIn(Schema):
+class IntroductionIn(common.In):
     introducer: int
     introducee: int
     introduced: int
@@ -36,7 +36,7 @@ class IntroductionIn(Schema):
     date: dt.date | None = None
 
 
-class IntroductionPatch(Schema):
+class IntroductionPatch(common.In):
     status: Status
     date: dt.date | None = None
 

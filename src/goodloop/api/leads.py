@@ -6,6 +6,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
+from goodloop.services import deletion
 from goodloop.services import leads as lead_service
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
@@ -22,20 +23,21 @@ class LeadOut(Schema):
     stage: str
     organization: str
     title: str
+    contributors: list[common.PersonRef] = Field(default_factory=list, description="The people credited for it")
 
 
-class LoopOpened(Schema):
+class LeadLoopOpened(Schema):
     id: int
     kind: str
     due: str
-    person: dict
+    person: common.PersonRef
 
 
 class LeadMoved(LeadOut):
-    loops_opened: list[LoopOpened]
+    loops_opened: list[LeadLoopOpened]
 
 
-class LeadIn(Schema):
+class LeadIn(common.In):
     organization: str = Field(..., min_length=1, max_length=300)
     title: str = Field(..., min_length=1, max_length=300)
     via: int | None = None
@@ -45,7 +47,7 @@ class LeadIn(Schema):
     date: dt.date | None = None
 
 
-class LeadPatch(Schema):
+class LeadPatch(common.In):
     stage: Stage
     date: dt.date | None = None
 
@@ -81,3 +83,9 @@ def move_lead(request, lead_id: int, payload: LeadPatch):
     return {**lead_service.as_dict(lead),
             "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat(),
                               "person": {"id": x.person_id, "name": x.person.display_name}} for x in opened]}
+
+
+@router.delete("/{lead_id}", response={204: None, **common.ERRORS})
+def delete_lead(request, lead_id: int):
+    deletion.delete_lead(request.auth, lead_id)
+    return 204, None

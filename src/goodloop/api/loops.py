@@ -16,13 +16,13 @@ router = Router(tags=["loops"])
 class LoopOut(Schema):
     id: int
     kind: str
-    person: dict
+    person: common.PersonRef
     due: str
     status: str
     reason: str
 
 
-class LoopPatch(Schema):
+class LoopPatch(common.In):
     status: Literal["done", "skipped"]
     note: str = Field("", max_length=5000)
     date: dt.date | None = None

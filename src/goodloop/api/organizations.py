@@ -18,7 +18,7 @@ class OrganizationOut(Schema):
     people_count: int | None = None
 
 
-class OrganizationIn(Schema):
+class OrganizationIn(common.In):
     name: str = Field(..., min_length=1, max_length=300)
 
 

@@ -20,6 +20,8 @@ TrustStage = Literal[rules.TRUST_STAGES]
 
 class PersonOut(Schema):
     id: int
+    uid: str = Field(..., description="The person's stable UUID, also the vCard UID (unlike `id`, never reused "
+                                      "by another store)")
     name: str
     emails: list[str]
     phones: list[str]
@@ -48,7 +50,7 @@ class PersonDetail(PersonOut):
     merges: list[dict]
 
 
-class PersonIn(Schema):
+class PersonIn(common.In):
     name: str = Field(..., min_length=1, max_length=300)
     organization: str = Field("", max_length=300)
     title: str = Field("", max_length=300)
@@ -59,7 +61,7 @@ class PersonIn(Schema):
     tags: list[str] = Field(default_factory=list, max_length=50)
 
 
-class PersonPatch(Schema):
+class PersonPatch(common.In):
     name: str | None = Field(None, min_length=1, max_length=300)
     organization: str | None = Field(None, min_length=1, max_length=300)
     title: str | None = Field(None, max_length=300)

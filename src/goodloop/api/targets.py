@@ -24,14 +24,14 @@ class TargetOut(Schema):
     people_count: int | None = None
 
 
-class TargetIn(Schema):
+class TargetIn(common.In):
     organization: str = Field(..., min_length=1, max_length=300)
     priority: int | None = Field(None, ge=1, le=100000)
     why: str = Field("", max_length=5000)
     status: Status = "researching"
 
 
-class TargetPatch(Schema):
+class TargetPatch(common.In):
     priority: int | None = Field(None, ge=1, le=100000)
     why: str | None = Field(None, max_length=5000)
     status: Status | None = None

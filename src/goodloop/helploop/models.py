@@ -120,3 +120,14 @@ class ClosureReceived(Owned):
     class Meta:
         ordering = ["date", "id"]
         constraints = [models.UniqueConstraint(fields=["ask", "kind"], name="one_closure_kind_per_request")]
+
+
+class CalendarFeed(Owned):
+    """The secret address of an account's loops calendar, which calendar apps poll without a login.
+    Reset replaces the token, and the old address stops working at once."""
+
+    token = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account"], name="one_calendar_feed_per_account")]
