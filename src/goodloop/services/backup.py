@@ -32,7 +32,7 @@ APPS = ("network", "helploop", "leads", "accounts")
 
 # Never in a backup: API tokens (a restored copy elsewhere would bring working tokens back)
 # and the uploads kept to retry a failed import.
-LEFT_OUT_MODELS = ("accounts.apitoken",)
+LEFT_OUT_MODELS = ("accounts.apitoken", "helploop.calendarfeed")  # the feed's secret address is a credential
 LEFT_OUT_FIELDS = {"network.importjob": ("data",)}
 
 
