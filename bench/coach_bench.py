@@ -119,12 +119,13 @@ def main() -> None:
     targets = {"real_tuning": "—", "real_held_out": "≥ 85%", "own": "≥ 95%"}
     for name, n, ba in accuracy():
         rows.append(f"| {name} | {n} | {BEFORE[name]:.1f}% | {ba:.1f}% | {targets[name]} | {today} |")
+    load = os.getloadavg()[0]  # a shared 2-core machine: say how busy it was
     med, p95, worst, n = in_process(args.runs)
     cmd_med, cmd_p95 = whole_command(args.runs)
     rows += ["", "| figure | median | p95 | budget | date |", "|---|---|---|---|---|",
              f"| coach in-process, {n} messages x {args.runs} runs, 1,500 known organizations (max {worst:.1f} ms) "
              f"| {med:.1f} ms | {p95:.1f} ms | < 50 ms per ask | {today} |",
-             f"| `goodloop coach \"...\" --json` whole command | {cmd_med:.0f} ms | {cmd_p95:.0f} ms | < 0.5 s | {today} |"]
+             f"| `goodloop coach \"...\" --json` whole command (load average {load:.1f} before the run) | {cmd_med:.0f} ms | {cmd_p95:.0f} ms | < 0.5 s | {today} |"]
     c = rewrite_counts()
     rows += ["", f"Rewrite over all corpora ({sum(c.values())} asks x contexts): {c['skipped']} already score 85+ "
              f"(no rewrite); of the rest, {c['improved']} edits score higher, {c['equal']} score the same (a gated "

@@ -14,6 +14,7 @@ The big tables are written with plain multi-row INSERTs through Django's connect
 """
 
 import random
+import uuid
 from collections.abc import Iterator
 from datetime import date
 from types import SimpleNamespace
@@ -159,6 +160,7 @@ def _build(account, rng, today, n_people, n_orgs, n_interactions, n_favors, n_as
     trust_of = rng.choices(trusts, trust_w, k=n_people)
     func_of = rng.choices(functions, function_w, k=n_people)
     people_rows, points, roles = [], [], []
+    prep_uid = Person._meta.get_field("uid").get_db_prep_save
     for i in range(n_people):
         given, family = rng.choice(d.GIVEN_NAMES), rng.choice(d.FAMILY_NAMES)
         name = f"{given} {family}"
@@ -168,7 +170,8 @@ def _build(account, rng, today, n_people, n_orgs, n_interactions, n_favors, n_as
         emails = [f"{slug}.{i}@{org.domain}"] if rng.random() < 0.3 else []
         text = search_text(SimpleNamespace(display_name=name, title=title), emails, org.name)
         people_rows.append((aid, given, family, name, text, org.id, title, rng.choice(d.LOCATIONS), tier_of[i],
-                            trust_of[i], on(rng.randrange(3650)), on(last[i]) if last[i] is not None else None))
+                            trust_of[i], on(rng.randrange(3650)), on(last[i]) if last[i] is not None else None,
+                            prep_uid(uuid.uuid4(), connection)))  # random, outside the seeded draws
         cps = [("email", e) for e in emails] + [("url", f"https://www.linkedin.com/in/{slug}-{i:x}")]
         if rng.random() < 0.1:
             cps.append(("phone", f"+1 {rng.choice(d.AREA_CODES)} 555 01{rng.randrange(100):02d}"))
@@ -176,7 +179,7 @@ def _build(account, rng, today, n_people, n_orgs, n_interactions, n_favors, n_as
         roles.append((org.id, title, rng.randint(60, 3000)))
     person_ids = _Rows(Person, ["account", "given_name", "family_name", "display_name", "search_text",
                                 "organization", "title", "location", "tier", "trust_stage", "connected_on",
-                                "last_touch"]).insert_returning_ids(account, people_rows)
+                                "last_touch", "uid"]).insert_returning_ids(account, people_rows)
     assert len(person_ids) == n_people, "another writer inserted people during the build"
 
     rows = []

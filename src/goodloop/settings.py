@@ -33,6 +33,7 @@ WEB_ONLY_APPS = ("django.contrib.sessions", "django.contrib.messages", "django.c
 MIDDLEWARE = [
     "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh
     "django.middleware.security.SecurityMiddleware",
+    "goodloop.api.middleware.ApiResponsesMiddleware",  # JSON errors and Location under /api/
     "goodloop.web.middleware.RefuseNulMiddleware",  # before anything looks a query value up
     "csp.middleware.CSPMiddleware",
     "goodloop.web.middleware.PermissionsPolicyMiddleware",

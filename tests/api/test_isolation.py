@@ -15,13 +15,17 @@ MATRIX = [
     ("get", "/api/interactions/{id}", "interaction", None),
     ("get", "/api/asks/{id}", "ask", None),
     ("patch", "/api/asks/{id}", "ask", {"status": "answered"}),
+    ("delete", "/api/asks/{id}", "ask", None),
     ("get", "/api/favors/{id}", "favor", None),
+    ("patch", "/api/favors/{id}", "favor", {"note": "pwned"}),
+    ("delete", "/api/favors/{id}", "favor", None),
     ("get", "/api/loops/{id}", "loop", None),
     ("patch", "/api/loops/{id}", "loop", {"status": "done"}),
     ("get", "/api/introductions/{id}", "introduction", None),
     ("patch", "/api/introductions/{id}", "introduction", {"status": "made"}),
     ("get", "/api/leads/{id}", "lead", None),
     ("patch", "/api/leads/{id}", "lead", {"stage": "applied"}),
+    ("delete", "/api/leads/{id}", "lead", None),
     ("delete", "/api/tokens/{id}", "token", None),
 ]
 

@@ -1,6 +1,7 @@
 """`people`, `person add|show|merge`, `log`, `target add`, `targets` through the CLI contract."""
 
 import json
+import uuid
 
 import pytest
 
@@ -15,8 +16,9 @@ def ada(cli):
 
 
 def test_person_add_json_is_a_people_element(ada):
-    assert set(ada) == {"id", "name", "emails", "phones", "urls", "organization", "title", "tier",
+    assert set(ada) == {"id", "uid", "name", "emails", "phones", "urls", "organization", "title", "tier",
                         "trust_stage", "tags"}
+    assert str(uuid.UUID(ada["uid"])) == ada["uid"]  # the stable identity, also the vCard UID
     assert ada["name"] == "Ada Lovelace"
     assert ada["emails"] == ["ada@example.com"]
     assert ada["organization"] == "Analytical Engines Inc."

@@ -47,8 +47,12 @@ def test_export_formats_and_restore_into_an_empty_store(cli, tmp_path):
     cli("import", FMT / "google_current.csv")
     code, out, err = cli("export", "vcard")
     assert code == 0 and out.count("BEGIN:VCARD") == 3 and "CATEGORIES:Job Search,Mentors" in out
+    code, out, err = cli("export", "vcard", "--version", "3.0")
+    assert code == 0 and out.count("VERSION:3.0") == 3 and "VERSION:4.0" not in out
+    code, out, err = cli("export", "vcard", "--version", "2.1")
+    assert code == 1 and "--version must be 4.0 or 3.0" in err
     code, out, _ = cli("export", "csv")
-    assert code == 0 and out.splitlines()[0].startswith("id,display_name")
+    assert code == 0 and out.lstrip("\ufeff").startswith("First Name,Middle Name,Last Name")
     code, out, _ = cli("export", "ics")
     assert code == 0 and out.startswith("BEGIN:VCALENDAR")
     backup = tmp_path / "backup.json"

@@ -165,3 +165,27 @@ def test_rewrite_promise_under_any_context(text, targets, cats, stage, first):
     person = PersonContext(name="Marcus Lee", organization=targets[0] if targets else None, trust_stage=stage,
                            first_contact=first) if stage else None
     check_rewrite(text, CoachContext(target_organizations=tuple(targets), people_categories=cats, person=person))
+
+
+def test_the_rewrite_keeps_what_the_issue_saw_it_drop():
+    ctx = CoachContext(target_organizations=("Stripe", "Plaid"), people_categories=("developer marketing",),
+                       person=PersonContext(name="Marcus Webb", trust_stage="acquainted"))
+    cases = {
+        "Hi Marcus, I'm looking at Shopify. Do you know anyone there, maybe someone whom you worked with at Square?":
+            ["Hi Marcus, i", "Shopify", "whom you worked with at Square"],
+        "Hi Marcus, could your colleague Priya put me in touch with someone at Shopify? Sarah Chen said you might.":
+            ["your colleague Priya", "Sarah Chen", "Shopify"],
+        "Any chance you know people in developer marketing?": ["people in developer marketing"],
+        "Hi Marcus, do you know anyone I should talk to?": ["Hi Marcus, would you", "developer marketing"],
+    }
+    for text, kept in cases.items():
+        r = coach(text, ctx)
+        out = r.rewrite or text
+        for piece in kept:
+            assert piece in out, (piece, out)
+        assert "Stripe" not in out or "Shopify" not in text  # never swaps their organization for a target
+        assert "Hi there" not in out and "the team I'd be joining" not in out and "[" not in out
+    referral = coach("Could you forward my resume to the hiring manager for the PMM role at Shopify?",
+                     CoachContext(person=PersonContext(name="Raj", trust_stage="stranger")))
+    assert "forward my resume" in referral.rewrite and coach(referral.rewrite).ask_kind == "referral"
+    assert "resume feedback" not in referral.rewrite.lower()

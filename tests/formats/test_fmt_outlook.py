@@ -19,7 +19,7 @@ def test_outlook_cp1252_export():
     fr, house = result.records
     assert (fr.given_name, fr.family_name, fr.display_name) == ("François", "Lefèvre", "François Lefèvre")
     assert (fr.prefix, fr.suffix) == ("M.", "Jr.")  # Outlook "Title" is the honorific
-    assert fr.roles == [RoleRecord("Société Générale", "Architecte – Cloud", True)]  # "Job Title"
+    assert fr.roles == [RoleRecord("Société Générale", "Architecte – Cloud", True, "IT")]  # "Job Title", "Department"
     assert fr.emails == ["francois.lefevre@example.fr", "fl@example.org"]
     assert fr.phones == ["+33 6 12 34 56 78", "+33 1 23 45 67 89"]
     assert fr.linkedin_url == "https://www.linkedin.com/in/francoislefevre" and fr.urls == []

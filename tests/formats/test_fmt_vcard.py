@@ -25,7 +25,7 @@ def test_vcard21_android_quoted_printable_and_photo():
     )
     assert jurgen.phones == ["+49 151 2345 6789", "+49 30 1234567"]
     assert jurgen.emails == ["juergen@example.de"]
-    assert jurgen.roles == [RoleRecord("Straßenbau AG", "Ingenieur", True)]
+    assert jurgen.roles == [RoleRecord("Straßenbau AG", "Ingenieur", True, "Planung")]
     assert (
         jurgen.notes
         == "Erste Zeile\nZweite Zeile mit einer sehr langen Beschreibung, die umgebrochen werden muss"
@@ -55,7 +55,7 @@ def test_vcard30_apple_item_groups_and_escapes():
     assert johnny.phones == ["(408) 555-0199", "+1 408 555 0100"]
     assert johnny.linkedin_url == "https://www.linkedin.com/in/johnny-appleseed-01"
     assert johnny.urls == ["https://orchard.example"]  # the X-SOCIALPROFILE duplicate is not repeated
-    assert johnny.roles == [RoleRecord("Orchard Holdings, Inc.", "Chief Planter", True)]
+    assert johnny.roles == [RoleRecord("Orchard Holdings, Inc.", "Chief Planter", True, "Seeds")]
     assert johnny.tags == ["Mentors", "Investors"]
     assert (
         johnny.notes
@@ -85,7 +85,7 @@ def test_vcard21_outlook():
     result = parse("vcard21_outlook.vcf")
     (ngozi,) = result.records
     assert (ngozi.given_name, ngozi.family_name) == ("Ngozi", "Okafor")
-    assert ngozi.roles == [RoleRecord("Lagos Fintech Ltd", "Head of Partnerships", True)]
+    assert ngozi.roles == [RoleRecord("Lagos Fintech Ltd", "Head of Partnerships", True, "Payments")]
     assert ngozi.emails == ["ngozi.okafor@fintech.example"]
     assert ngozi.linkedin_url == "https://www.linkedin.com/in/ngoziokafor"
     assert ngozi.location == "Lagos, Nigeria"
@@ -102,7 +102,7 @@ def test_vcard40_monica_multiple_org_title_data_uri():
     assert sofia.urls == ["https://sofia.example/blog"]
     assert sofia.roles == [
         RoleRecord("Startup Labs", "Founder", True),
-        RoleRecord("City College", "Adjunct Lecturer", True),
+        RoleRecord("City College", "Adjunct Lecturer", True, "Career Center"),
     ]
     assert sofia.tags == ["founders", "NYC"]
     assert sofia.birthday == date(1988, 2, 15)

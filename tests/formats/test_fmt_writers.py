@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from icalendar import Calendar
 
@@ -81,21 +81,51 @@ def test_vcard_is_also_readable_by_vobject():
     assert [c.fn.value for c in cards] == ["Ana Souza", "Björn K. Åberg", "Cher"]
 
 
-def test_csv_writer_one_header_and_reparseable():
+def test_csv_writer_google_layout_reads_back_with_the_google_parser():
     import csv
     import io
+
+    from goodloop.formats import registry
 
     p = people()
     p[0].extra = {"tier": "close"}
     text = csv_writer.write_csv(p)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert len(rows) == 3
-    assert list(rows[0]) == csv_writer.COLUMNS + ["tier"]
-    assert rows[0]["emails"] == "ana@globex.example; ana.souza@gmail.example"
-    assert rows[0]["organization"] == "Globex, Inc." and rows[0]["title"] == "Product Manager; Growth"
-    assert rows[0]["notes"] == p[0].notes
-    assert rows[0]["birthday"] == "1990-01-02" and rows[0]["tier"] == "close" and rows[1]["tier"] == ""
+    assert list(rows[0])[:13] == csv_writer.HEAD
+    assert (rows[0]["E-mail 1 - Value"], rows[0]["E-mail 2 - Value"]) == ("ana@globex.example",
+                                                                          "ana.souza@gmail.example")
+    assert rows[0]["Organization Name"] == "Globex, Inc." and rows[0]["Organization Title"] == "Product Manager; Growth"
+    assert rows[0]["Notes"] == p[0].notes
+    assert rows[0]["Birthday"] == "1990-01-02"
+    assert (rows[0]["Custom Field 1 - Label"], rows[0]["Custom Field 1 - Value"]) == ("goodloop tier", "close")
     assert text.count("\r\n") >= 4
+    parsed = registry.parse(text)
+    assert (parsed.format, parsed.errors) == ("google", [])
+    for record, person in zip(parsed.records, p, strict=True):
+        assert record.display_name == person.display_name
+        assert record.emails == person.emails and record.organization == person.organization
+        assert record.birthday == person.birthday and record.linkedin_url == person.linkedin_url
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised_and_read_back():
+    import csv
+
+    from goodloop.formats import registry
+
+    evil = ExportPerson(display_name="=HYPERLINK(\"http://x.example\",\"y\")", given_name="=HYPERLINK(1)",
+                        family_name="@SUM(A1)", phones=["+1 206 555 0100"], notes="-2+3",
+                        roles=[RoleRecord("+Acme", "=cmd|' /C calc'!A0", True)], emails=["a@b.example"])
+    text = csv_writer.write_csv([evil])
+    cells = text.splitlines()[1]
+    assert "'=HYPERLINK(1)" in cells and "'@SUM(A1)" in cells and "'+Acme" in cells and "'-2+3" in cells
+    row = next(csv.reader([cells]))
+    assert "+1 206 555 0100" in row  # a phone number runs nothing: written as it is
+    assert not [c for c in row if c.startswith(("=", "+", "-", "@")) and c != "+1 206 555 0100"]
+    (rec,) = registry.parse(text).records
+    assert (rec.given_name, rec.family_name, rec.notes, rec.organization) == ("=HYPERLINK(1)", "@SUM(A1)", "-2+3",
+                                                                              "+Acme")
+    assert rec.phones == ["+1 206 555 0100"]
 
 
 def test_ics_writer_todos_and_events():
@@ -107,16 +137,21 @@ def test_ics_writer_todos_and_events():
         ExportLoop(id=9, kind="check_in", person_name="Cher", due=None),
     ]
     stamp = datetime(2024, 3, 12, 9, 0, 0)
-    data = ics_writer.write_ics(loops, dtstamp=stamp)
-    assert data == ics_writer.write_ics(loops, dtstamp=stamp)  # deterministic
+    data = ics_writer.write_ics(loops, todo=True, dtstamp=stamp)
+    assert data == ics_writer.write_ics(loops, todo=True, dtstamp=stamp)  # deterministic
     cal = Calendar.from_ical(data)
     todos = [c for c in cal.walk("VTODO")]
     assert [str(t["uid"]) for t in todos] == ["loop-7@goodloop", "loop-8@goodloop"]
     assert [str(t["summary"]) for t in todos] == ["Thank Ana Souza", "Report back to Björn Åberg"]
-    assert todos[0]["due"].dt == date(2024, 3, 14)
+    assert todos[0]["dtstart"].dt == date(2024, 3, 14)
+    assert todos[0]["due"].dt == date(2024, 3, 15)  # after DTSTART, as RFC 5545 wants
     assert str(todos[0]["description"]) == "Favor received"
+    assert not cal.walk("VEVENT")
 
-    events = Calendar.from_ical(ics_writer.write_ics(loops, as_events=True, dtstamp=stamp)).walk("VEVENT")
+    events = Calendar.from_ical(ics_writer.write_ics(loops, dtstamp=stamp)).walk("VEVENT")  # the default
     assert len(events) == 2
     assert events[0]["dtstart"].dt == date(2024, 3, 14) and events[0]["dtend"].dt == date(2024, 3, 15)
     assert str(events[1]["uid"]) == "loop-8@goodloop"
+    (alarm,) = events[0].walk("VALARM")
+    assert str(alarm["action"]) == "DISPLAY" and alarm["trigger"].dt == timedelta(hours=9)
+    assert str(alarm["description"]) == "Thank Ana Souza"

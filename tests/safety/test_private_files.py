@@ -44,7 +44,7 @@ def test_exports_are_private_and_a_failed_export_leaves_no_file(store, tmp_path)
     existing.write_text("old")
     existing.chmod(0o644)
     store.run("export", "csv", "-o", existing)
-    assert _mode(existing) == 0o600 and "Ada Lovelace" in existing.read_text()
+    assert _mode(existing) == 0o600 and "Ada,,Lovelace," in existing.read_text()  # Google layout: first, middle, last
     done = store.run("export", "csv", "-o", tmp_path / "missing" / "x.csv", check=False)
     assert done.returncode == 1 and "cannot write" in done.stderr
     assert not (tmp_path / "missing").exists()
@@ -73,14 +73,15 @@ def test_a_sqlite_backup_is_private_and_holds_no_token(store, tmp_path):
 def test_a_json_backup_holds_no_token_and_restoring_an_old_one_brings_none_back(db, account, tmp_path):
     from goodloop.accounts.models import Account, ApiToken
     from goodloop.network.models import ImportJob
-    from goodloop.services import backup, people, tokens
+    from goodloop.services import backup, calendar_feed, people, tokens
 
     people.add_person(account, "Ada Lovelace")
     _, clear = tokens.create(account, "laptop")
+    feed = calendar_feed.feed_token(account)
     ImportJob.objects.create(account=account, status=ImportJob.FAILED, filename="kept.csv", data=b"secret,upload")
     data = backup.dump(account)
     doc = json.loads(data)
-    assert "accounts.apitoken" not in doc["tables"]
+    assert "accounts.apitoken" not in doc["tables"] and "helploop.calendarfeed" not in doc["tables"]
     assert "data" not in doc["tables"]["network.importjob"]["fields"] and b"secret,upload" not in data
     # a backup made before this change held the token's hash: restoring it brings no token back
     token = ApiToken.objects.get()
@@ -91,4 +92,4 @@ def test_a_json_backup_holds_no_token_and_restoring_an_old_one_brings_none_back(
     counts = backup.restore(target, json.dumps(doc).encode())
     assert counts["persons"] >= 1 and counts["import jobs"] == 1, counts
     assert ApiToken.objects.count() == 0
-    assert tokens.authenticate(clear) is None
+    assert tokens.authenticate(clear) is None and calendar_feed.account_for(feed) is None

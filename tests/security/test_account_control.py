@@ -34,6 +34,10 @@ def _bearer(token: str) -> dict:
 
 
 def test_disable_stops_tokens_sessions_and_the_calendar_export_at_once_and_enable_restores(server, member, cli):
+    from goodloop.services import calendar_feed
+
+    feed = calendar_feed.path(calendar_feed.feed_token(member))
+    assert Client().get(feed).status_code == 200
     web = _session(member)
     assert web.get("/people/").status_code == 200
     assert web.get("/export/ics/").status_code == 200
@@ -45,6 +49,7 @@ def test_disable_stops_tokens_sessions_and_the_calendar_export_at_once_and_enabl
     assert Client().get("/api/people", **_bearer(member.token)).status_code == 401  # was 200 on the old code
     assert web.get("/people/").status_code == 302  # the open session: back to the login page
     assert web.get("/export/ics/").status_code == 302
+    assert Client().get(feed).status_code == 404  # the calendar feed's address stops too
     assert web.get("/api/people").status_code == 401
     r = Client().post("/accounts/login/", {"username": EMAIL, "password": PASSWORD})
     assert r.status_code == 200 and "_auth_user_id" not in r.client.session

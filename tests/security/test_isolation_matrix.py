@@ -62,6 +62,7 @@ WEB_OBJECT_KIND = {
 WEB_NOT_OBJECTS = {
     ("brief-download", "fmt"): ["md", "html", "pdf"],
     ("export", "fmt"): ["vcard", "csv", "json", "ics"],
+    ("calendar_feed", "token"): ["no-such-token"],  # the token is the credential: any other is a 404
     ("password_reset_confirm", "uidb64"): ["MQ"],
     ("password_reset_confirm", "token"): ["set-password"],
 }

@@ -71,6 +71,18 @@ def test_an_attacker_cannot_hold_back_a_browser_that_signed_in_before(server, me
         _login(attacker, ip="198.51.100.8")
     assert b"Too many failed sign-ins" in _login(Client(), ip="203.0.113.6", password=PASSWORD).content
     assert _signed_in(_login(owner, ip="203.0.113.5", password=PASSWORD))  # at once, from its own browser
+    owner.post("/accounts/logout/")
+    assert _signed_in(_login(owner, ip="198.51.100.7", password=PASSWORD))  # even from the attacker's network
+
+
+def test_a_known_browser_still_has_a_count_of_its_own(server, member, clock):
+    browser = Client()
+    assert _signed_in(_login(browser, password=PASSWORD))
+    browser.post("/accounts/logout/")
+    for _ in range(6):
+        _login(browser)  # someone else at that computer guessing
+    assert b"Too many failed sign-ins" in _login(browser, password=PASSWORD).content
+    assert _signed_in(_login(Client(), ip="203.0.113.9", password=PASSWORD))  # the login itself is not held
 
 
 def test_password_spraying_from_one_address_is_slowed(server, db, clock):

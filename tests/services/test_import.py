@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from goodloop.network.models import ContactPoint, ImportBatch, Organization, Person, Role, SourceRecord
-from goodloop.services import importer, people
+from goodloop.services import bulk_sql, people
 from goodloop.services.errors import ServiceError
 from goodloop.services.importer import import_file
 
@@ -213,7 +213,7 @@ def linkedin_rows(n: int, offset: int = 0) -> bytes:
 
 
 def test_rows_go_in_as_many_row_statements_full_ones_and_the_rest(account, monkeypatch):
-    monkeypatch.setattr(importer, "ROWS_PER_STATEMENT", 7)  # 50 rows: seven full statements and one of 1
+    monkeypatch.setattr(bulk_sql, "ROWS_PER_STATEMENT", 7)  # 50 rows: seven full statements and one of 1
     with CaptureQueriesContext(connection) as ctx:
         report = import_file(account, linkedin_rows(50), filename="x.csv")
     assert (report.created, report.errors) == (50, [])
@@ -245,3 +245,13 @@ def test_queries_do_not_grow_with_the_rows(account):
     large = queries(linkedin_rows(500, offset=1000))
     assert small == large
     assert queries(linkedin_rows(500, offset=1000)) <= large  # the re-import: no more than the import
+
+
+def test_names_folded_to_ascii_are_suggested_as_duplicates(account):
+    """Issue 16: "Łukasz" and "Lukasz" at one company were not suggested (NFKD leaves Ł alone)."""
+    text = ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+            "Łukasz,Nowak,,lukasz@one.example,Acme,PM,12 Mar 2024\r\n"
+            "Lukasz,Nowak,,l.nowak@two.example,Acme,PM,12 Mar 2024\r\n")
+    report = import_file(account, text.encode())
+    assert report.created == 2
+    assert [(s["a"]["name"], s["b"]["name"]) for s in report.merge_suggestions] == [("Łukasz Nowak", "Lukasz Nowak")]

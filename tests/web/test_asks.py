@@ -182,3 +182,11 @@ def test_query_count_does_not_grow_with_the_data(client, account):
         asks.make(account, p, "Could you introduce me to a designer at Acme? Thanks!", org_names=["Acme", "Globex"])
         favors.record(account, p, "received", "advice")
     assert queries_for(client, URL) == small <= 8, small
+
+
+@pytest.mark.django_db
+def test_a_good_ask_looks_good_and_gets_no_rewrite(client, ana):
+    text = "Would you introduce me to a product designer at Figma for a 20-minute chat? Thanks!"
+    html = client.post(COACH, {"text": text, "person": "", "kind": ""}, **HX).content.decode()
+    assert int(re.search(r"<strong>Score (\d+) / 100</strong>", html).group(1)) >= 85
+    assert "coach-rewrite" not in html and ("Looks good" in html or "No findings" in html)

@@ -18,9 +18,9 @@ KINDS = {"vcard": ("text/vcard", ".vcf"), "csv": ("text/csv", ".csv"), "json": (
 def test_the_import_page_links_every_export(client, account):
     html = client.get(reverse("import")).content.decode()
     block = html.split('id="h-export"')[1].split("</section>")[0]
-    links = re.findall(r'<a href="(/export/[a-z]+/)" download>([^<]+)</a>', block)
-    assert links == [("/export/vcard/", "vCard 4.0"), ("/export/csv/", "CSV"), ("/export/json/", "JSON backup"),
-                     ("/export/ics/", "Calendar (ICS)")]
+    links = re.findall(r'<a href="(/export/[a-z]+/[^"]*)" download>([^<]+)</a>', block)
+    assert links == [("/export/vcard/", "vCard 4.0"), ("/export/vcard/?version=3.0", "vCard 3.0"), ("/export/csv/", "CSV"), ("/export/json/", "JSON backup"),
+                     ("/export/ics/", "Calendar (ICS)"), ("/export/ics/?todo=1", "Calendar tasks (ICS)")]
 
 
 @pytest.mark.django_db
@@ -71,3 +71,13 @@ def test_export_query_count_does_not_grow(client, account, kind):
     with CaptureQueriesContext(connection) as big:
         assert client.get(url).status_code == 200
     assert len(big) == len(small) <= 8, len(small)
+
+
+@pytest.mark.django_db
+def test_vcard_30_download_and_a_bad_version(client, account):
+    people.add_person(account, "Ana Souza", email="ana@globex.example")
+    response = client.get(reverse("export", args=["vcard"]) + "?version=3.0")
+    assert response.status_code == 200 and b"VERSION:3.0\r\n" in response.content
+    assert response.content == exporter.export(account, "vcard", version="3.0")
+    bad = client.get(reverse("export", args=["vcard"]) + "?version=2.1")
+    assert bad.status_code == 400 and b"vCard version must be one of 4.0, 3.0" in bad.content

@@ -7,6 +7,7 @@ from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
 from goodloop.services import asks as ask_service
+from goodloop.services import deletion
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
 
@@ -32,16 +33,16 @@ class CoachOut(Schema):
     guard: dict | None = None
 
 
-class AskMade(CoachOut):
+class AskMade(CoachOut, common.Stamped):
     id: int
     status: str
     kind: str
-    person: dict
+    person: common.PersonRef
 
 
-class AskOut(Schema):
+class AskOut(common.Stamped):
     id: int
-    person: dict
+    person: common.PersonRef
     text: str
     kind: str
     status: str
@@ -50,7 +51,7 @@ class AskOut(Schema):
     findings: list[dict]
 
 
-class AskIn(Schema):
+class AskIn(common.In):
     person: int
     text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
     kind: Kind | None = None
@@ -59,13 +60,13 @@ class AskIn(Schema):
     date: common.Day | None = None
 
 
-class CoachIn(Schema):
+class CoachIn(common.In):
     text: str = Field(..., min_length=1, max_length=ask_service.MAX_ASK_CHARS)
     person: int | None = None
     kind: Kind | None = None
 
 
-class AskPatch(Schema):
+class AskPatch(common.In):
     status: Status
     date: common.Day | None = None
 
@@ -78,7 +79,7 @@ def _person(account, person_id):
 def list_asks(request, status: Status | None = None, person: int | None = Query(None, ge=1, le=2**63 - 1),
               limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
               offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.asks(request.auth, status, person), limit, offset, ask_service.as_dict)
+    return common.paginate(queries.asks(request.auth, status, person), limit, offset, common.stamped(ask_service.as_dict))
 
 
 @router.post("", response={201: AskMade, **common.ERRORS})
@@ -87,18 +88,18 @@ def make_ask(request, payload: AskIn):
     person = common.ref(_person, account, payload.person, "person")
     result = ask_service.make(account, person, payload.text, payload.kind, payload.organizations,
                               payload.status, payload.date)
-    return 201, result.as_dict()
+    return 201, {**result.as_dict(), **common.stamps(result.ask)}
 
 
 @router.get("/{ask_id}", response={200: AskOut, **common.ERRORS})
 def show_ask(request, ask_id: int):
-    return ask_service.as_dict(ask_service.get(request.auth, ask_id))
+    return common.stamped(ask_service.as_dict)(ask_service.get(request.auth, ask_id))
 
 
 @router.patch("/{ask_id}", response={200: AskOut, **common.ERRORS})
 def change_ask(request, ask_id: int, payload: AskPatch):
     ask_service.set_status(request.auth, ask_id, payload.status, payload.date)
-    return ask_service.as_dict(ask_service.get(request.auth, ask_id))
+    return common.stamped(ask_service.as_dict)(ask_service.get(request.auth, ask_id))
 
 
 @coach_router.post("", response={200: CoachOut, **common.ERRORS})
@@ -106,3 +107,9 @@ def coach(request, payload: CoachIn):
     account = request.auth
     person = common.ref(_person, account, payload.person, "person") if payload.person is not None else None
     return ask_service.coach(account, payload.text, person, payload.kind).as_dict()
+
+
+@router.delete("/{ask_id}", response={204: None, **common.ERRORS})
+def delete_ask(request, ask_id: int):
+    deletion.delete_ask(request.auth, ask_id)
+    return 204, None

@@ -10,6 +10,7 @@ missing one (never 403, never its data).
 """
 
 import datetime as dt
+from datetime import datetime
 from typing import Annotated
 
 from django.conf import settings
@@ -18,7 +19,7 @@ from ninja import Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
-from pydantic import BeforeValidator, create_model
+from pydantic import BeforeValidator, ConfigDict, create_model
 
 from goodloop.core.input_bounds import parse_day
 from goodloop.services import tokens
@@ -46,7 +47,7 @@ SAFE_METHODS = ("GET", "HEAD", "OPTIONS")
 class BearerToken(HttpBearer):
     """`Authorization: Bearer TOKEN`: the token's account, or 401."""
 
-    openapi_name = "token"
+    openapi_bearerFormat = "goodloop API token"  # every openapi_* attribute lands in the scheme
 
     def authenticate(self, request, token):
         account = tokens.authenticate(token)
@@ -79,6 +80,35 @@ class AccountSession(APIKeyCookie):
 
 
 AUTH = [BearerToken(), AccountSession()]
+
+
+class In(Schema):
+    """A request body: a field it does not know is a 422 naming it (a misspelt `emial` must not
+    create a person without the email)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class PersonRef(Schema):
+    id: int
+    name: str
+
+
+class Stamped(Schema):
+    """When a resource was created and last saved (rows older than the columns carry the time of the
+    migration that added them). A change made by a bulk update does not move `updated`."""
+
+    created: datetime | None = None
+    updated: datetime | None = None
+
+
+def stamps(obj) -> dict:
+    return {"created": getattr(obj, "created", None), "updated": getattr(obj, "updated", None)}
+
+
+def stamped(serialize):
+    """`serialize` (a model to a dict) with the model's created/updated added."""
+    return lambda obj: {**serialize(obj), **stamps(obj)}
 
 
 class ErrorItem(Schema):

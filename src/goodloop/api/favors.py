@@ -5,6 +5,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
+from goodloop.services import deletion
 from goodloop.services import favors as favor_service
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
@@ -16,23 +17,23 @@ router = Router(tags=["favors"])
 Direction = Literal[rules.FAVOR_DIRECTIONS]
 
 
-class LoopOpened(Schema):
+class FavorLoopOpened(Schema):
     id: int
     kind: str
     due: str
 
 
-class FavorOut(Schema):
+class FavorOut(common.Stamped):
     id: int
     direction: str
     kind: str
-    person: dict
+    person: common.PersonRef
     date: str
     note: str
-    loops_opened: list[LoopOpened] = []
+    loops_opened: list[FavorLoopOpened] = []
 
 
-class FavorIn(Schema):
+class FavorIn(common.In):
     person: int
     direction: Direction
     kind: Literal[rules.FAVOR_KINDS]
@@ -44,7 +45,7 @@ class FavorIn(Schema):
 
 
 def as_dict(favor) -> dict:
-    return favor_service.FavorResult(favor, []).as_dict()
+    return {**favor_service.FavorResult(favor, []).as_dict(), **common.stamps(favor)}
 
 
 def _person(account, person_id):
@@ -64,9 +65,25 @@ def record_favor(request, payload: FavorIn):
     person = common.ref(_person, account, payload.person, "person")
     result = favor_service.record(account, person, payload.direction, payload.kind, payload.note, payload.date,
                                   ask_id=payload.ask, lead_id=payload.lead, introduction_id=payload.introduction)
-    return 201, result.as_dict()
+    return 201, {**result.as_dict(), **common.stamps(result.favor)}
 
 
 @router.get("/{favor_id}", response={200: FavorOut, **common.ERRORS})
 def show_favor(request, favor_id: int):
     return as_dict(queries.favor(request.auth, favor_id))
+
+
+class FavorPatch(common.In):
+    note: str = Field(..., max_length=5000)
+
+
+@router.patch("/{favor_id}", response={200: FavorOut, **common.ERRORS})
+def edit_favor(request, favor_id: int, payload: FavorPatch):
+    favor_service.edit_note(request.auth, favor_id, payload.note)
+    return as_dict(queries.favor(request.auth, favor_id))
+
+
+@router.delete("/{favor_id}", response={204: None, **common.ERRORS})
+def delete_favor(request, favor_id: int):
+    deletion.delete_favor(request.auth, favor_id)
+    return 204, None

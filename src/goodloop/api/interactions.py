@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.services import interactions as interaction_service
@@ -14,12 +14,10 @@ from . import common
 router = Router(tags=["interactions"])
 
 
-class PersonRef(Schema):
-    id: int
-    name: str
+PersonRef = common.PersonRef
 
 
-class InteractionOut(Schema):
+class InteractionOut(common.Stamped):
     id: int
     date: str
     channel: str
@@ -28,7 +26,7 @@ class InteractionOut(Schema):
     people: list[PersonRef]
 
 
-class InteractionIn(Schema):
+class InteractionIn(common.In):
     people: list[int] = Field(..., min_length=1, max_length=50)
     channel: Literal[rules.CHANNELS]
     direction: Literal[rules.DIRECTIONS] = "mutual"
@@ -38,7 +36,7 @@ class InteractionIn(Schema):
 
 def as_dict(i) -> dict:
     return {**interaction_service.as_dict(i),
-            "people": [{"id": p.id, "name": p.display_name} for p in i.people.all()]}
+            "people": [{"id": p.id, "name": p.display_name} for p in i.people.all()], **common.stamps(i)}
 
 
 def _person(account, person_id):

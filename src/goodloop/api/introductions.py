@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.services import introductions as intro_service
@@ -15,18 +15,18 @@ router = Router(tags=["introductions"])
 Status = Literal[rules.INTRO_STATUSES]
 
 
-class IntroductionOut(Schema):
+class IntroductionOut(common.Stamped):
     id: int
     status: str
-    introducer: dict
-    introducee: dict
-    introduced: dict
+    introducer: common.PersonRef
+    introducee: common.PersonRef
+    introduced: common.PersonRef
     purpose: str
     requested_on: str
     drafts: dict[str, str] | None = None
 
 
-class IntroductionIn(Schema):
+class IntroductionIn(common.In):
     introducer: int
     introducee: int
     introduced: int
@@ -35,7 +35,7 @@ class IntroductionIn(Schema):
     date: common.Day | None = None
 
 
-class IntroductionPatch(Schema):
+class IntroductionPatch(common.In):
     status: Status
     date: common.Day | None = None
 
@@ -51,7 +51,7 @@ def list_introductions(request, status: Status | None = None,
     qs = intro_service.list_introductions(request.auth).order_by("-requested_on", "-id")
     if status:
         qs = qs.filter(status=status)
-    return common.paginate(qs, limit, offset, intro_service.as_dict)
+    return common.paginate(qs, limit, offset, common.stamped(intro_service.as_dict))
 
 
 @router.post("", response={201: IntroductionOut, **common.ERRORS})
@@ -59,16 +59,16 @@ def record_introduction(request, payload: IntroductionIn):
     account = request.auth
     trio = [common.ref(_person, account, getattr(payload, f), f) for f in ("introducer", "introducee", "introduced")]
     intro = intro_service.record(account, *trio, purpose=payload.purpose, status=payload.status, when=payload.date)
-    return 201, intro_service.as_dict(intro_service.get(account, intro.id))
+    return 201, common.stamped(intro_service.as_dict)(intro_service.get(account, intro.id))
 
 
 @router.get("/{intro_id}", response={200: IntroductionOut, **common.ERRORS})
 def show_introduction(request, intro_id: int):
     intro = intro_service.get(request.auth, intro_id)
-    return {**intro_service.as_dict(intro), "drafts": intro_service.drafts_for(request.auth, intro)}
+    return {**common.stamped(intro_service.as_dict)(intro), "drafts": intro_service.drafts_for(request.auth, intro)}
 
 
 @router.patch("/{intro_id}", response={200: IntroductionOut, **common.ERRORS})
 def move_introduction(request, intro_id: int, payload: IntroductionPatch):
     intro = intro_service.move(request.auth, intro_id, payload.status, payload.date)
-    return intro_service.as_dict(intro_service.get(request.auth, intro.id))
+    return common.stamped(intro_service.as_dict)(intro_service.get(request.auth, intro.id))

@@ -5,6 +5,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
+from goodloop.services import deletion
 from goodloop.services import leads as lead_service
 from goodloop.services import listings as queries
 from goodloop.services import people as people_service
@@ -16,25 +17,26 @@ router = Router(tags=["leads"])
 Stage = Literal[rules.LEAD_STAGES]
 
 
-class LeadOut(Schema):
+class LeadOut(common.Stamped):
     id: int
     stage: str
     organization: str
     title: str
+    contributors: list[common.PersonRef] = Field(default_factory=list, description="The people credited for it")
 
 
-class LoopOpened(Schema):
+class LeadLoopOpened(Schema):
     id: int
     kind: str
     due: str
-    person: dict
+    person: common.PersonRef
 
 
 class LeadMoved(LeadOut):
-    loops_opened: list[LoopOpened]
+    loops_opened: list[LeadLoopOpened]
 
 
-class LeadIn(Schema):
+class LeadIn(common.In):
     organization: str = Field(..., min_length=1, max_length=300)
     title: str = Field(..., min_length=1, max_length=300)
     via: int | None = None
@@ -44,7 +46,7 @@ class LeadIn(Schema):
     date: common.Day | None = None
 
 
-class LeadPatch(Schema):
+class LeadPatch(common.In):
     stage: Stage
     date: common.Day | None = None
 
@@ -57,7 +59,7 @@ def _person(account, person_id):
 def list_leads(request, stage: Stage | None = None,
                limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.leads(request.auth, stage), limit, offset, lead_service.as_dict)
+    return common.paginate(queries.leads(request.auth, stage), limit, offset, common.stamped(lead_service.as_dict))
 
 
 @router.post("", response={201: LeadOut, **common.ERRORS})
@@ -66,17 +68,23 @@ def add_lead(request, payload: LeadIn):
     via = common.ref(_person, account, payload.via, "via") if payload.via is not None else None
     lead = lead_service.add(account, payload.organization, payload.title, via=via, when=payload.date,
                             url=payload.url, source=payload.source, stage=payload.stage)
-    return 201, lead_service.as_dict(lead)
+    return 201, common.stamped(lead_service.as_dict)(lead)
 
 
 @router.get("/{lead_id}", response={200: LeadOut, **common.ERRORS})
 def show_lead(request, lead_id: int):
-    return lead_service.as_dict(lead_service.get(request.auth, lead_id))
+    return common.stamped(lead_service.as_dict)(lead_service.get(request.auth, lead_id))
 
 
 @router.patch("/{lead_id}", response={200: LeadMoved, **common.ERRORS})
 def move_lead(request, lead_id: int, payload: LeadPatch):
     lead, opened = lead_service.move(request.auth, lead_id, payload.stage, payload.date)
-    return {**lead_service.as_dict(lead),
+    return {**common.stamped(lead_service.as_dict)(lead),
             "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat(),
                               "person": {"id": x.person_id, "name": x.person.display_name}} for x in opened]}
+
+
+@router.delete("/{lead_id}", response={204: None, **common.ERRORS})
+def delete_lead(request, lead_id: int):
+    deletion.delete_lead(request.auth, lead_id)
+    return 204, None

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.services import loops as loop_service
@@ -12,16 +12,16 @@ from . import common
 router = Router(tags=["loops"])
 
 
-class LoopOut(Schema):
+class LoopOut(common.Stamped):
     id: int
     kind: str
-    person: dict
+    person: common.PersonRef
     due: str
     status: str
     reason: str
 
 
-class LoopPatch(Schema):
+class LoopPatch(common.In):
     status: Literal["done", "skipped"]
     note: str = Field("", max_length=5000)
     date: common.Day | None = None
@@ -34,15 +34,15 @@ def list_loops(request, status: Literal[rules.LOOP_STATUSES] | None = None,
     qs = loop_service.list_loops(request.auth, open_only=status == "open")
     if status and status != "open":
         qs = qs.filter(status=status)
-    return common.paginate(qs, limit, offset, loop_service.as_dict)
+    return common.paginate(qs, limit, offset, common.stamped(loop_service.as_dict))
 
 
 @router.get("/{loop_id}", response={200: LoopOut, **common.ERRORS})
 def show_loop(request, loop_id: int):
-    return loop_service.as_dict(loop_service.get(request.auth, loop_id))
+    return common.stamped(loop_service.as_dict)(loop_service.get(request.auth, loop_id))
 
 
 @router.patch("/{loop_id}", response={200: LoopOut, **common.ERRORS})
 def close_loop(request, loop_id: int, payload: LoopPatch):
     loop = loop_service.close(request.auth, loop_id, payload.date, payload.note, skip=payload.status == "skipped")
-    return loop_service.as_dict(loop)
+    return common.stamped(loop_service.as_dict)(loop)

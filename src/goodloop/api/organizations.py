@@ -1,6 +1,6 @@
 """/api/organizations: list (with how many people I know there), add, show."""
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.services import organizations as org_service
 from goodloop.services import pages
@@ -10,7 +10,7 @@ from . import common
 router = Router(tags=["organizations"])
 
 
-class OrganizationOut(Schema):
+class OrganizationOut(common.Stamped):
     id: int
     name: str
     domain: str
@@ -18,13 +18,13 @@ class OrganizationOut(Schema):
     people_count: int | None = None
 
 
-class OrganizationIn(Schema):
+class OrganizationIn(common.In):
     name: str = Field(..., min_length=1, max_length=300)
 
 
 def as_dict(org) -> dict:
     return {"id": org.id, "name": org.name, "domain": org.domain, "industry": org.industry,
-            "people_count": getattr(org, "people_count", None)}
+            "people_count": getattr(org, "people_count", None), **common.stamps(org)}
 
 
 @router.get("", response={200: common.page_of(OrganizationOut), **common.ERRORS})

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.network.models import Person
@@ -18,8 +18,10 @@ Tier = Literal[rules.TIERS]
 TrustStage = Literal[rules.TRUST_STAGES]
 
 
-class PersonOut(Schema):
+class PersonOut(common.Stamped):
     id: int
+    uid: str = Field(..., description="The person's stable UUID, also the vCard UID (unlike `id`, never reused "
+                                      "by another store)")
     name: str
     emails: list[str]
     phones: list[str]
@@ -48,7 +50,7 @@ class PersonDetail(PersonOut):
     merges: list[dict]
 
 
-class PersonIn(Schema):
+class PersonIn(common.In):
     name: str = Field(..., min_length=1, max_length=300)
     organization: str = Field("", max_length=300)
     title: str = Field("", max_length=300)
@@ -59,7 +61,7 @@ class PersonIn(Schema):
     tags: list[str] = Field(default_factory=list, max_length=50)
 
 
-class PersonPatch(Schema):
+class PersonPatch(common.In):
     name: str | None = Field(None, min_length=1, max_length=300)
     organization: str | None = Field(None, min_length=1, max_length=300)
     title: str | None = Field(None, max_length=300)
@@ -78,7 +80,7 @@ NOT_NULL = ("display_name", "tier", "trust_stage", "needs", "job_seeking", "note
 
 def _summary(account, person_id: int) -> dict:
     qs = people_service.with_summary_data(Person.objects.filter(account=account, id=person_id))
-    return people_service.summary(qs.get())
+    return common.stamped(people_service.summary)(qs.get())
 
 
 @router.get("", response={200: common.page_of(PersonOut), **common.ERRORS})
@@ -87,7 +89,7 @@ def list_people(request, q: str = Query("", max_length=200), org: str = Query(""
                 limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                 offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
     qs = people_service.with_summary_data(people_service.search(request.auth, q, org, tag, tier or ""))
-    return common.paginate(qs, limit, offset, people_service.summary)
+    return common.paginate(qs, limit, offset, common.stamped(people_service.summary))
 
 
 @router.post("", response={201: PersonOut, **common.ERRORS})
@@ -101,7 +103,7 @@ def add_person(request, payload: PersonIn):
 @router.get("/{person_id}", response={200: PersonDetail, **common.ERRORS})
 def show_person(request, person_id: int):
     person = people_service.resolve(request.auth, str(person_id))
-    return person_detail.detail(request.auth, person)
+    return {**person_detail.detail(request.auth, person), **common.stamps(person)}
 
 
 @router.patch("/{person_id}", response={200: PersonOut, **common.ERRORS})

@@ -2,7 +2,7 @@
 
 from typing import Literal
 
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.services import deletion
@@ -15,7 +15,7 @@ router = Router(tags=["targets"])
 Status = Literal[rules.TARGET_STATUSES]
 
 
-class TargetOut(Schema):
+class TargetOut(common.Stamped):
     id: int
     organization: str
     priority: int
@@ -24,21 +24,21 @@ class TargetOut(Schema):
     people_count: int | None = None
 
 
-class TargetIn(Schema):
+class TargetIn(common.In):
     organization: str = Field(..., min_length=1, max_length=300)
     priority: int | None = Field(None, ge=1, le=100000)
     why: str = Field("", max_length=5000)
     status: Status = "researching"
 
 
-class TargetPatch(Schema):
+class TargetPatch(common.In):
     priority: int | None = Field(None, ge=1, le=100000)
     why: str | None = Field(None, max_length=5000)
     status: Status | None = None
 
 
 def as_dict(t) -> dict:
-    return {**target_service.as_dict(t), "people_count": getattr(t, "people_count", None)}
+    return {**target_service.as_dict(t), "people_count": getattr(t, "people_count", None), **common.stamps(t)}
 
 
 def _get(account, target_id: int):

@@ -28,7 +28,7 @@ class TokenCreated(TokenOut):
     token: str
 
 
-class TokenIn(Schema):
+class TokenIn(common.In):
     name: str = Field("", max_length=token_service.MAX_NAME)
     expires_in_days: int | None = Field(None, ge=1, le=token_service.MAX_DAYS)
 

@@ -1,14 +1,28 @@
 """The store, opened lazily once per command (so --help never touches it)."""
 
+import os
 from functools import lru_cache
+
+from .output import CliError
+
+chosen_account: str | None = None  # the global --account EMAIL of this command line
 
 
 @lru_cache(maxsize=1)
 def account():
-    """Set up Django on the chosen store and return the local account."""
+    """Set up Django on the chosen store and return the account a command acts on: the local one,
+    or in server mode the one named by --account EMAIL or GOODLOOP_ACCOUNT (never a hidden one)."""
     from goodloop import bootstrap
 
     bootstrap.setup(cli=True)  # `serve` sets Django up itself first, with the web's apps
+    from django.conf import settings
+
     from goodloop.services import accounts
 
-    return accounts.local_account()
+    if not settings.GOODLOOP_SERVER_MODE:
+        return accounts.local_account()
+    email = (chosen_account or os.environ.get("GOODLOOP_ACCOUNT", "")).strip()
+    if not email:
+        raise CliError("server mode: name the account this command acts on with --account EMAIL (before the "
+                       "command, e.g. `goodloop --account ana@example.org people`) or GOODLOOP_ACCOUNT")
+    return accounts.by_email(email)

@@ -29,7 +29,7 @@ COMMANDS = {
     "demo": "demo", "serve": "demo",
     "request": "giver", "requests": "giver", "triage": "giver", "kept": "giver", "budget": "giver",
     "seeking": "giver", "thanked": "giver", "reported": "giver", "givers": "giver",
-    "import": "transfer", "export": "transfer", "restore": "transfer",
+    "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety",
 }
@@ -38,16 +38,34 @@ MODULES = ("people", "network", "helploop", "search", "demo", "giver", "transfer
 
 def _main(
     home: str = typer.Option(None, "--home", help="Data directory (or env GOODLOOP_HOME).", metavar="DIR"),
+    account: str = typer.Option(None, "--account", metavar="EMAIL",
+                                help="Server mode: the account a command acts on (or env GOODLOOP_ACCOUNT)."),
+    version: bool = typer.Option(False, "--version", is_eager=True, callback=lambda v: _version(v),
+                                 help="Print goodloop's version and exit."),
 ):
     if home:
         os.environ["GOODLOOP_HOME"] = home
+    from . import context
+
+    context.chosen_account = account
+
+
+def _version(asked: bool) -> None:
+    if asked:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            typer.echo(f"goodloop {version('goodloop')}")
+        except PackageNotFoundError:  # run from a source tree that was never installed
+            typer.echo("goodloop (not installed)")
+        raise typer.Exit()
 
 
 def _command_named(argv: list[str]) -> str | None:
     """The sub-command a command line names (global options skipped)."""
     args = iter(argv)
     for arg in args:
-        if arg == "--home":
+        if arg in ("--home", "--account"):
             next(args, None)
         elif not arg.startswith("-"):
             return arg
@@ -59,6 +77,7 @@ def build_app(modules=MODULES) -> typer.Typer:
     from importlib import import_module
 
     app = typer.Typer(
+        context_settings={"help_option_names": ["-h", "--help"]},
         name="goodloop",
         help="goodloop: ask well, thank fast, report back, give first, keep in touch.",
         no_args_is_help=True,
@@ -97,6 +116,7 @@ def run(argv: list[str] | None = None) -> int:
     from . import context
 
     context.account.cache_clear()  # one store per invocation (tests run many in one process)
+    context.chosen_account = None
     try:
         argv = sys.argv[1:] if argv is None else argv
         name = _command_named(argv)

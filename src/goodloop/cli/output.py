@@ -23,7 +23,19 @@ def _console():
     return Console()
 
 
+def _cell(value) -> str:
+    return " ".join(str(value).split()) if value is not None else ""  # a tab or newline would split the row
+
+
 def table(title: str | None, columns: list[str], rows: list[list]) -> None:
+    """A Rich table on a terminal; piped, plain tab-separated lines (the title, the column names, then
+    one line a row, cells never wrapped), so `grep`, `cut` and `sort` see whole values."""
+    if not sys.stdout.isatty():
+        if title:  # a command may print several tables: each keeps its title line
+            sys.stdout.write(title + "\n")
+        sys.stdout.write("\t".join(columns) + "\n")
+        sys.stdout.write("".join("\t".join(_cell(x) for x in r) + "\n" for r in rows))
+        return
     from rich.table import Table
 
     t = Table(title=title, show_lines=False, header_style="bold")

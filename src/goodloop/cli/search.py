@@ -87,13 +87,19 @@ def brief(
         raise CliError(f"--format must be md, html or pdf (got {fmt!r})")
     if fmt == "pdf" and not output:
         raise CliError("a PDF needs a file: add -o brief.pdf")
-    data = svc.render(account, fmt)
+    warning = ""
+    if fmt == "pdf":
+        data, warning = svc.pdf_with_warning(svc.content(account))
+    else:
+        data = svc.render(account, fmt)
     if output:
         try:
             Path(output).write_bytes(data if isinstance(data, bytes) else data.encode())
         except OSError as exc:
             raise CliError(f"cannot write {output}: {exc.strerror}") from None
         typer.echo(f"wrote {output}")
+        if warning:
+            typer.echo(f"warning: {warning}", err=True)
     else:
         typer.echo(data)
 

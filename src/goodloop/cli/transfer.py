@@ -16,9 +16,15 @@ def register(app: typer.Typer) -> None:
     app.command("import")(import_cmd)
     app.command("export")(export_cmd)
     app.command("restore")(restore_cmd)
+    calendar = typer.Typer(help="The loops calendar's subscription address.", no_args_is_help=True)
+    calendar.command("url")(calendar_url_cmd)
+    calendar.command("reset")(calendar_reset_cmd)
+    app.add_typer(calendar, name="calendar")
 
 
 def _read(path: str) -> bytes:
+    if path == "-":
+        return sys.stdin.buffer.read()  # `goodloop import -` reads the file from stdin
     try:
         return Path(path).read_bytes()
     except FileNotFoundError:
@@ -30,7 +36,7 @@ def _read(path: str) -> bytes:
 
 
 def import_cmd(
-    path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard."),
+    path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard; - for stdin."),
     format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard."),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the report; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
@@ -72,7 +78,7 @@ def _summary(report) -> None:
     if len(report.errors) > 20:
         typer.echo(f"  … {len(report.errors) - 20} more errors (see --json)")
     for w in report.warnings[:20]:
-        typer.echo(f"  row {w['row']}: warning: {w['message']}")
+        typer.echo(f"  row {w['row']}: warning: {w['message']}" if w["row"] else f"  warning: {w['message']}")
     if len(report.warnings) > 20:
         typer.echo(f"  … {len(report.warnings) - 20} more warnings (see --json)")
     if report.merge_suggestions:
@@ -85,18 +91,70 @@ def _who(ref: dict) -> str:
     return f"#{ref['id']} {ref['name']}" if ref.get("id") else f"{ref['name']} (row {ref.get('row')})"
 
 
+def _base_url(base: str | None) -> str:
+    """Where this goodloop is reached: --base, else the first allowed host in server mode, else the
+    local server's default address."""
+    from django.conf import settings
+
+    if base:
+        if not base.startswith(("http://", "https://")):
+            raise CliError(f"--base must start with http:// or https:// (got {base!r})")
+        return base.rstrip("/")
+    if settings.GOODLOOP_SERVER_MODE:
+        host = next((h for h in settings.ALLOWED_HOSTS if h and "*" not in h and not h.startswith(".")), "")
+        if host:
+            return f"{'https' if settings.CONFIG.https else 'http'}://{host}"
+    return "http://127.0.0.1:8000"
+
+
+def _print_url(url: str, as_json: bool) -> None:
+    if as_json:
+        emit_json({"url": url})
+    else:
+        typer.echo(url)
+
+
+_BASE_HELP = "The address people reach goodloop at (default: the local server, or the first allowed host)."
+
+
+def calendar_url_cmd(
+    as_json: bool = typer.Option(False, "--json", help='Print {"url": ...}.'),
+    base: str = typer.Option(None, "--base", help=_BASE_HELP, metavar="URL"),
+):
+    """The secret address calendar apps subscribe to (your open loops, kept up to date)."""
+    account = context.account()
+    from goodloop.services import calendar_feed
+
+    _print_url(_base_url(base) + calendar_feed.path(calendar_feed.feed_token(account)), as_json)
+
+
+def calendar_reset_cmd(
+    as_json: bool = typer.Option(False, "--json", help='Print {"url": ...} of the new address.'),
+    base: str = typer.Option(None, "--base", help=_BASE_HELP, metavar="URL"),
+):
+    """Make a new subscription address; the old one stops working at once."""
+    account = context.account()
+    from goodloop.services import calendar_feed
+
+    _print_url(_base_url(base) + calendar_feed.path(calendar_feed.reset(account)), as_json)
+
+
 def export_cmd(
     kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops)."),
     out: str = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
+    version: str = typer.Option("4.0", "--version", help="vCard version: 4.0, or 3.0 for Android and Google."),
+    todo: bool = typer.Option(False, "--todo", help="ics: the loops as to-dos instead of all-day events."),
 ):
-    """Export people (vCard 4.0, CSV), open loops (iCalendar) or a full JSON backup."""
+    """Export people (vCard 4.0 or 3.0, CSV), open loops (iCalendar events, or --todo) or a full JSON backup."""
     if kind not in EXPORTS:
         raise CliError(f"export what? one of: {', '.join(EXPORTS)} (got {kind!r})")
+    if version not in ("4.0", "3.0"):
+        raise CliError(f"--version must be 4.0 or 3.0 (got {version!r})")
     context.account()  # set up Django before importing services
     from goodloop.services import exporter
     from goodloop.services.private_files import write_private
 
-    data = exporter.export(context.account(), kind)
+    data = exporter.export(context.account(), kind, version=version, todo=todo)
     if out:
         try:
             write_private(Path(out), data)

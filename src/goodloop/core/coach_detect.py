@@ -95,14 +95,17 @@ def find_categories(text: str, brief_categories: Iterable[str] = ()) -> list[str
     for cat in brief_categories:
         if cat and cat.casefold() in low:
             found.append(cat)
+    fields = [m.span("field") for m in lx.PEOPLE_IN.finditer(text)]
     for m in lx.ROLE_NOUN.finditer(text):
         if lx.SELF_DESCRIPTION.search(text[max(0, m.start() - 40) : m.start()]):
             continue  # "I'm a data analyst" describes the asker
+        if any(a <= m.start() < b for a, b in fields):
+            continue  # "developer" in "people in developer marketing" is part of a field
         found.append(m.group(0))
     for m in lx.LEAD_ROLE.finditer(text):
         found.append(m.group(0))
     for m in lx.PEOPLE_IN.finditer(text):
-        if m.group("field").casefold() not in lx.NOT_FIELDS:
+        if m.group("field").split()[0].casefold() not in lx.NOT_FIELDS:
             found.append(m.group(0))
     found += [m.group(0) for m in lx.WHO_DOES.finditer(text)]
     found += [m.group(0) for m in lx.FUNCTION_TEAM.finditer(text)]

@@ -107,7 +107,10 @@ LEAD_ROLE = re.compile(
 # "someone in procurement", "anyone on the iOS team", "people from the policy side"
 PEOPLE_IN = re.compile(
     r"\b(?:someone|anyone|anybody|somebody|people|folks|persons?|colleagues?|contacts?|one|two|"
-    r"friends?)\s+(?:who\s+works?\s+|working\s+)?(?:in|on|from)\s+(?:the\s+)?(?P<field>[a-z][\w&-]*)"
+    r"friends?)\s+(?:who\s+works?\s+|working\s+)?(?:in|on|from)\s+(?:the\s+)?"
+    # The field, up to three words: "developer marketing" is not "developers".
+    r"(?P<field>[a-z][\w&-]*(?:\s+(?!(?:at|in|on|who|that|to|for|and|or|with|i|you|there|here|me|would|could|can|is|are|"
+    r"was|be|will|if|so|but|like|as|from|about|because|since|team|teams|side|group)\b)[a-z][\w&-]*){0,2})"
 )
 NOT_FIELDS = {
     "your", "my", "his", "her", "their", "our", "tech", "technology", "industry", "field", "area",

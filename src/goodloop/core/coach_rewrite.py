@@ -72,8 +72,7 @@ def _ask_sentence(r: Reading, ctx, org: str, category: str) -> str:
     if r.kind in ("referral", "reference", "resume_feedback") and (r.action or r.kind != "resume_feedback"):
         # Never re-ask a vouching ask or a look already asked for: say what it is for.
         return f"It's for {_role_phrase(category)}{where}." if org else ""
-    who = people_phrase(category) if category else (
-        f"one or two {r.categories[0]}" if r.categories and r.categories[0].endswith("s") else "one or two people")
+    who = people_phrase(category) if category else _their_people(r)
     if r.kind == "resume_feedback":
         role = f" for {category} roles{where}" if category else (f" for roles{where}" if where else "")
         return f"Would you spend 15 minutes looking over my resume{role}?"
@@ -81,6 +80,16 @@ def _ask_sentence(r: Reading, ctx, org: str, category: str) -> str:
         about = f" how {category} work{where}" if category else (f" how things work{where}" if where else " your view")
         return f"Would you have 20 minutes to share{about}?"
     return f"Would you be open to introducing me to {who}{where}? I'd ask them for just 20 minutes."
+
+
+def _their_people(r: Reading) -> str:
+    """The kind of people the ask already names, in its own words."""
+    if not r.categories:
+        return "one or two people"
+    cat = next((c for c in r.categories if lx.PEOPLE_IN.match(c)), r.categories[0])
+    if lx.PEOPLE_IN.match(cat):
+        return "one or two people " + cat.split(None, 1)[1]  # "people in developer marketing"
+    return people_phrase(cat) if not cat[:1].isupper() else f"one or two {cat}s"
 
 
 def _role_phrase(category: str) -> str:
@@ -116,6 +125,18 @@ def _narrow(sentence: str, category: str) -> str:
     return _ANY_OPENINGS.sub(f"{one} (I'll send you the posting)", sentence, count=1)
 
 
+_GREETING = re.compile(r"^\s*(?:hi|hey|hello|dear)\b[^,!:\n-]{0,40}?(?:[,!:]|\s-\s)\s*|^\s*(?:hi|hey|hello)\s+[A-Z][\w'-]*\s+", re.I)
+
+
+def _split_greeting(text: str) -> tuple[str, str]:
+    """("Hi Marcus,", "do you know ...") - the greeting stays whatever becomes of the sentence it opens."""
+    m = _GREETING.match(text)
+    if not m or not text[m.end():].strip():
+        return "", text
+    rest = text[m.end():].strip()
+    return m.group(0).strip(), rest[0].upper() + rest[1:]
+
+
 def _lower_first(text: str, r: Reading) -> str:
     """Lower-case the first word after "Hi Name," unless it is "I" or a name."""
     word = (text.split() or [""])[0].strip(",.!?:;")
@@ -149,7 +170,8 @@ def _trim(parts: list[str], r: Reading, ctx, keep: set[int]) -> list[str]:
 
 def full_edit(r: Reading, codes: Sequence[str], ctx) -> str:
     org, category = _org_to_add(r, ctx), _category(r, ctx)
-    original = [_narrow(s, category or (r.categories[0] if r.categories else "")) for s in sentences(r.text)]
+    greeting, text = _split_greeting(r.text)
+    original = [_narrow(s, category or (r.categories[0] if r.categories else "")) for s in sentences(text)]
     original = [s if s[-1] in ".!?)" else s + "." for s in original]
     parts = [s for s in original if not _droppable(s, r)]
     added: list[str] = []
@@ -175,7 +197,7 @@ def full_edit(r: Reading, codes: Sequence[str], ctx) -> str:
         parts = original[:1]  # nothing to put in its place: keep the user's words
     keep = set(range(len(parts), len(parts) + len(added)))
     body = " ".join(_trim(parts + added, r, ctx, keep))
-    return _with_greeting(body, r, ctx)
+    return f"{greeting} {_lower_first(body, r)}" if greeting else _with_greeting(body, r, ctx)
 
 
 def light_edit(r: Reading, codes: Sequence[str], ctx) -> str:

@@ -8,7 +8,9 @@ import io
 import re
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from itertools import islice
 
+from . import charsets
 from .normalize import clean, dedupe, fold_text
 from .records import ContactRecord, FormatError, RowError
 
@@ -31,7 +33,8 @@ class Decoded(str):
 
 
 def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str, str]:
-    """Decode file bytes: UTF-16 by BOM, else UTF-8 (with or without BOM), else cp1252, else latin-1.
+    """Decode file bytes: UTF-16 by BOM, else UTF-8 (with or without BOM), else the legacy code page
+    that fits best (formats/charsets.py: cp1251, cp1253, Shift_JIS, …; cp1252 when nothing fits better).
 
     Raises FormatError for an empty or binary input.
     """
@@ -55,10 +58,7 @@ def decode_bytes(data: bytes | str, what: str = "a contacts file") -> tuple[str,
             try:
                 text, encoding = data.decode("utf-8-sig"), "utf-8"
             except UnicodeDecodeError:
-                try:
-                    text, encoding = data.decode("cp1252"), "cp1252"
-                except UnicodeDecodeError:
-                    text, encoding = data.decode("latin-1"), "latin-1"
+                text, encoding = charsets.guess(data)  # a legacy code page: the import report says which
     if not text or text.isspace():
         raise FormatError(f"not {what}: the file is empty")
     if "\x00" in text:
@@ -79,12 +79,40 @@ def lines(text: str, end: int) -> Iterator[str]:
     return (m.group() for m in _LINE.finditer(text, 0, end))
 
 
-class CsvRows:
-    """Iterate CSV rows from text (or its lines), surviving ``csv.Error`` on individual rows."""
+DELIMITERS = (",", ";", "\t")
+SNIFF_LINES = 30
 
-    def __init__(self, text: str | Iterator[str]):
+
+def sniff_delimiter(text: str) -> str:
+    """The cell delimiter of a CSV: ``,``, or ``;`` (Excel in European locales), or a tab.
+
+    The one that splits the widest row among the first lines wins (a contacts header has seven to
+    ninety columns; read with the wrong delimiter it is one or two cells); a tie goes to the comma.
+    """
+    head = list(islice(lines(text, 200_000), SNIFF_LINES))
+    best, widest = ",", 0
+    for delimiter in DELIMITERS:
+        if delimiter not in "".join(head):
+            continue
+        try:
+            width = max((len(row) for row in csv.reader(head, delimiter=delimiter, strict=False)), default=0)
+        except csv.Error:
+            continue
+        if width > widest:
+            best, widest = delimiter, width
+    return best
+
+
+class CsvRows:
+    """Iterate CSV rows from text (or its lines), surviving ``csv.Error`` on individual rows.
+    The delimiter is sniffed from text (see sniff_delimiter) unless given."""
+
+    def __init__(self, text: str | Iterator[str], delimiter: str | None = None):
         source = io.StringIO(text, newline="") if isinstance(text, str) else text
-        self.reader = csv.reader(source, strict=False)
+        if delimiter is None:
+            delimiter = sniff_delimiter(text) if isinstance(text, str) else ","
+        self.delimiter = delimiter
+        self.reader = csv.reader(source, strict=False, delimiter=delimiter)
         self.errors: list[str] = []
 
     @property

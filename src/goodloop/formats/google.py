@@ -32,14 +32,17 @@ from ._common import (
     row_error,
     split_multi,
 )
-from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date, split_name
-from .records import ContactRecord, ParseResult, RoleRecord
+from .normalize import DateOrder, clean, normalize_email, normalize_linkedin_url, split_name
+from .records import ContactRecord, ParseResult, RoleRecord, address_location
 
 NAME = "google"
 WHAT = "a Google Contacts CSV export"
 EXPECTED = "First Name/Last Name or Given Name/Family Name and E-mail 1 - Value"
 
 _NUMBERED = re.compile(r"^([a-z][a-z -]*?) (\d+) - (.+)$")
+_NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
+_ADDRESS = {"street": "street", "city": "locality", "po box": "po_box", "region": "region",
+            "postal code": "postcode", "country": "country", "extended address": "extended"}
 
 
 def matches_header(cells: list[str]) -> bool:
@@ -81,14 +84,16 @@ def _parse(data: bytes | str) -> ParseResult:
         else:
             single.setdefault(name, i)
     legacy = "given name" in single or "group membership" in single
+    order = DateOrder()
     result = ParseResult(format=NAME, layout="legacy" if legacy else "current", encoding=encoding)
 
     def groups(kind: str) -> list[dict[str, int]]:
         return [numbered[kind][n] for n in sorted(numbered.get(kind, {}))]
 
-    email_cols = [g["value"] for g in groups("e-mail") if "value" in g]
-    phone_cols = [g["value"] for g in groups("phone") if "value" in g]
-    web_cols = [g["value"] for g in groups("website") if "value" in g]
+    # (value column, label column or None); the label is Google's "Label" (current) or "Type" (legacy)
+    email_cols = [(g["value"], g.get("label", g.get("type"))) for g in groups("e-mail") if "value" in g]
+    phone_cols = [(g["value"], g.get("label", g.get("type"))) for g in groups("phone") if "value" in g]
+    web_cols = [(g["value"], g.get("label", g.get("type"))) for g in groups("website") if "value" in g]
     org_groups = groups("organization")
     addr_groups = groups("address")
 
@@ -101,11 +106,12 @@ def _parse(data: bytes | str) -> ParseResult:
     c_given = col("first name", "given name")
     c_middle = col("middle name", "additional name")
     c_family = col("last name", "family name")
-    c_name = col("name")
+    c_name = col("name", "file as")
     c_prefix = col("name prefix")
     c_suffix = col("name suffix")
     c_org = col("organization name")
     c_title = col("organization title")
+    c_dept = col("organization department")
     c_labels = col("labels", "group membership")
     c_notes = col("notes")
     c_bday = col("birthday")
@@ -119,6 +125,8 @@ def _parse(data: bytes | str) -> ParseResult:
         if not row or not "".join(row).strip():
             continue
         n += 1
+        if any(c[:1] == "'" for c in row):  # an apostrophe our CSV export put before a would-be formula
+            row = [c[1:] if c[:1] == "'" and c[1:2] in _NEUTRALISED else c for c in row]
         if len(row) != width:
             if len(row) > width and any(c.strip() for c in row[width:]):
                 row_error(
@@ -138,7 +146,7 @@ def _parse(data: bytes | str) -> ParseResult:
                 c_prefix,
                 c_suffix,
                 c_org,
-                c_title,
+                (c_title, c_dept),
                 c_labels,
                 c_notes,
                 c_bday,
@@ -147,6 +155,7 @@ def _parse(data: bytes | str) -> ParseResult:
                 web_cols,
                 org_groups,
                 addr_groups,
+                order,
             )
             problem = finish(rec)
         except Exception as exc:  # one bad row never stops the import
@@ -155,12 +164,22 @@ def _parse(data: bytes | str) -> ParseResult:
             row_error(result.errors, n, problem, rows.line)
         else:
             result.records.append(rec)
+    order.finish()
     result.rows = n
     return result
 
 
 def _get(row: list[str], i: int | None) -> str:
     return row[i].strip() if i is not None else ""
+
+
+def _labelled(row: list[str], cols) -> list[tuple[str, str]]:
+    """(value, label) pairs of numbered value/label columns; several values in one cell share its label."""
+    out = []
+    for value_col, label_col in cols:
+        label = _get(row, label_col).lstrip("* ").strip().lower()
+        out += [(v, label) for v in split_multi(row[value_col])]
+    return out
 
 
 def _record(
@@ -174,7 +193,7 @@ def _record(
     c_prefix,
     c_suffix,
     c_org,
-    c_title,
+    c_title_dept,
     c_labels,
     c_notes,
     c_bday,
@@ -183,7 +202,9 @@ def _record(
     web_cols,
     org_groups,
     addr_groups,
+    order,
 ) -> ContactRecord:
+    c_title, c_dept = c_title_dept
     rec = ContactRecord(
         row=n,
         given_name=clean(_get(row, c_given)),
@@ -196,42 +217,50 @@ def _record(
     )
     if rec.display_name and not (rec.given_name or rec.family_name):
         rec.given_name, rec.additional_name, rec.family_name = split_name(rec.display_name)
-    for i in email_cols:
-        for v in split_multi(row[i]):
-            e = normalize_email(v)
-            if e:
-                rec.emails.append(e)
-    for i in phone_cols:
-        rec.phones.extend(split_multi(row[i]))
-    for i in web_cols:
-        for v in split_multi(row[i]):
-            li = normalize_linkedin_url(v)
-            if li and not rec.linkedin_url:
-                rec.linkedin_url = li
-            elif li != rec.linkedin_url or not li:
-                rec.urls.append(v)
-    pairs: list[tuple[str, str]] = []
+    labels = rec.labels
+    for v, label in _labelled(row, email_cols):
+        e = normalize_email(v)
+        if e:
+            rec.emails.append(e)
+            if label:
+                labels.setdefault(e, label)
+    for v, label in _labelled(row, phone_cols):
+        rec.phones.append(v)
+        if label:
+            labels.setdefault(v, label)
+    for v, label in _labelled(row, web_cols):
+        li = normalize_linkedin_url(v)
+        if li and not rec.linkedin_url:
+            rec.linkedin_url = li
+        elif li != rec.linkedin_url or not li:
+            rec.urls.append(v)
+            if label:
+                labels.setdefault(v, label)
+    pairs: list[tuple[str, str, str]] = []
     if c_org is not None or c_title is not None:
-        pairs.append((_get(row, c_org), _get(row, c_title)))
+        pairs.append((_get(row, c_org), _get(row, c_title), _get(row, c_dept)))
     for g in org_groups:
-        pairs.append((_get(row, g.get("name")), _get(row, g.get("title"))))
-    for org_cell, title_cell in pairs:
-        orgs, titles = split_multi(org_cell), split_multi(title_cell)
+        pairs.append((_get(row, g.get("name")), _get(row, g.get("title")), _get(row, g.get("department"))))
+    for org_cell, title_cell, dept_cell in pairs:
+        orgs, titles, depts = split_multi(org_cell), split_multi(title_cell), split_multi(dept_cell)
         for k in range(max(len(orgs), len(titles))):
             org = clean(orgs[k]) if k < len(orgs) else ""
             title = clean(titles[k]) if k < len(titles) else ""
-            rec.roles.append(RoleRecord(organization=org, title=title, current=True))
+            dept = clean(depts[k]) if k < len(depts) else ""
+            rec.roles.append(RoleRecord(organization=org, title=title, current=True, department=dept))
     if c_labels is not None:
         for raw in split_multi(row[c_labels]):
             t = _tag(raw)
             if t:
                 rec.tags.append(t)
     rec.notes = _get(row, c_notes)
-    rec.birthday = parse_date(_get(row, c_bday))
+    rec.birthday = order.parse(_get(row, c_bday), rec, "birthday")
     for g in addr_groups:
-        parts = [clean(_get(row, g.get(k))) for k in ("city", "region", "country")]
-        loc = ", ".join(p for p in parts if p and ":::" not in p)
-        if loc:
-            rec.location = loc
-            break
+        address = {key: clean(_get(row, g.get(col))) for col, key in _ADDRESS.items()}
+        address = {k: v for k, v in address.items() if v and ":::" not in v}
+        if not address:
+            continue
+        label = _get(row, g.get("label", g.get("type"))).lstrip("* ").strip().lower()
+        rec.addresses.append({"label": label, **address} if label else address)
+        rec.location = rec.location or address_location(address)
     return rec

@@ -1,8 +1,10 @@
 """iCalendar export of open loops (RFC 5545) with the ``icalendar`` library.
 
-One VTODO (default) or one all-day VEVENT per loop that has a due date. The
-UID is stable per loop id (``loop-<id>@goodloop``) so calendar apps update
-rather than duplicate entries on re-import.
+One all-day VEVENT per loop that has a due date (what Google Calendar, iOS Calendar and Fastmail
+show), with a reminder at 9:00 that day, or one VTODO (``todo=True``: tasks apps; its DUE is the end
+of the due day, after DTSTART as RFC 5545 wants). A loop's UID is ``ExportLoop.uid`` when given
+(the exporter derives one unique to the store), else ``loop-<id>@goodloop``: stable, so a calendar
+app updates an entry on the next import or poll instead of duplicating it.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import UTC, datetime, timedelta
 
-from icalendar import Calendar, Event, Todo
+from icalendar import Alarm, Calendar, Event, Todo
 
 from .records import ExportLoop
 
@@ -22,6 +24,9 @@ KIND_LABELS = {
     "give": "Give to",
     "promise": "Keep promise to",
 }
+
+
+REMINDER = timedelta(hours=9)
 
 
 def loop_uid(loop_id: int | str) -> str:
@@ -36,11 +41,12 @@ def summary(loop: ExportLoop) -> str:
 def write_ics(
     loops: Iterable[ExportLoop],
     *,
-    as_events: bool = False,
+    todo: bool = False,
     dtstamp: datetime | None = None,
     calendar_name: str = "goodloop open loops",
 ) -> bytes:
-    """The calendar as bytes. Loops without a due date are left out.
+    """The calendar as bytes: all-day events with a reminder, or to-dos (`todo`). Loops without a
+    due date are left out.
 
     ``dtstamp`` (default: now, UTC) is written as every component's DTSTAMP;
     pass a fixed value for byte-identical output.
@@ -56,21 +62,25 @@ def write_ics(
     for loop in loops:
         if loop.due is None:
             continue
-        comp = Event() if as_events else Todo()
-        comp.add("uid", loop_uid(loop.id))
+        comp = Todo() if todo else Event()
+        comp.add("uid", loop.uid or loop_uid(loop.id))
         comp.add("dtstamp", stamp)
         comp.add("summary", summary(loop))
         description = "\n".join(x for x in (loop.reason, loop.description) if x)
         if description:
             comp.add("description", description)
         comp.add("categories", [loop.kind])
-        if as_events:
-            comp.add("dtstart", loop.due)
-            comp.add("dtend", loop.due + timedelta(days=1))
-            comp.add("transp", "TRANSPARENT")
-        else:
-            comp.add("dtstart", loop.due)
-            comp.add("due", loop.due)
+        comp.add("dtstart", loop.due)
+        if todo:
+            comp.add("due", loop.due + timedelta(days=1))
             comp.add("status", "COMPLETED" if loop.status == "done" else "NEEDS-ACTION")
+        else:
+            comp.add("dtend", loop.due + timedelta(days=1))
+            comp.add("transp", "TRANSPARENT")  # a reminder, not a meeting: it does not block the day
+            alarm = Alarm()
+            alarm.add("action", "DISPLAY")
+            alarm.add("description", summary(loop))
+            alarm.add("trigger", REMINDER)  # from the start of the all-day event: 9:00 that day
+            comp.add_component(alarm)
         cal.add_component(comp)
     return cal.to_ical()

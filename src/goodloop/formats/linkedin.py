@@ -12,8 +12,8 @@ from __future__ import annotations
 import csv
 from operator import itemgetter
 
-from ._common import MAX_MALFORMED, CsvRows, decode_bytes, find_header, finish, paused_gc, row_error
-from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date
+from ._common import MAX_MALFORMED, CsvRows, decode_bytes, find_header, finish, lines, paused_gc, row_error
+from .normalize import DateOrder, clean, normalize_email, normalize_linkedin_url, parse_date
 from .records import ContactRecord, ParseResult, RoleRecord
 
 NAME = "linkedin"
@@ -58,19 +58,38 @@ def _parse(data: bytes | str) -> ParseResult:
     append = records.append
     errors = result.errors
     reader = rows.reader  # read directly: find_header's iterator has stopped right after the header
+    base = 0  # physical lines before the current reader's first (a malformed row restarts the reader)
+    prev = reader.line_num  # the line the last row ended on
+    physical: list[str] | None = None
     n = 0
     failures = 0
     dates: dict = {}  # an export has a few thousand distinct dates
+    order = DateOrder()
     while True:
+        restart = False
         try:
             for row in reader:
+                line = reader.line_num
+                if line - prev > 1:
+                    # one row over several lines: LinkedIn writes none, so a quote opened here is never
+                    # closed and swallowed the lines after it. Report the row, read them again.
+                    start = base + prev + 1
+                    n += 1
+                    row_error(errors, n, "malformed row: a quote opened on this line is never closed", start)
+                    if physical is None:
+                        physical = list(lines(text, len(text)))  # split as csv counts lines
+                    base, prev = start, 0
+                    reader = csv.reader(iter(physical[start:]), strict=False, delimiter=rows.delimiter)
+                    restart = True
+                    break
+                prev = line
                 if len(row) != width:
                     if not "".join(row).strip():
                         continue
                     if len(row) > width and any(c.strip() for c in row[width:]):
                         n += 1
                         row_error(errors, n, f"row has {len(row)} fields but the header has {width}",
-                                  reader.line_num)
+                                  base + reader.line_num)
                         continue
                     row = (row + [""] * width)[:width]
                 if pad:
@@ -87,7 +106,7 @@ def _parse(data: bytes | str) -> ParseResult:
                         family, suffix = family.strip(), suffix.strip()
                     rec = ContactRecord(n, given, "", family, f"{given} {family}".strip() if family else given,
                                         "", suffix)
-                    rec.line = reader.line_num
+                    rec.line = base + reader.line_num
                     li = None
                     if url:
                         li = normalize_linkedin_url(url)
@@ -105,7 +124,10 @@ def _parse(data: bytes | str) -> ParseResult:
                     if connected:
                         day = dates.get(connected, dates)
                         if day is dates:
-                            day = dates[connected] = parse_date(connected)
+                            if "/" in connected:  # 12/03/2024: the file's unambiguous dates decide
+                                day = order.parse(connected, rec, "connected_on")
+                            else:
+                                day = dates[connected] = parse_date(connected)
                         rec.connected_on = day
                     if rec.display_name or email or li:
                         append(rec)
@@ -116,13 +138,16 @@ def _parse(data: bytes | str) -> ParseResult:
                     problem = finish(rec) or "no name, email or LinkedIn URL"
                 except Exception as exc:  # never let one row stop the import
                     problem = f"could not read row: {exc}"
-                row_error(errors, n, problem, reader.line_num)
-            break
+                row_error(errors, n, problem, base + reader.line_num)
+            if not restart:
+                break
         except csv.Error as exc:
             failures += 1
             if failures > MAX_MALFORMED:
                 break
             n += 1
-            row_error(errors, n, f"malformed CSV row: {exc}", reader.line_num)
+            row_error(errors, n, f"malformed CSV row: {exc}", base + reader.line_num)
+            prev = reader.line_num
+    order.finish()
     result.rows = n
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import uuid
 from datetime import date, datetime
 from functools import lru_cache
 from urllib.parse import unquote
@@ -121,12 +122,13 @@ def fold_text(s: str) -> str:
 
 
 @lru_cache(maxsize=8192)
-def parse_date(raw: str | None) -> date | None:
+def parse_date(raw: str | None, dayfirst: bool = False) -> date | None:
     """Parse the date formats seen in contact exports; None when empty or unparseable.
 
     Handles ``12 Mar 2024``, ``Mar 12, 2024``, ``2024-03-12``, ``20240312``,
     ``2024-03-12T00:00:00Z``, US ``03/12/24`` and ``3/12/2024``, ``12-Mar-24``.
-    Year-less dates (``--03-12``) and Outlook's ``0/0/00`` give None.
+    Year-less dates (``--03-12``) and Outlook's ``0/0/00`` give None. ``dayfirst`` reads
+    ``12/03/24`` as 12 March (see DateOrder: a file's own unambiguous dates decide).
     """
     if not raw:
         return None
@@ -154,6 +156,8 @@ def parse_date(raw: str | None) -> date | None:
             if len(p) == 3 and all(x.isdigit() for x in p):
                 if len(p[0]) == 4:
                     return _mkdate(int(p[0]), int(p[1]), int(p[2]))
+                if dayfirst:
+                    return _mkdate(_year(p[2]), int(p[1]), int(p[0]))
                 return _mkdate(_year(p[2]), int(p[0]), int(p[1]))
         if "." in s:
             p = s.split(".")
@@ -251,3 +255,65 @@ def dedupe(values: list[str], key=None) -> list[str]:
         seen.add(k)
         out.append(v)
     return out
+
+
+# A card UID that is not a UUID (Apple's "…:ABPerson", Google's hex ids) maps to one in this namespace,
+# the same every time, so re-importing the card finds the person it made.
+_UID_NAMESPACE = uuid.UUID("0b5e7c52-6a43-4c1e-9f1d-6d2c3a9e4b10")
+
+
+def normalize_uid(raw: str | None) -> str:
+    """A card's UID as a lowercase UUID string (``urn:uuid:`` dropped); ``""`` when empty."""
+    s = (raw or "").strip()
+    if s[:9].lower() == "urn:uuid:":
+        s = s[9:].strip()
+    if not s:
+        return ""
+    try:
+        return str(uuid.UUID(s))
+    except ValueError:
+        return str(uuid.uuid5(_UID_NAMESPACE, s))
+
+
+def slash_order(raw: str) -> str | None:
+    """How a ``a/b/y`` date reads: ``"dmy"`` when ``a`` can only be a day, ``"mdy"`` when ``b`` can
+    only be, ``""`` when either could be; None for any other date."""
+    p = raw.strip().split("/")
+    if len(p) != 3 or not all(x.isdigit() for x in p) or len(p[0]) == 4:
+        return None
+    a, b = int(p[0]), int(p[1])
+    if a > 12 >= b:
+        return "dmy"
+    if b > 12 >= a:
+        return "mdy"
+    return ""
+
+
+class DateOrder:
+    """Day/month order of one file's slash dates, decided by the file itself: ``25/03/2024`` says
+    day first, ``03/25/2024`` month first; the ambiguous ones (``03/04/2024``) are read month first
+    (the US exports' order) and read again day first at ``finish`` if the file's unambiguous dates
+    say so (more day-first than month-first ones)."""
+
+    __slots__ = ("dayfirst", "monthfirst", "pending")
+
+    def __init__(self):
+        self.dayfirst = self.monthfirst = 0
+        self.pending: list = []  # (raw, object, attribute) of the ambiguous dates
+
+    def parse(self, raw: str, obj, attr: str) -> date | None:
+        """The date of `raw` for ``obj.attr`` (set again by `finish` if the order turns out day first)."""
+        order = slash_order(raw) if "/" in raw else None
+        if order == "dmy":
+            self.dayfirst += 1
+            return parse_date(raw, True)
+        if order == "mdy":
+            self.monthfirst += 1
+        elif order == "":
+            self.pending.append((raw, obj, attr))
+        return parse_date(raw)
+
+    def finish(self) -> None:
+        if self.dayfirst > self.monthfirst:
+            for raw, obj, attr in self.pending:
+                setattr(obj, attr, parse_date(raw, True))

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ._common import CsvRows, decode_bytes, find_header, finish, paused_gc, row_error
-from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date
+from .normalize import DateOrder, clean, normalize_email, normalize_linkedin_url
 from .records import ContactRecord, ParseResult, RoleRecord
 
 NAME = "outlook"
@@ -68,6 +68,7 @@ def _parse(data: bytes | str) -> ParseResult:
     phone_cols = [idx[c] for c in _PHONE_ORDER if c in idx]
     url_cols = [idx[c] for c in _URL_COLS if c in idx]
     result = ParseResult(format=NAME, layout="outlook", encoding=encoding)
+    order = DateOrder()
 
     def get(row: list[str], name: str) -> str:
         i = idx.get(name)
@@ -117,12 +118,13 @@ def _parse(data: bytes | str) -> ParseResult:
                     rec.urls.append(v)
             company, title = clean(get(row, "company")), clean(get(row, "job title"))
             if company or title:
-                rec.roles.append(RoleRecord(organization=company, title=title, current=True))
+                rec.roles.append(RoleRecord(organization=company, title=title, current=True,
+                                            department=clean(get(row, "department"))))
             cats = get(row, "categories")
             if cats:
                 rec.tags.extend(t.strip() for t in cats.split(";") if t.strip())
             rec.notes = get(row, "notes")
-            rec.birthday = parse_date(get(row, "birthday"))
+            rec.birthday = order.parse(get(row, "birthday"), rec, "birthday")
             for prefix in ("business", "home", "other"):
                 parts = [
                     clean(get(row, f"{prefix} city")),
@@ -140,5 +142,6 @@ def _parse(data: bytes | str) -> ParseResult:
             row_error(result.errors, n, problem, rows.line)
         else:
             result.records.append(rec)
+    order.finish()
     result.rows = n
     return result

@@ -26,6 +26,17 @@ class RoleRecord:
     organization: str = ""
     title: str = ""
     current: bool = True
+    department: str = ""
+
+
+# The parts of a postal address, in vCard ADR order; an address is a dict of these plus ``label``
+# (home, work ...), empty parts left out.
+ADDRESS_PARTS = ("po_box", "extended", "street", "locality", "region", "postcode", "country")
+
+
+def address_location(address: dict) -> str:
+    """The short "city, region, country" of an address, as lists show a person's location."""
+    return ", ".join(address[k] for k in ("locality", "region", "country") if address.get(k))
 
 
 @dataclass(slots=True)
@@ -61,6 +72,10 @@ class ContactRecord:
     connected_on: date | None = None
     photo: bytes | None = None
     line: int | None = None
+    uid: str = ""  # the card's UID as a UUID string (see normalize.normalize_uid), or ""
+    labels: dict[str, str] = field(default_factory=dict)  # email/phone/url value -> its type (work, cell ...)
+    addresses: list[dict] = field(default_factory=list)  # see ADDRESS_PARTS
+    related: list[str] = field(default_factory=list)  # UIDs of related people (vCard RELATED)
 
     @property
     def organization(self) -> str:
@@ -159,6 +174,8 @@ class ExportPerson:
     birthday: date | None = None
     related: list[ExportRelated] = field(default_factory=list)
     extra: dict[str, str] = field(default_factory=dict)  # extra CSV columns, e.g. tier
+    labels: dict[str, str] = field(default_factory=dict)  # email/phone/url value -> its type (work, cell ...)
+    addresses: list[dict] = field(default_factory=list)  # see ADDRESS_PARTS
 
     @property
     def organization(self) -> str:
@@ -185,3 +202,4 @@ class ExportLoop:
     status: str = "open"
     person_id: int | str | None = None
     description: str = ""
+    uid: str = ""  # the calendar UID (see ics_writer)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from . import google, linkedin, outlook, vcard
-from ._common import HEADER_SCAN_ROWS, CsvRows, Decoded, decode_bytes, lines
+from ._common import HEADER_SCAN_ROWS, CsvRows, Decoded, decode_bytes, lines, sniff_delimiter
 from .records import FormatError, ParseResult
 
 Parser = Callable[[bytes | str], ParseResult]
@@ -54,7 +54,7 @@ def _detect(text: str) -> str:
     first = text[start:start + 64].upper().replace(" ", "")
     if first.startswith("BEGIN:VCARD"):
         return "vcard"
-    rows = CsvRows(lines(text, 2_000_000))
+    rows = CsvRows(lines(text, 2_000_000), sniff_delimiter(text))
     for i, row in enumerate(rows):
         if i >= HEADER_SCAN_ROWS:
             break

@@ -14,8 +14,8 @@ from __future__ import annotations
 import re
 
 from ._common import decode_bytes, finish, is_system_tag, paused_gc, row_error
-from .normalize import clean, normalize_email, normalize_linkedin_url, parse_date, split_name
-from .records import ContactRecord, FormatError, ParseResult, RoleRecord
+from .normalize import clean, normalize_email, normalize_linkedin_url, normalize_uid, parse_date, split_name
+from .records import ADDRESS_PARTS, ContactRecord, FormatError, ParseResult, RoleRecord, address_location
 from .vcard_lines import (
     Prop,
     logical_lines,
@@ -53,7 +53,7 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
         return None, "malformed card: no readable properties" if bad else "empty card"
 
     rec = ContactRecord(row=number, line=line_no)
-    orgs: list[tuple[str, str]] = []
+    orgs: list[tuple[str, str, str]] = []
     titles: list[tuple[str, str]] = []
     notes: list[str] = []
     kind = ""
@@ -71,12 +71,20 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
             e = normalize_email(unescape_text(text_of(prop)))
             if e:
                 rec.emails.append(e)
+                _label(rec, e, prop)
         elif name == "TEL":
             v = unescape_text(text_of(prop)).strip()
             if v[:4].lower() == "tel:":
                 v = v[4:].strip()
             if v:
                 rec.phones.append(v)
+                _label(rec, v, prop)
+        elif name == "UID":
+            rec.uid = rec.uid or normalize_uid(unescape_text(text_of(prop)))
+        elif name in ("RELATED", "X-GOODLOOP-RELATED"):
+            v = text_of(prop).strip()
+            if prop.param("VALUE").lower() != "text" and v[:9].lower() == "urn:uuid:":
+                rec.related.append(normalize_uid(v))
         elif name in ("URL", "X-SOCIALPROFILE"):
             v = unescape_text(text_of(prop)).strip()
             li = normalize_linkedin_url(v)
@@ -91,11 +99,12 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
                 pass
             elif v and (name == "URL" or v.lower().startswith(("http://", "https://"))):
                 rec.urls.append(v)
+                _label(rec, v, prop)
         elif name == "ORG":
             comps = split_value(text_of(prop), ";")
             org = clean(comps[0]) if comps else ""
             if org:
-                orgs.append((prop.group, org))
+                orgs.append((prop.group, org, clean(" ".join(comps[1:2]))))
         elif name == "TITLE":
             t = clean(unescape_text(text_of(prop)))
             if t:
@@ -112,9 +121,12 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
             if "X-APPLE-OMIT-YEAR" not in prop.params and prop.param("VALUE").lower() != "text":
                 rec.birthday = parse_date(unescape_text(text_of(prop)))
         elif name == "ADR":
-            if not rec.location:
-                comps = [clean(c) for c in split_value(text_of(prop), ";")] + [""] * 7
-                rec.location = ", ".join(c for c in (comps[3], comps[4], comps[6]) if c)
+            comps = [clean(c) for c in split_value(text_of(prop), ";")] + [""] * 7
+            address = {k: v for k, v in zip(ADDRESS_PARTS, comps, strict=False) if v}
+            if address:
+                label = _type_label(prop)
+                rec.addresses.append({"label": label, **address} if label else address)
+                rec.location = rec.location or address_location(address)
         elif name == "PHOTO":
             if rec.photo is None:
                 rec.photo = photo(prop)
@@ -132,18 +144,37 @@ def _card_to_record(lines: list[str], number: int, line_no: int) -> tuple[Contac
     return (None, problem) if problem else (rec, None)
 
 
-def _pair_roles(orgs: list[tuple[str, str]], titles: list[tuple[str, str]]) -> list[RoleRecord]:
-    """Pair ORG and TITLE by their itemN group when grouped, else in order."""
+# TYPE values that say nothing a contacts app shows as a label
+_NOT_LABELS = frozenset({"pref", "internet", "voice", "x400", "text", "linkedin"})
+
+
+def _type_label(prop: Prop) -> str:
+    """The first TYPE of a property that is a label (work, home, cell ...), lowercased."""
+    for t in prop.params.get("TYPE", ()):
+        t = t.strip().lower()
+        if t and t not in _NOT_LABELS:
+            return t[:100]
+    return ""
+
+
+def _label(rec: ContactRecord, value: str, prop: Prop) -> None:
+    label = _type_label(prop)
+    if label:
+        rec.labels.setdefault(value, label)
+
+
+def _pair_roles(orgs: list[tuple[str, str, str]], titles: list[tuple[str, str]]) -> list[RoleRecord]:
+    """Pair ORG (with its department) and TITLE by their itemN group when grouped, else in order."""
     titles_by_group = {g: t for g, t in titles if g}
     used_groups: set[str] = set()
-    loose = [t for g, t in titles if not g or g not in {og for og, _ in orgs}]
+    loose = [t for g, t in titles if not g or g not in {og for og, _, _ in orgs}]
     roles: list[RoleRecord] = []
-    for group, org in orgs:
+    for group, org, department in orgs:
         if group and group in titles_by_group and group not in used_groups:
             used_groups.add(group)
-            roles.append(RoleRecord(org, titles_by_group[group], True))
+            roles.append(RoleRecord(org, titles_by_group[group], True, department))
         else:
-            roles.append(RoleRecord(org, loose.pop(0) if loose else "", True))
+            roles.append(RoleRecord(org, loose.pop(0) if loose else "", True, department))
     for t in loose:
         roles.append(RoleRecord("", t, True))
     return roles

@@ -35,6 +35,7 @@ class Ask(Owned):
     minutes = models.PositiveIntegerField(null=True, blank=True)  # my estimate of what it costs me
     reply_draft = models.TextField(null=True, blank=True)
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -53,6 +54,7 @@ class Favor(Owned):
         "leads.Introduction", null=True, blank=True, on_delete=models.SET_NULL, related_name="favors"
     )
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -75,6 +77,8 @@ class Loop(Owned):
         "leads.Introduction", null=True, blank=True, on_delete=models.CASCADE, related_name="loops"
     )
     draft = models.TextField(blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["due", "id"]
@@ -120,3 +124,14 @@ class ClosureReceived(Owned):
     class Meta:
         ordering = ["date", "id"]
         constraints = [models.UniqueConstraint(fields=["ask", "kind"], name="one_closure_kind_per_request")]
+
+
+class CalendarFeed(Owned):
+    """The secret address of an account's loops calendar, which calendar apps poll without a login.
+    Reset replaces the token, and the old address stops working at once."""
+
+    token = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account"], name="one_calendar_feed_per_account")]

@@ -12,6 +12,7 @@ class Target(Owned):
     why = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=choices(v.TARGET_STATUSES), default="researching")
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["priority", "id"]
@@ -30,6 +31,8 @@ class Introduction(Owned):
     made_on = models.DateField(null=True, blank=True)
     met_on = models.DateField(null=True, blank=True)
     status_changed_on = models.DateField()
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-requested_on", "-id"]
@@ -51,6 +54,8 @@ class Lead(Owned):
     notes = models.TextField(blank=True)
     created_on = models.DateField()
     stage_changed_on = models.DateField()
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-stage_changed_on", "-id"]

@@ -1,5 +1,6 @@
 """People, organizations, roles, interactions and where each record came from."""
 
+import uuid
 from datetime import timedelta
 
 from django.db import models
@@ -17,6 +18,14 @@ class Owned(models.Model):
 
     class Meta:
         abstract = True
+
+    def save(self, *args, update_fields=None, **kwargs):
+        # Django moves an auto_now field on save(update_fields=...) only when it is listed: a model that
+        # has `updated` always lists it, so every saved change shows (the API's `updated`).
+        if update_fields is not None and "updated" not in update_fields and any(
+                f.attname == "updated" for f in self._meta.concrete_fields):
+            update_fields = [*update_fields, "updated"]
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class OwnedCovered(Owned):
@@ -37,6 +46,8 @@ class Organization(OwnedCovered):
     aliases = models.JSONField(default=list, blank=True)
     domain = models.CharField(max_length=255, blank=True)
     industry = models.CharField(max_length=200, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
@@ -60,9 +71,14 @@ class Tag(OwnedCovered):
 
 
 class Person(OwnedCovered):
+    # The person's stable identity outside this store (vCard UID, the API's `uid`): random, so two stores
+    # never share one; a UID read from an imported card is kept, so re-importing it finds the same person.
+    uid = models.UUIDField(default=uuid.uuid4)
     given_name = models.CharField(max_length=150, blank=True)
     family_name = models.CharField(max_length=150, blank=True)
     display_name = models.CharField(max_length=300)
+    name_prefix = models.CharField(max_length=50, blank=True)  # Dr., Prof.
+    name_suffix = models.CharField(max_length=50, blank=True)  # PhD, Jr.
     # Lowercased name + emails + organization + title, kept by the services, so
     # search is one indexed-table scan instead of joins at 30,000 people.
     search_text = models.TextField(blank=True, default="")
@@ -72,6 +88,10 @@ class Person(OwnedCovered):
     )
     title = models.CharField(max_length=300, blank=True)
     location = models.CharField(max_length=200, blank=True)
+    # Postal addresses as read from a card: [{label, street, locality, region, postcode, country, po_box,
+    # extended}]; `location` stays the short "city, region, country" the lists show.
+    addresses = models.JSONField(default=list, blank=True)
+    birthday = models.DateField(null=True, blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="people")
     how_we_met = models.CharField(max_length=500, blank=True)
     met_through = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
@@ -92,6 +112,7 @@ class Person(OwnedCovered):
 
     class Meta:
         ordering = ["display_name", "id"]
+        constraints = [models.UniqueConstraint(fields=["account", "uid"], name="person_uid_per_account")]
         indexes = [
             models.Index(fields=["account", "display_name"]),
             models.Index(fields=["account", "organization"]),
@@ -130,6 +151,7 @@ class Role(OwnedCovered):
     # indexed by (account, organization, current) below
     organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="roles", db_index=False)
     title = models.CharField(max_length=300, blank=True)
+    department = models.CharField(max_length=200, blank=True)
     start = models.DateField(null=True, blank=True)
     end = models.DateField(null=True, blank=True)
     current = models.BooleanField(default=True)
@@ -154,6 +176,7 @@ class Interaction(OwnedCovered):
     summary = models.TextField(blank=True)
     people = models.ManyToManyField(Person, through="InteractionPerson", related_name="interactions")
     created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["-date", "-id"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from decimal import Decimal
+from uuid import UUID
 
 from django.apps import apps
 from django.core.management.color import no_style
@@ -31,7 +32,7 @@ APPS = ("network", "helploop", "leads", "accounts")
 
 # Never in a backup: API tokens (a restored copy elsewhere would bring working tokens back)
 # and the uploads kept to retry a failed import.
-LEFT_OUT_MODELS = ("accounts.apitoken",)
+LEFT_OUT_MODELS = ("accounts.apitoken", "helploop.calendarfeed")  # the feed's secret address is a credential
 LEFT_OUT_FIELDS = {"network.importjob": ("data",)}
 
 
@@ -58,7 +59,7 @@ def _m2m(model) -> list:
 def _plain(value):
     if isinstance(value, datetime | date):
         return value.isoformat()
-    if isinstance(value, Decimal):
+    if isinstance(value, Decimal | UUID):
         return str(value)
     return value
 

@@ -1,7 +1,6 @@
 """The brief: "help me help you" on one page, rendered as Markdown, HTML or PDF (P1)."""
 
 import html
-import unicodedata
 from pathlib import Path
 
 from django.db import transaction
@@ -10,10 +9,13 @@ from goodloop.core import brief_coach
 from goodloop.leads.models import Brief, Target
 
 from .errors import ServiceError
+from .pdf_glyphs import Glyphs
 
 LIST_FIELDS = ("roles_sought", "people_categories", "how_you_can_help", "offers")
 MAX_ITEM_CHARS = 500
-FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+# Shipped in the package (its licence, fonts/DejaVuSans.LICENSE, allows it), so the PDF draws the same
+# characters on every system, not only where Debian's fonts-dejavu happens to be installed.
+FONT = Path(__file__).resolve().parent.parent / "fonts" / "DejaVuSans.ttf"
 
 
 def get(account) -> Brief:
@@ -94,23 +96,27 @@ def to_html(data: dict) -> str:
     return "".join(parts)
 
 
-def _latin(text: str) -> str:
-    # The built-in PDF fonts are Latin-1; without a Unicode font, fold accents and drop the rest.
-    folded = unicodedata.normalize("NFKD", text).encode("latin-1", "ignore").decode("latin-1")
-    return folded.replace("\u2014", "-")
-
-
 def to_pdf(data: dict) -> bytes:
+    return pdf_with_warning(data)[0]
+
+
+def pdf_with_warning(data: dict) -> tuple[bytes, str]:
+    """The PDF, and a warning naming the characters its font could not draw ("" if none): they
+    are printed as a visible mark, and the PDF itself ends with a note saying so."""
     from fpdf import FPDF
 
     pdf = FPDF(format="A4")
+    pdf.set_title(f"Networking brief: {data['headline']}" if data.get("headline") else "Networking brief")
+    pdf.set_lang("en")
+    pdf.set_creator("goodloop")
     pdf.set_margins(18, 18, 18)
     pdf.add_page()
     if FONT.exists():
         pdf.add_font("DejaVu", "", str(FONT))
-        family, clean = "DejaVu", (lambda s: s)
+        family, glyphs = "DejaVu", Glyphs(FONT)
     else:
-        family, clean = "Helvetica", _latin
+        family, glyphs = "Helvetica", Glyphs(None)
+    clean = glyphs.clean
     pdf.set_font(family, size=18)
     pdf.multi_cell(0, 10, clean("My networking brief"), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, size=11)
@@ -127,7 +133,21 @@ def to_pdf(data: dict) -> bytes:
         for n, item in enumerate(items, 1):
             bullet = f"{n}. " if key == "targets" else "- "
             pdf.multi_cell(0, 6, clean(bullet + item), new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
+    warning = glyphs.warning()
+    if warning:
+        pdf.ln(4)
+        pdf.set_font(family, size=9)
+        pdf.multi_cell(0, 5, f"Note: {len(glyphs.missing)} characters of this brief cannot be drawn in this "
+                             f"PDF's font and appear as {glyphs.mark}; the HTML and Markdown versions show them.",
+                       new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output()), warning
+
+
+def pdf_warning(data: dict) -> str:
+    """The warning pdf_with_warning would give, without drawing the PDF (for the brief page)."""
+    glyphs = Glyphs(FONT if FONT.exists() else None)
+    glyphs.clean(" ".join([data["headline"] or "", *(str(x) for _, key in SECTIONS for x in _items(data, key))]))
+    return glyphs.warning()
 
 
 def render(account, fmt: str = "md") -> str | bytes:

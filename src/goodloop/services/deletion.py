@@ -1,9 +1,10 @@
-"""Account-scoped deletes (people and targets): each runs in one transaction, touches only
+"""Account-scoped deletes (people, targets, asks, favors, leads): each runs in one transaction, touches only
 the account's rows, and raises NotFound for anyone else's."""
 
 from django.db import transaction
 
-from goodloop.leads.models import Target
+from goodloop.helploop.models import Ask, Favor
+from goodloop.leads.models import Lead, Target
 from goodloop.network.models import Interaction, Person
 from goodloop.services.errors import NotFound, ServiceError
 
@@ -23,8 +24,30 @@ def delete_person(account, person_id: int) -> None:
     Interaction.objects.filter(account=account, id__in=shared, interactionperson__isnull=True).delete()
 
 
+def _delete(model, account, obj_id: int, what: str) -> None:
+    deleted, _ = model.objects.filter(account=account, id=obj_id).delete()
+    if not deleted:
+        raise NotFound(f"no {what} with id {obj_id}")
+
+
 @transaction.atomic
 def delete_target(account, target_id: int) -> None:
-    deleted, _ = Target.objects.filter(account=account, id=target_id).delete()
-    if not deleted:
-        raise NotFound(f"no target with id {target_id}")
+    _delete(Target, account, target_id, "target")
+
+
+@transaction.atomic
+def delete_ask(account, ask_id: int) -> None:
+    """Delete an ask and the loops it opened (favors that answered it stay, unlinked)."""
+    _delete(Ask, account, ask_id, "ask")
+
+
+@transaction.atomic
+def delete_favor(account, favor_id: int) -> None:
+    """Delete a favor and the thank/report loops it opened."""
+    _delete(Favor, account, favor_id, "favor")
+
+
+@transaction.atomic
+def delete_lead(account, lead_id: int) -> None:
+    """Delete a lead, its stage history and its loops (favors credited to it stay, unlinked)."""
+    _delete(Lead, account, lead_id, "lead")

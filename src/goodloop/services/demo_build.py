@@ -166,14 +166,19 @@ class Builder:
                     roles[-1].append((past_org, rng.choice(d.TITLES[func]), start, end, False))
             tag_links.append(tags)
 
+        self.contact_details()
         Person.objects.bulk_create(self.people)
         ContactPoint.objects.bulk_create([
             ContactPoint(account=self.account, person=p, kind=kind, value=value, key=contact_key(kind, value),
                          label=label)
             for p, cps in zip(self.people, points, strict=True) for kind, value, label in cps])
+        departments = {i: self.function[i].replace("_", " ").title() for i in range(len(self.people))
+                       if self.details_rng.random() < 0.5}
         Role.objects.bulk_create([
-            Role(account=self.account, person=p, organization=org, title=title, start=start, end=end, current=cur)
-            for p, rows in zip(self.people, roles, strict=True) for org, title, start, end, cur in rows])
+            Role(account=self.account, person=p, organization=org, title=title, start=start, end=end, current=cur,
+                 department=departments.get(i, "") if cur else "")
+            for i, (p, rows) in enumerate(zip(self.people, roles, strict=True))
+            for org, title, start, end, cur in rows])
         self.past_orgs = {p.id: [r[0].id for r in rows[1:]] for p, rows in zip(self.people, roles, strict=True)}
         Through = Person.tags.through
         Through.objects.bulk_create([Through(person_id=p.id, tag_id=self.tags[t].id)
@@ -181,6 +186,22 @@ class Builder:
         SourceRecord.objects.bulk_create([
             SourceRecord(account=self.account, person=p, batch=self.batch, format="demo", row=i + 1)
             for i, p in enumerate(self.people)])
+
+    def contact_details(self) -> None:
+        """What contacts apps keep for some people: birthday, name prefix or suffix, a postal address. Drawn
+        from their own random sequence, so the rest of the network stays what it was."""
+        rng = self.details_rng = random.Random(16)
+        for p in self.people:
+            if rng.random() < 0.3:
+                p.birthday = date(rng.randint(1960, 1998), rng.randint(1, 12), rng.randint(1, 28))
+            if rng.random() < 0.06:
+                p.name_prefix = "Dr."
+            if rng.random() < 0.04:
+                p.name_suffix = rng.choice(("PhD", "Jr.", "MBA"))
+            if rng.random() < 0.2 and ", " in p.location:
+                city, region = p.location.split(", ", 1)
+                p.addresses = [{"label": rng.choice(("work", "home")), "street": f"{rng.randint(1, 999)} Main St",
+                                "locality": city, "region": region, "postcode": f"{rng.randint(10000, 99999)}"}]
 
     def met_through(self) -> None:
         """How we met, and for some, the person who introduced us."""

@@ -80,6 +80,17 @@ def _stage_changed_after(lead, intro, when):
     return max(dates) if dates else None
 
 
+@transaction.atomic
+def edit_note(account, favor_id: int, note: str) -> Favor:
+    """Change what a favor's note says (the favor itself, its kind and date, stay as recorded)."""
+    favor = Favor.objects.select_for_update().filter(account=account, id=favor_id).first()
+    if favor is None:
+        raise NotFound(f"no favor with id {favor_id}")
+    favor.note = note
+    favor.save(update_fields=["note"])
+    return favor
+
+
 def describe(favor: Favor) -> str:
     """What they did, in words a draft can use ("your introduction to Bo at Acme")."""
     what = favor.kind.replace("_", " ")

@@ -14,19 +14,18 @@ store as it was, and a dry run rolls back at the end but returns the same report
 from __future__ import annotations
 
 import gc
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import chain
 
 from django.db import connection, transaction
 from django.utils import timezone
 
 from goodloop.accounts.models import Account
 from goodloop.core.text_safety import clean_text
-from goodloop.formats import registry
+from goodloop.formats import charsets, registry
 from goodloop.formats.records import FormatError
 from goodloop.network.models import (
+    Connection,
     ContactPoint,
     ImportBatch,
     MergeRecord,
@@ -37,6 +36,7 @@ from goodloop.network.models import (
     Tag,
 )
 
+from .bulk_sql import allocate, insert, update
 from .errors import ServiceError
 from .import_checks import Unstorable, check_record
 from .matching import Entity, Matcher, fingerprint
@@ -97,6 +97,8 @@ def _import(account, data: bytes, name: str, filename: str, dry_run: bool, progr
         raise ServiceError(f"cannot read this file: {exc}", field="file") from None
     report = ImportReport(format=parsed.format, rows=parsed.rows, dry_run=dry_run)
     report.errors = [{"row": e.row, "message": e.message} for e in parsed.errors]
+    if guessed := charsets.warning(parsed.encoding):
+        report.warnings.append({"row": 0, "message": guessed})  # row 0: the whole file
     try:
         with transaction.atomic():
             _run(account, parsed, report, filename, progress)
@@ -162,18 +164,19 @@ def _load(account) -> Matcher:
     matcher = Matcher()
     people = Person.objects.filter(account=account).values_list(
         "id", "display_name", "given_name", "family_name", "organization_id", "title", "connected_on", "location",
-        "notes", "is_me")
+        "notes", "is_me", "uid", "birthday", "name_prefix", "name_suffix", "addresses", "met_through_id")
     points = ContactPoint.objects.filter(account=account).order_by("id").values_list("person_id", "kind", "key",
                                                                                      "value")
     roles = Role.objects.filter(account=account).order_by("id").values_list("id", "person_id", "organization_id",
-                                                                            "title", "current")
+                                                                            "title", "current", "department")
     orgs = Organization.objects.filter(account=account).values_list("id", "normalized_name", "name")
     tags = Tag.objects.filter(account=account).values_list("id", "name")
     person_tags = Person.tags.through.objects.filter(tag__account=account).values_list("person_id", "tag_id")
     fps = SourceRecord.objects.filter(account=account).exclude(fingerprint="").order_by("id").values_list(
         "fingerprint", "person_id")
     split = MergeRecord.objects.filter(account=account, undone=True).values_list("kept_id", "gone_id")
-    matcher.load(people, points, roles, orgs, tags, person_tags, fps, split)
+    merged = MergeRecord.objects.filter(account=account, undone=False).values_list("kept_id", "snapshot__gone__uid")
+    matcher.load(people, points, roles, orgs, tags, person_tags, fps, split, merged)
     return matcher
 
 
@@ -201,14 +204,14 @@ class _Writer:
         points, roles, role_updates, person_tags = [], [], [], []
         for e in people:
             pid = e.pid
-            for kind, value, key in e.new_points:
-                points.append((pid, kind, value, key))
+            for kind, value, key, label in e.new_points:
+                points.append((pid, kind, value, key, label))
             for r in e.roles:
                 if r[4]:
                     if r[3] is None:
-                        roles.append((pid, org_ids[r[0]], r[1], r[2]))
+                        roles.append((pid, org_ids[r[0]], r[1], r[2], r[5]))
                     else:
-                        role_updates.append((r[1], r[2], r[3]))
+                        role_updates.append((r[1], r[2], r[5], r[3]))
             if not e.tags:
                 continue
             if e.pid in m.entities or e.absorbed:
@@ -220,13 +223,38 @@ class _Writer:
                 have = ()
             person_tags += [(e.pid, tag_ids[k]) for k in e.tags if k not in have]
         account = {"account_id": self.account.id}
-        insert(ContactPoint, ("person_id", "kind", "value", "key"), points, account)
-        insert(Role, ("person_id", "organization_id", "title", "current"), roles, account)
+        insert(ContactPoint, ("person_id", "kind", "value", "key", "label"), points, account)
+        insert(Role, ("person_id", "organization_id", "title", "current", "department"), roles, account)
         if role_updates:
-            update(Role, ("title", "current"), role_updates)
+            update(Role, ("title", "current", "department"), role_updates)
         if person_tags:
             insert(Person.tags.through, ("person_id", "tag_id"), person_tags)
+        if m.related:
+            self._related()
         self._sources(outcomes)
+
+    def _related(self) -> None:
+        """vCard RELATED: the first related person someone has becomes who we met them through (when
+        unknown), the others links between the two (the card's person knows them)."""
+        m = self.m
+        linked = set(Connection.objects.filter(account=self.account).values_list("a_id", "b_id"))
+        met, links = [], []
+        for entity, uids in m.related:
+            e = entity.final()
+            for uid in uids:
+                handle = m.by_uid.get(uid)
+                other = m.entity(handle).pid if handle is not None else None
+                if other is None or other == e.pid:
+                    continue
+                if e.met_through is None and not e.is_me:
+                    e.met_through = other
+                    met.append((other, e.pid))
+                elif e.met_through != other and (e.pid, other) not in linked and (other, e.pid) not in linked:
+                    linked.add((e.pid, other))
+                    links.append((e.pid, other))
+        if met:
+            update(Person, ("met_through_id",), met)
+        insert(Connection, ("a_id", "b_id"), links, {"account_id": self.account.id})
 
     def _organizations(self) -> dict:
         m = self.m
@@ -255,6 +283,9 @@ class _Writer:
         org_names, org_id, adapt = self.m.org_names, org_ids.get, connection.ops.adapt_datefield_value
         now = connection.ops.adapt_datetimefield_value(self.now)
         dates = {None: None}  # a few thousand distinct days
+        prep_uid = Person._meta.get_field("uid").get_db_prep_save
+        prep_json = Person._meta.get_field("addresses").get_db_prep_save
+        no_address = prep_json([], connection)
 
         def values(e: Entity) -> tuple:
             org = e.org
@@ -263,11 +294,12 @@ class _Writer:
             if day not in dates:
                 dates[day] = adapt(day)
             return (e.display, e.given, e.family, text.lower(), org_id(org) if org else None, e.title, e.location,
-                    dates[day], e.notes)
+                    dates[day], e.notes, e.prefix, e.suffix, adapt(e.birthday) if e.birthday else None,
+                    prep_json(e.addresses, connection) if e.addresses else no_address)
 
         cols = ("display_name", "given_name", "family_name", "search_text", "organization_id", "title",
-                "location", "connected_on", "notes")
-        insert(Person, ("id", *cols), [(e.pid, *values(e)) for e in new],
+                "location", "connected_on", "notes", "name_prefix", "name_suffix", "birthday", "addresses")
+        insert(Person, ("id", "uid", *cols), [(e.pid, prep_uid(e.uid, connection), *values(e)) for e in new],
                {"account_id": self.account.id, "created": now, "updated": now})
         if changed:
             update(Person, (*cols, "updated"), [(*values(e), now, e.pid) for e in changed])
@@ -287,110 +319,3 @@ class _Writer:
         insert(SourceRecord, ("person_id", "row", "action", "fingerprint"), rows,
                {"account_id": self.account.id, "batch_id": self.batch.id if self.batch is not None else None,
                 "format": self.format})
-
-
-# ---------------------------------------------------------------------- bulk SQL
-
-
-def _literal(value) -> str:
-    """A constant as SQL (the constants are plain: NULL, numbers, booleans, short strings, JSON, datetimes)."""
-    if value is not None and not isinstance(value, bool | int | float | str | list | dict):
-        value = str(value)  # an adapted date or datetime (PostgreSQL adapts none)
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return ("TRUE" if value else "FALSE") if connection.vendor == "postgresql" else str(int(value))
-    if isinstance(value, int | float):
-        return repr(value)
-    if not isinstance(value, str):
-        value = json.dumps(value)
-    # quotes doubled; % doubled too, as the statements always go with parameters (%s placeholders)
-    return "'" + value.replace("'", "''").replace("%", "%%") + "'"
-
-
-def _defaults(model, given: tuple) -> tuple[list[str], list[str]]:
-    """The columns a raw insert must fill besides `given`, with their defaults as SQL literals."""
-    cols, values = [], []
-    for f in model._meta.concrete_fields:
-        if f.primary_key or f.attname in given:
-            continue
-        if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
-            value = f.get_db_prep_save(timezone.now(), connection)
-        elif f.get_internal_type() == "JSONField":
-            value = json.dumps(f.get_default())
-        else:
-            value = f.get_db_prep_save(f.get_default(), connection)
-        cols.append(f.column)
-        values.append(_literal(value))
-    return cols, values
-
-
-def insert(model, fields: tuple, rows: list, fixed: dict | None = None) -> None:
-    """INSERT `rows` (tuples in `fields` order, values already adapted); `fixed` maps more fields to one
-    value for every row (written into the statement as literals: ints and plain strings).
-
-    Rows go in as multi-row VALUES statements of up to ROWS_PER_STATEMENT rows, all the full ones in a single
-    executemany and the rest in one more statement: two queries at most whatever the number of rows. A
-    many-row statement keeps the table and index cursors open from row to row, which costs about a third
-    less than one single-row statement per row.
-    """
-    if not rows:
-        return
-    fixed = fixed or {}
-    meta = model._meta
-    names = [*fields, *fixed]
-    cols = [meta.get_field(f.removesuffix("_id")).column if f != "id" else meta.pk.column for f in names]
-    extra_cols, extra = _defaults(model, tuple(names))
-    qn = connection.ops.quote_name
-    head = f"INSERT INTO {qn(meta.db_table)} ({', '.join(qn(c) for c in cols + extra_cols)}) VALUES "
-    one = "(" + ", ".join(["%s"] * len(fields) + [_literal(v) for v in fixed.values()] + extra) + ")"
-    per = max(1, min(ROWS_PER_STATEMENT, _max_params() // len(fields)))
-    flat = list(chain.from_iterable(rows))
-    width = per * len(fields)
-    full = len(rows) // per * width
-    with connection.cursor() as cursor:
-        if full:
-            cursor.executemany(head + ", ".join([one] * per), [flat[i:i + width] for i in range(0, full, width)])
-        if full < len(flat):
-            cursor.execute(head + ", ".join([one] * (len(rows) - full // len(fields))), flat[full:])
-
-
-ROWS_PER_STATEMENT = 1000
-
-
-def _max_params() -> int:
-    """How many parameters one statement may bind on this connection."""
-    if connection.vendor == "sqlite":
-        import sqlite3
-
-        raw = connection.connection
-        return raw.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if hasattr(raw, "getlimit") else 999
-    return connection.features.max_query_params or 65535
-
-
-def update(model, fields: tuple, rows: list) -> None:
-    """UPDATE rows by id: each row is (*values in `fields` order, id)."""
-    meta = model._meta
-    qn = connection.ops.quote_name
-    sets = ", ".join(f"{qn(meta.get_field(f.removesuffix('_id')).column)} = %s" for f in fields)
-    with connection.cursor() as cursor:
-        cursor.executemany(f"UPDATE {qn(meta.db_table)} SET {sets} WHERE {qn(meta.pk.column)} = %s", rows)
-
-
-def allocate(model, n: int) -> list[int]:
-    """Reserve `n` new ids of `model` inside the current transaction."""
-    if n <= 0:
-        return []
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                           [table, n])
-            return [r[0] for r in cursor.fetchall()]
-        # SQLite: the write lock is held (IMMEDIATE transactions); AUTOINCREMENT never reuses an id.
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {connection.ops.quote_name(table)}")
-        top = cursor.fetchone()[0]
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        start = max(top, row[0] if row else 0) + 1
-        return list(range(start, start + n))

@@ -121,4 +121,7 @@ def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
 
 
 def as_dict(lead: Lead) -> dict:
-    return {"id": lead.id, "stage": lead.stage, "organization": lead.organization.name, "title": lead.title}
+    """A lead as the API and `leads --json` show it, with the people credited for it."""
+    contributors = sorted(lead.contributors.all(), key=lambda p: p.id)  # prefetched by lists
+    return {"id": lead.id, "stage": lead.stage, "organization": lead.organization.name, "title": lead.title,
+            "contributors": [{"id": p.id, "name": p.display_name} for p in contributors]}

@@ -51,7 +51,7 @@ def favor(account, favor_id: int) -> Favor:
 
 
 def leads(account, stage: str | None = None):
-    qs = Lead.objects.filter(account=account).select_related("organization")
+    qs = Lead.objects.filter(account=account).select_related("organization").prefetch_related("contributors")
     if stage:
         qs = qs.filter(stage=stage)
     return qs.order_by("-stage_changed_on", "-id")

@@ -9,6 +9,8 @@ import hashlib
 import re
 from functools import lru_cache
 
+from anyascii import anyascii
+
 from goodloop.core.orgnames import normalize_org
 from goodloop.formats.normalize import fold_text, normalize_phone
 
@@ -19,9 +21,11 @@ LI_PREFIX = "https://www.linkedin.com/in/"
 
 
 def name_key(name: str) -> str:
+    """A name for comparing: casefolded, spaces collapsed, and folded to ASCII by anyascii, so
+    "Łukasz" (whose Ł no accent-stripping removes), "Lukasz" and "ŁUKASZ" are one name."""
     if name.isascii():
         return " ".join(name.casefold().split())
-    return fold_text(name)
+    return fold_text(anyascii(name))
 
 
 _WORD = re.compile(r"\w+")

@@ -15,56 +15,19 @@ near-identical names at the same organization (rapidfuzz): such matches are only
 
 from __future__ import annotations
 
-from rapidfuzz import fuzz
+import uuid
 
-from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, name_key, names_agree, org_key, phone_key
+from .match_entity import Entity
+from .match_keys import EMAIL, PHONE, URL, fingerprint, li_key, names_agree, org_key, phone_key
+from .match_suggest import Suggestions
 from .people import contact_key
 
-FUZZY_CUTOFF = 92
 OTHER_LI = "shares an email or phone but has a different LinkedIn URL"
 OTHER_NAME = "shares an email or phone but the name differs"
 SPLIT = "was split from this person by hand (merge undone)"
 
 
-class Entity:
-    """A person as the import sees it: what the store holds plus what this import adds."""
-
-    __slots__ = ("pid", "is_me", "display", "given", "family", "org", "title", "connected_on", "location",
-                 "notes", "points", "new_points", "roles", "tags", "li", "dirty", "row", "merged_into",
-                 "absorbed", "emails")
-
-    def __init__(self, pid=None, display="", given="", family="", org="", title="", connected_on=None,
-                 location="", notes="", is_me=False, row=None):
-        self.pid = pid
-        self.is_me = is_me
-        self.display, self.given, self.family = display, given, family
-        self.org, self.title = org, title  # org is the organization key of the current role
-        self.connected_on, self.location, self.notes = connected_on, location, notes
-        self.points: set = set()  # (kind, key)
-        self.new_points: list = []  # (kind, value, key)
-        self.emails: list = []  # email values, for search_text
-        self.roles: list = []  # [org key, title, current, role id or None, changed?]
-        self.tags: dict = {}  # casefolded -> name
-        self.li: set = set()  # LinkedIn keys
-        self.dirty = False
-        self.row = row  # the row that created it (new people only)
-        self.merged_into: Entity | None = None
-        self.absorbed: list = []  # stored people merged into this one at write time
-
-    def final(self) -> Entity:
-        e = self
-        while e.merged_into is not None:
-            e = e.merged_into
-        return e
-
-    def ref(self) -> dict:
-        out = {"id": self.pid, "name": self.display} if self.pid else {"name": self.display}
-        if self.row is not None:
-            out["row"] = self.row
-        return out
-
-
-class Matcher:
+class Matcher(Suggestions):
     """Match records to people and fold them in; see the module docstring."""
 
     def __init__(self):
@@ -74,6 +37,8 @@ class Matcher:
         self.shared: dict = {}  # (kind, key) -> more holders of an email or phone than the one indexed
         self.split: set = set()  # frozensets of two stored ids whose merge was undone
         self.by_fp: dict = {}
+        self.by_uid: dict = {}  # UUID string -> stored id or Entity
+        self.related: list = []  # (Entity, [UID]) from vCard RELATED, resolved once everyone has an id
         self.stored: dict = {}  # pid -> raw person tuple, materialized on first match
         self.points_of: dict = {}
         self.roles_of: dict = {}
@@ -91,12 +56,17 @@ class Matcher:
 
     # ------------------------------------------------------------------ loading
 
-    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints, split=()) -> None:
+    def load(self, people, points, roles, orgs, tags, person_tags, fingerprints, split=(), merged_uids=()) -> None:
         for oid, key, name in orgs:
             self.org_by_id[oid] = key
             self.org_names[key] = name
+        by_uid = self.by_uid
         for pid, *rest in people:
             self.stored[pid] = rest
+            by_uid[str(rest[9])] = pid
+        for pid, uid in merged_uids:  # a merged-away person's card finds the person it was merged into
+            if uid:
+                by_uid.setdefault(str(uid), pid)
         for pid, kind, key, value in points:
             self.points_of.setdefault(pid, []).append((kind, key, value))
             index = self.by_email if kind == EMAIL else self.by_phone if kind == PHONE else (
@@ -104,8 +74,9 @@ class Matcher:
             if index is not None and index.setdefault(key, pid) != pid and kind != URL:
                 self.shared.setdefault((kind, key), []).append(pid)
         self.split = {frozenset(pair) for pair in split}
-        for rid, pid, oid, title, current in roles:
-            self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False])
+        for rid, pid, oid, title, current, department in roles:
+            self.roles_of.setdefault(pid, []).append([self.org_by_id.get(oid, ""), title, current, rid, False,
+                                                      department])
         tag_by_id = {}
         for tid, name in tags:
             tag_by_id[tid] = name
@@ -121,9 +92,10 @@ class Matcher:
             return handle.final()
         e = self.entities.get(handle)
         if e is None:
-            display, given, family, oid, title, connected, location, notes, is_me = self.stored[handle]
+            (display, given, family, oid, title, connected, location, notes, is_me, uid, birthday, prefix, suffix,
+             addresses, met_through) = self.stored[handle]
             e = Entity(handle, display, given, family, self.org_by_id.get(oid, ""), title, connected, location,
-                       notes, is_me)
+                       notes, is_me, None, str(uid), birthday, prefix, suffix, addresses, met_through)
             for kind, key, value in self.points_of.get(handle, ()):
                 e.points.add((kind, key))
                 if kind == EMAIL:
@@ -139,6 +111,12 @@ class Matcher:
 
     def add(self, rec) -> tuple[Entity, str]:
         """Fold one record in; return its person and the action (created, updated, unchanged)."""
+        target, action = self._add(rec)
+        if rec.related:
+            self.related.append((target, rec.related))
+        return target, action
+
+    def _add(self, rec) -> tuple[Entity, str]:
         emails, phones, url = rec.emails, rec.phones, rec.linkedin_url
         keys = [(EMAIL, email, email) for email in emails]  # (kind, value, key)
         li = li_key(url) if url else None
@@ -151,9 +129,13 @@ class Matcher:
 
         group: list[Entity] = []  # people this record certainly is
         doubtful: list[Entity] = []  # people sharing an email or phone under another name
+        if rec.uid:  # the card's UID: the person it was exported from or imported as
+            handle = self.by_uid.get(rec.uid)
+            if handle is not None:
+                group.append(self.entity(handle))
         if li:
             handle = self.by_li.get(li)
-            if handle is not None:
+            if handle is not None and self.entity(handle) not in group:
                 group.append(self.entity(handle))
         if emails or phones:
             name = rec.display_name or " ".join(filter(None, (rec.given_name, rec.family_name)))
@@ -215,10 +197,10 @@ class Matcher:
             if other.final() is not target:
                 self.suggestions.append((other, target, reason))
 
-    def _point(self, e: Entity, kind: str, value: str, key: str, li) -> None:
+    def _point(self, e: Entity, kind: str, value: str, key: str, li, label: str = "") -> None:
         """Give `e` a new contact point and index it (a key held by someone else is shared, not taken)."""
         e.points.add((kind, key))
-        e.new_points.append((kind, value[:500], key[:500]))
+        e.new_points.append((kind, value[:500], key[:500], label))
         if kind == EMAIL:
             e.emails.append(value)
             index = self.by_email
@@ -237,15 +219,19 @@ class Matcher:
     def _create(self, rec, keys, li, fp) -> Entity:
         """A new person from a record (the fast path of a first import)."""
         given = f"{rec.given_name} {rec.additional_name}" if rec.additional_name else rec.given_name
+        uid = rec.uid if rec.uid and rec.uid not in self.by_uid else str(uuid.uuid4())
         e = Entity(None, (rec.display_name or rec.best_name)[:300], given[:150], rec.family_name[:150], "", "",
-                   rec.connected_on, rec.location[:200], rec.notes, False, rec.row)
+                   rec.connected_on, rec.location[:200], rec.notes, False, rec.row, uid, rec.birthday,
+                   rec.prefix[:50], rec.suffix[:50], rec.addresses)
         e.dirty = True
         self.new.append(e)
+        self.by_uid[uid] = e
         if fp:
             self.by_fp[fp] = e
+        labels = rec.labels
         for kind, value, key in keys:
             if key and (kind, key) not in e.points:
-                self._point(e, kind, value, key, li)
+                self._point(e, kind, value, key, li, labels.get(value, "") if labels else "")
         if rec.roles:
             self._roles(e, rec.roles)
         elif rec.title:
@@ -278,7 +264,7 @@ class Matcher:
             role[4] = True  # the stored merge re-picks current roles; write ours back
         for k, t in gone.tags.items():
             keep.tags.setdefault(k, t)
-        for field in ("given", "family", "location", "org", "title"):
+        for field in ("given", "family", "location", "org", "title", "birthday", "prefix", "suffix", "addresses"):
             if not getattr(keep, field) and getattr(gone, field):
                 setattr(keep, field, getattr(gone, field))
         if gone.connected_on and (not keep.connected_on or gone.connected_on < keep.connected_on):
@@ -295,7 +281,7 @@ class Matcher:
             e.family, changed = rec.family_name[:150], True
         for kind, value, key in keys:
             if (kind, key) not in e.points and key:
-                self._point(e, kind, value, key, li)
+                self._point(e, kind, value, key, li, rec.labels.get(value, ""))
                 changed = True
         if rec.roles:
             changed |= self._roles(e, rec.roles)
@@ -310,6 +296,11 @@ class Matcher:
             e.connected_on, changed = rec.connected_on, True
         if rec.location and not e.location:
             e.location, changed = rec.location[:200], True
+        for field, value in (("birthday", rec.birthday), ("prefix", rec.prefix[:50]), ("suffix", rec.suffix[:50]),
+                             ("addresses", rec.addresses)):
+            if value and not getattr(e, field):
+                setattr(e, field, value)
+                changed = True
         if rec.notes and rec.notes not in e.notes:
             e.notes, changed = (e.notes + "\n\n" + rec.notes) if e.notes else rec.notes, True
         if changed:
@@ -323,7 +314,7 @@ class Matcher:
             if ok:
                 if ok not in self.org_names:
                     self.org_names[ok] = r.organization[:300]
-                e.roles.append([ok, r.title[:300], r.current, None, True])
+                e.roles.append([ok, r.title[:300], r.current, None, True, r.department[:200]])
                 if r.current:
                     e.org, e.title = ok, r.title[:300]
                 return True
@@ -343,14 +334,18 @@ class Matcher:
             title = r.title[:300]
             same = [x for x in e.roles if x[0] == ok]
             if any(x[1].casefold() == title.casefold() for x in same) or (same and not title):
+                for x in same:  # the same role: a department it lacked is still news
+                    if r.department and not x[5] and (not title or x[1].casefold() == title.casefold()):
+                        x[5], x[4], changed = r.department[:200], True, True
                 continue
             blank = next((x for x in same if not x[1]), None)
             if blank is not None:
                 blank[1], blank[4] = title, True
+                blank[5] = blank[5] or r.department[:200]
                 if blank[2] and e.org == ok:
                     e.title = title
             else:
-                e.roles.append([ok, title, r.current, None, True])
+                e.roles.append([ok, title, r.current, None, True, r.department[:200]])
                 if r.current and newest is None:
                     newest = (ok, title)
             changed = True
@@ -361,65 +356,3 @@ class Matcher:
                     x[2], x[4] = False, True
             e.org, e.title = newest
         return changed
-
-    # ------------------------------------------------------------------ suggestions
-
-    def _suggest(self, new: Entity, rec, li, has_keys: bool) -> None:
-        """Record uncertain matches of a record that became a new person (never merged)."""
-        name = name_key(new.display)
-        if not name:
-            return
-        if self.by_name is None:
-            self._build_name_index()
-        ok = new.org
-        same = self.by_name.get(name)
-        for handle in same or ():
-            other = self.entity(handle)
-            if other is new or other.is_me or (li and other.li and li not in other.li):
-                continue  # different LinkedIn URLs: different people
-            if ok and other.org and ok != other.org:
-                continue
-            where = "at the same organization" if ok and ok == other.org else "(organization missing on one side)"
-            self.suggestions.append((other, new, f"same name {where}, no shared email, phone or LinkedIn URL"))
-        if ok:
-            # near-identical spellings; a LinkedIn record only meets people without a LinkedIn URL
-            for handle in (self.by_org_open if li else self.by_org).get(ok, ()):
-                other = self.entity(handle)
-                if other is new or other.is_me or (li and other.li):
-                    continue
-                other_name = name_key(other.display)
-                if other_name != name and fuzz.ratio(other_name, name, score_cutoff=FUZZY_CUTOFF):
-                    self.suggestions.append((other, new, "near-identical name at the same organization"))
-        self._index_name(new, name)
-
-    def _index_name(self, e: Entity | int, name: str, ok: str = "", has_li: bool = False) -> None:
-        self.by_name.setdefault(name, []).append(e)
-        if isinstance(e, Entity):
-            ok, has_li = e.org, bool(e.li)
-        if ok:
-            self.by_org.setdefault(ok, []).append(e)
-            if not has_li:
-                self.by_org_open.setdefault(ok, []).append(e)
-
-    def _build_name_index(self) -> None:
-        self.by_name, self.by_org, self.by_org_open = {}, {}, {}
-        stored_li = {pid for pid, pts in self.points_of.items()
-                     if any(k == URL and key.startswith("linkedin.com/in/") for k, key, _ in pts)}
-        for pid, raw in self.stored.items():
-            if not raw[8]:  # not me
-                self._index_name(pid, name_key(raw[0]), self.org_by_id.get(raw[3], ""), pid in stored_li)
-        for e in self.new[:-1]:
-            self._index_name(e, name_key(e.display))
-
-    def report_suggestions(self) -> list[dict]:
-        out, seen = [], set()
-        for a, b, reason in self.suggestions:
-            a, b = a.final(), b.final() if b is not None else None
-            if b is None or a is b:
-                continue
-            pair = (id(a), id(b))
-            if pair in seen or (id(b), id(a)) in seen:
-                continue
-            seen.add(pair)
-            out.append({"a": a.ref(), "b": b.ref(), "reason": reason})
-        return out

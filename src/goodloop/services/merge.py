@@ -23,7 +23,8 @@ from . import people as people_service
 from .errors import NotFound, ServiceError
 
 _FILLABLE = ("given_name", "family_name", "location", "how_we_met", "connected_on", "met_through_id",
-             "cadence_days")
+             "cadence_days", "birthday", "name_prefix", "name_suffix", "addresses")
+_DATES = ("connected_on", "last_touch", "birthday")
 _KEEP_FIELDS = (*_FILLABLE, "needs", "notes", "trust_stage", "last_touch", "tier", "organization_id", "title")
 _MOVED = {"favors": Favor, "asks": Ask, "loops": Loop, "sources": SourceRecord}
 _INTRO_FIELDS = ("introducer", "introducee", "introduced")
@@ -33,6 +34,7 @@ def _person_fields(p: Person) -> dict:
     data = model_to_dict(p, exclude=["tags", "id", "account"])
     for key in ("organization", "met_through"):
         data[f"{key}_id"] = data.pop(key)
+    data["uid"] = str(p.uid)  # the merged-away person's identity: an import of their card finds the one kept
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in data.items()}
 
 
@@ -187,7 +189,7 @@ def undo(account, merge_id: int) -> Person:
     Person.objects.filter(id__in=snap["met_through"]).update(met_through=gone)
     keep.tags.set(snap["keep_tags"])
     for field, value in snap["keep"].items():
-        setattr(keep, field, date.fromisoformat(value) if field in ("connected_on", "last_touch") and value
+        setattr(keep, field, date.fromisoformat(value) if field in _DATES and value
                 else value)
     keep.save()
     Role.objects.filter(person=keep).update(current=False)

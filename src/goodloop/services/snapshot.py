@@ -110,8 +110,8 @@ def _sqlite_copy(source: Path, target: Path) -> None:
 
 
 # What a backup leaves out: a restored copy must not bring working credentials back (API token
-# hashes, web sessions), nor the throttle's counts or the uploads kept for retrying an import.
-SECRET_TABLES = ("accounts_apitoken", "accounts_throttle", "django_session")
+# hashes, web sessions, calendar feed addresses), nor the throttle's counts or the uploads kept for retrying an import.
+SECRET_TABLES = ("accounts_apitoken", "accounts_throttle", "django_session", "helploop_calendarfeed")
 
 
 def _drop_secrets(db: sqlite3.Connection) -> None:

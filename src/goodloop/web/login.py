@@ -61,9 +61,13 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         return (self.cleaned_data.get("username") or "").strip().lower()  # the login is the email, any case
 
     def _checks(self, username: str) -> list:
+        """The counts this attempt answers to, the login's (or browser's) last. A browser that
+        signed in to this login before answers to its own count only: neither an attacker on
+        the same office network nor one guessing this login elsewhere holds it back."""
         browser = _browser_of(self.request, username)
-        login = (throttle.LOGIN_BROWSER, browser) if browser else (throttle.LOGIN, username)
-        return [(throttle.LOGIN_ADDRESS, client_address(self.request)), login]
+        if browser:
+            return [(throttle.LOGIN_BROWSER, browser)]
+        return [(throttle.LOGIN_ADDRESS, client_address(self.request)), (throttle.LOGIN, username)]
 
     def clean(self):
         if self.request is None:
@@ -78,7 +82,7 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         except ValidationError:
             throttle.failed(checks)
             raise
-        throttle.forget(*checks[1])  # the right password starts this login's (or browser's) count again
+        throttle.forget(*checks[-1])  # the right password starts this login's (or browser's) count again
         return cleaned
 
 

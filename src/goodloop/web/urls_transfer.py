@@ -3,7 +3,7 @@
 from django.urls import path
 
 from . import context
-from .views import duplicates, exports, import_page
+from .views import calendar, duplicates, exports, import_page
 
 urlpatterns: list = [
     path("import/", import_page.upload, name="import"),
@@ -15,8 +15,10 @@ urlpatterns: list = [
     path("duplicates/dismiss/", duplicates.dismiss, name="duplicates_dismiss"),
     path("duplicates/undo/<int:pk>/", duplicates.undo, name="duplicates_undo"),
     path("export/<str:fmt>/", exports.download, name="export"),
+    path("calendar/<str:token>.ics", calendar.feed, name="calendar_feed"),
+    path("calendar/new/", calendar.new_address, name="calendar_new"),
 ]
 
 # The job and duplicates pages belong to the Import section of the navigation.
-for _name in ("import_job", "import_progress", "import_retry", "duplicates"):
+for _name in ("import_job", "import_progress", "import_retry", "duplicates", "calendar_new"):
     context._SECTION_OF.setdefault(_name, "import")

@@ -40,7 +40,8 @@ def view(request):
             account, _lines(request.POST.get("how_you_can_help", "")),
             _lines(request.POST.get("people_categories", "")))
     return render(request, "goodloop/brief/page.html",
-                  {"title": "Brief", "form": form, "content": content, "asks": content["how_you_can_help"]},
+                  {"title": "Brief", "form": form, "content": content, "asks": content["how_you_can_help"],
+                   "pdf_warning": brief_service.pdf_warning(content)},
                   status=400 if form.errors else 200)
 
 

@@ -4,6 +4,7 @@ from django.http import Http404, HttpResponse
 from django.utils import timezone
 
 from goodloop.services import exporter
+from goodloop.services.errors import ServiceError
 
 _TYPES = {"vcard": ("text/vcard; charset=utf-8", "vcf"), "csv": ("text/csv; charset=utf-8", "csv"),
           "json": ("application/json", "json"), "ics": ("text/calendar; charset=utf-8", "ics")}
@@ -12,7 +13,13 @@ _TYPES = {"vcard": ("text/vcard; charset=utf-8", "vcf"), "csv": ("text/csv; char
 def download(request, fmt: str):
     if fmt not in exporter.KINDS:
         raise Http404(f"no export {fmt!r}")
-    data = exporter.export(request.account, fmt)
+    options = {"version": request.GET["version"]} if fmt == "vcard" and "version" in request.GET else {}
+    if fmt == "ics" and request.GET.get("todo") == "1":
+        options["todo"] = True
+    try:
+        data = exporter.export(request.account, fmt, **options)
+    except ServiceError as exc:
+        return HttpResponse(exc.message, status=400, content_type="text/plain; charset=utf-8")
     content_type, ext = _TYPES[fmt]
     name = f"goodloop-{'backup' if fmt == 'json' else 'contacts' if fmt != 'ics' else 'loops'}-" \
            f"{timezone.localdate():%Y-%m-%d}.{ext}"

@@ -13,15 +13,18 @@ from goodloop.services import exporter, import_jobs
 from goodloop.services.errors import ServiceError
 from goodloop.web.forms_transfer import ImportForm
 
+from . import calendar
 from .common import paginate
 
 RECENT_JOBS = 10
 ERRORS_SHOWN = 200
 SUGGESTIONS_SHOWN = 50
-EXPORTS = [("vcard", "vCard 4.0", "every person, for a phone or another address book"),
-           ("csv", "CSV", "every person, one row each, for a spreadsheet"),
-           ("json", "JSON backup", "the whole account; goodloop restore loads it back"),
-           ("ics", "Calendar (ICS)", "open loops with their due dates")]
+EXPORTS = [("vcard", "", "vCard 4.0", "every person, for a phone or another address book"),
+           ("vcard", "?version=3.0", "vCard 3.0", "the same, for Android and Google Contacts"),
+           ("csv", "", "CSV", "every person, one row each, for a spreadsheet"),
+           ("json", "", "JSON backup", "the whole account; goodloop restore loads it back"),
+           ("ics", "", "Calendar (ICS)", "open loops as all-day events with a reminder"),
+           ("ics", "?todo=1", "Calendar tasks (ICS)", "the same loops as to-dos, for a tasks app")]
 
 
 def upload(request):
@@ -38,6 +41,7 @@ def upload(request):
             return redirect("import_job", job.id)
     jobs = list(ImportJob.objects.filter(account=account).defer("report", "data")[:RECENT_JOBS])
     context = {"title": "Import", "form": form, "jobs": jobs, "exports": EXPORTS,
+               "calendar_url": calendar.address(request),
                "export_kinds": exporter.KINDS, "max_mb": import_jobs.MAX_UPLOAD_MB}
     return render(request, "goodloop/import/upload.html", context, status=400 if form.errors else 200)
 
