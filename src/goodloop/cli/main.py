@@ -15,7 +15,7 @@ gc.set_threshold(*CLI_GC_THRESHOLD)
 import click  # noqa: E402 — after the collector is set for a short-lived process
 import typer  # noqa: E402
 
-from .output import CliError  # noqa: E402
+from .output import CliError, SafeStream  # noqa: E402
 
 # The module that registers each top-level command. A command line imports and builds only
 # its own module's commands (Typer turns every registered command into a click command on
@@ -107,16 +107,25 @@ def _refresh_planner_statistics() -> None:
 
 def run(argv: list[str] | None = None) -> int:
     """Entry point: run the app, turning every expected failure into one line on stderr."""
+    from . import context
+
+    context.account.cache_clear()  # one store per invocation (tests run many in one process)
+    context.chosen_account = None
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)  # every message and table
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = streams
+
+
+def _run(argv):
     from django.db import DatabaseError
 
     from goodloop.bootstrap import StoreError
     from goodloop.config import ConfigError
     from goodloop.services.errors import ServiceError
 
-    from . import context
-
-    context.account.cache_clear()  # one store per invocation (tests run many in one process)
-    context.chosen_account = None
     try:
         argv = sys.argv[1:] if argv is None else argv
         name = _command_named(argv)
