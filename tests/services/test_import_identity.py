@@ -129,3 +129,17 @@ def test_undo_of_an_import_merge_is_the_same_undo(account):
     assert rec.gone_id == b.id
     merge.undo(account, rec.id)
     assert Person.objects.filter(account=account, display_name="Ana Souza").count() == 2
+
+
+def test_a_title_change_at_the_same_company_leaves_one_current_role(account):
+    from goodloop.network.models import Role
+
+    head = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+    row = "Ada,Lovelace,https://www.linkedin.com/in/ada,,Acme,{},1 Jan 2020\r\n"
+    import_file(account, (head + row.format("Engineer")).encode())
+    report = import_file(account, (head + row.format("VP Engineering")).encode())
+    assert report.updated == 1
+    ada = Person.objects.get(account=account, display_name="Ada Lovelace")
+    assert sorted(Role.objects.filter(person=ada).values_list("title", "current")) == [
+        ("Engineer", False), ("VP Engineering", True)]
+    assert ada.title == "VP Engineering"

@@ -350,9 +350,11 @@ class Matcher(Suggestions):
                     newest = (ok, title)
             changed = True
         if newest is not None:
-            keep = {org_key(r.organization) for r in roles if r.current and r.organization}
+            # One current role per organization: a new title at the same company ends the old one.
+            now = [(org_key(r.organization), r.title[:300].casefold()) for r in roles if r.current and r.organization]
+            keep, untitled = set(now), {ok for ok, title in now if not title}  # no title: any role there stays
             for x in e.roles:
-                if x[2] and x[0] not in keep:
+                if x[2] and (x[0], x[1].casefold()) not in keep and x[0] not in untitled:
                     x[2], x[4] = False, True
             e.org, e.title = newest
         return changed
