@@ -56,3 +56,17 @@ def test_bad_input(account):
         brief.update(account, headline="x" * 301)
     with pytest.raises(ServiceError):
         brief.update(account, nonsense=["a"])
+
+
+def test_a_brief_list_holds_at_most_50_lines(account):
+    """Issue 17: 20,000 lines were accepted (an 8 s page, a 28 s PDF); now a message on the field."""
+    import pytest as _pytest
+
+    from goodloop.services import brief as brief_service
+    from goodloop.services.errors import ServiceError as _ServiceError
+
+    brief_service.update(account, offers=[f"offer {i}" for i in range(50)])
+    with _pytest.raises(_ServiceError) as err:
+        brief_service.update(account, offers=[f"offer {i}" for i in range(20_000)])
+    assert err.value.field == "offers" and "at most 50 lines" in str(err.value)
+    assert len(brief_service.get(account).offers) == 50

@@ -12,6 +12,7 @@ from .errors import ServiceError
 from .pdf_glyphs import Glyphs
 
 LIST_FIELDS = ("roles_sought", "people_categories", "how_you_can_help", "offers")
+MAX_ITEMS = 50
 MAX_ITEM_CHARS = 500
 # Shipped in the package (its licence, fonts/DejaVuSans.LICENSE, allows it), so the PDF draws the same
 # characters on every system, not only where Debian's fonts-dejavu happens to be installed.
@@ -38,6 +39,8 @@ def update(account, headline: str | None = None, **lists) -> Brief:
         clean = [str(x).strip() for x in items if str(x).strip()]
         if any(len(x) > MAX_ITEM_CHARS for x in clean):
             raise ServiceError(f"each line is at most {MAX_ITEM_CHARS} characters", field=name)
+        if len(clean) > MAX_ITEMS:  # 20,000 lines made an 8 s page and a 28 s PDF (issue 17)
+            raise ServiceError(f"a brief list holds at most {MAX_ITEMS} lines (got {len(clean)})", field=name)
         setattr(brief, name, clean)
     brief.save()
     return brief
