@@ -126,10 +126,11 @@ def restore(account, data: bytes) -> dict:
     account.me = None
     account.save(update_fields=["me"])
     Person.objects.filter(account=account, is_me=True).delete()
-    counts = {}
+    counts, cleaned = {}, []
     try:
         for label, model in models.items():
-            counts[str(model._meta.verbose_name_plural)] = _restore_table(account, model, doc["tables"].get(label))
+            counts[str(model._meta.verbose_name_plural)] = _restore_table(account, model, doc["tables"].get(label),
+                                                                          cleaned)
         for key, pairs in sorted(doc.get("m2m", {}).items()):
             _restore_links(models, key, pairs)
         me = doc.get("account", {}).get("me")
@@ -146,10 +147,13 @@ def restore(account, data: bytes) -> dict:
                            f"{str(exc).splitlines()[0]}") from None
     except (TypeError, ValueError, KeyError) as exc:
         raise ServiceError(f"a damaged goodloop backup: {exc}") from None
+    if cleaned:  # named, so the owner can check them (SQLite stores NUL, PostgreSQL cannot)
+        shown = ", ".join(cleaned[:10]) + (f" and {len(cleaned) - 10} more" if len(cleaned) > 10 else "")
+        counts[f"values cleaned of NUL characters ({shown})"] = len(cleaned)
     return counts
 
 
-def _restore_table(account, model, table) -> int:
+def _restore_table(account, model, table, cleaned: list) -> int:
     if not table:
         return 0
     by_name = {f.attname: f for f in _fields(model)}
@@ -163,6 +167,10 @@ def _restore_table(account, model, table) -> int:
     for row in table["rows"]:
         obj = model(account_id=account.id)
         for f, value in zip(fields, row, strict=True):
+            if isinstance(value, str) and "\x00" in value:
+                value = value.replace("\x00", "")
+                cleaned.append(f"{model._meta.label_lower} #{row[names.index('id')] if 'id' in names else '?'} "
+                               f"{f.attname}")
             setattr(obj, f.attname, f.to_python(value) if value is not None else None)
         objs.append(obj)
     model.objects.bulk_create(objs, batch_size=500)
