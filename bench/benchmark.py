@@ -97,8 +97,8 @@ def p95(values: list[float]) -> float:
 def demo_load(ctx: Context) -> list[Figure]:
     """Loading the demo network into a fresh account (in-process)."""
     from goodloop.accounts.models import Account
+    from goodloop.demo.load import load_demo
     from goodloop.network.models import Person
-    from goodloop.services.demo import load_demo
 
     times = []
     for _ in range(ctx.runs):
@@ -176,8 +176,8 @@ def setup(home: Path, sizes: dict) -> tuple[object, float | None]:
     from django.test.utils import setup_test_environment
 
     setup_test_environment()  # lets the test client in (ALLOWED_HOSTS) without touching the store
+    from goodloop.accounts.account import local_account
     from goodloop.network.models import Person
-    from goodloop.services.accounts import local_account
 
     account = local_account()
     if Person.objects.filter(account=account, is_me=False).exists():
@@ -331,7 +331,7 @@ def everyday_commands(ctx: Context) -> list[Figure]:
 def every_page(ctx: Context) -> list[Figure]:
     """Every page and API list endpoint in-process: median, p95 and SQL queries."""
     from bench import pages_bench
-    from goodloop.services import tokens
+    from goodloop.accounts import tokens
 
     headers = {}
     try:

@@ -85,8 +85,8 @@ def _child(home: str, path: str) -> dict:
     from goodloop import bootstrap
 
     bootstrap.setup()
-    from goodloop.services.accounts import local_account
-    from goodloop.services.importer import import_file
+    from goodloop.accounts.account import local_account
+    from goodloop.transfer.importer import import_file
 
     account = local_account()
     data = Path(path).read_bytes()

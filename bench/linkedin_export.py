@@ -18,8 +18,8 @@ if __package__ in (None, ""):  # run as a script: make `bench` and `goodloop` im
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.names import org_names  # noqa: E402
-from goodloop.services import demo_data as d  # noqa: E402
-from goodloop.services.demo_data import ascii_slug  # noqa: E402
+from goodloop.demo import data as d
+from goodloop.demo.data import ascii_slug  # noqa: E402
 
 HEADER = ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
 PREAMBLE = [

@@ -61,7 +61,7 @@ def build_network(email: str, people: int) -> None:
     bootstrap.setup()
     from bench import network, pages_bench
     from bench.benchmark import sizes_for
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     account = accounts.by_email(email)
     network.build(account, **sizes_for(people))

@@ -3,7 +3,7 @@
 import random
 
 from goodloop.core.orgnames import normalize_org
-from goodloop.services import demo_data as d
+from goodloop.demo import data as d
 
 
 def org_names(count: int, rng: random.Random) -> list[str]:

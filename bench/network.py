@@ -8,7 +8,7 @@ of people (besides "me"), organizations, interactions, favors and asks, plus the
 pages and commands need to mean something at scale: current and past roles, contact
 points, tags, connections, 8 targets, introductions, leads with their history and a
 brief. Tests use it at small sizes, the benchmarks at full size. Names, companies and
-titles come from `goodloop.services.demo_data`, the lists behind the demo network.
+titles come from `goodloop.demo.data`, the lists behind the demo network.
 The big tables are written with plain multi-row INSERTs through Django's connection
 (see `_Rows`), so the full size loads well within a minute on SQLite.
 """
@@ -23,8 +23,9 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from goodloop.core.orgnames import normalize_org
+from goodloop.demo import data as d
+from goodloop.demo.data import ascii_slug
 from goodloop.helploop.models import Ask, Favor
-from goodloop.leads.models import Brief, Introduction, Lead, LeadStageChange, Target
 from goodloop.network.models import (
     Connection,
     ContactPoint,
@@ -35,9 +36,8 @@ from goodloop.network.models import (
     Role,
     Tag,
 )
-from goodloop.services import demo_data as d
-from goodloop.services.demo_data import ascii_slug
-from goodloop.services.people import contact_key, search_text
+from goodloop.network.people import contact_key, search_text
+from goodloop.search.models import Brief, Introduction, Lead, LeadStageChange, Target
 
 from .names import org_names
 

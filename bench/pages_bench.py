@@ -40,12 +40,12 @@ def count_queries(call, *args, **kwargs) -> int:
 
 
 def busiest_target(account):
-    from goodloop.leads.models import Target
+    from goodloop.search.models import Target
 
     t = Target.objects.filter(account=account).select_related("organization").order_by("priority").first()
     if t is not None:
         return t.organization.name
-    from goodloop.services import organizations
+    from goodloop.network import organizations
 
     return organizations.list_organizations(account).first().name
 

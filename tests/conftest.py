@@ -15,7 +15,7 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture
 def account(db):
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     return accounts.local_account()
 
@@ -23,7 +23,7 @@ def account(db):
 @pytest.fixture
 def demo(account):
     """The demo network, loaded into the local account (deterministic)."""
-    from goodloop.services import demo as demo_service
+    from goodloop.demo import load as demo_service
 
     demo_service.load_demo(account)
     return account

@@ -93,7 +93,7 @@ def _keep_private(store: Path) -> None:
     """The SQLite store readable by its owner only (0600), like the secret key beside it. A new
     store is created so before SQLite opens it; SQLite gives its -wal and -shm files the store's
     mode. A store made by an older goodloop (0644) is tightened."""
-    from goodloop.services.private_files import create_private, make_private
+    from goodloop.private_files import create_private, make_private
 
     try:
         create_private(store)

@@ -23,7 +23,8 @@ INSTALLED_APPS = [
     "goodloop.accounts",
     "goodloop.network",
     "goodloop.helploop",
-    "goodloop.leads",
+    "goodloop.giving",
+    "goodloop.search",
     "goodloop.web",
     "ninja",  # only for the bundled Swagger UI files: /api/docs loads nothing from a CDN
 ]

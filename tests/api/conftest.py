@@ -11,7 +11,9 @@ TODAY = date(2026, 3, 2)
 
 def build_world(account, tag: str, n: int = 1) -> dict:
     """n of every kind of object for `account`, made through the services; returns the last ids."""
-    from goodloop.services import asks, favors, interactions, introductions, leads, loops, people, targets
+    from goodloop.helploop import asks, favors, loops
+    from goodloop.network import interactions, people
+    from goodloop.search import introductions, leads, targets
 
     ids = {}
     for i in range(n):
@@ -35,7 +37,8 @@ def build_world(account, tag: str, n: int = 1) -> dict:
 
 @pytest.fixture
 def make_account(db):
-    from goodloop.services import accounts, tokens
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
 
     def make(email: str, n: int = 1):
         account = accounts.create_account(email, PASSWORD)

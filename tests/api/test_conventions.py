@@ -94,7 +94,7 @@ def test_every_resource_carries_created_and_updated(owner, api_as):
         assert item["created"] and item["updated"], collection
     from datetime import UTC, datetime
 
-    from goodloop.leads.models import Lead
+    from goodloop.search.models import Lead
 
     Lead.objects.filter(id=ids["lead"]).update(updated=datetime(2026, 1, 1, tzinfo=UTC))  # an old change
     before = api.get(f"/api/leads/{ids['lead']}").json()

@@ -53,7 +53,8 @@ def test_the_matrix_covers_every_id_route_in_the_openapi_document(client, owner)
 
 @pytest.mark.parametrize("method,template,kind,body", MATRIX, ids=[f"{m} {p}" for m, p, _, _ in MATRIX])
 def test_outsider_gets_404_for_the_owners_object(owner, outsider, api_as, method, template, kind, body):
-    from goodloop.services import people, person_detail
+    from goodloop.network import people
+    from goodloop.overview import person_detail
 
     before = person_detail.detail(owner, people.resolve(owner, str(owner.ids["person"])))
     url = template.format(id=_ids(owner)[kind])

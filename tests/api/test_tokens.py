@@ -10,8 +10,9 @@ from tests.api.conftest import PASSWORD, Api
 
 
 def test_tokens_are_stored_as_sha256_only(db):
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
     from goodloop.accounts.models import ApiToken
-    from goodloop.services import accounts, tokens
 
     account = accounts.create_account("hash@example.org", PASSWORD)
     token, clear = tokens.create(account, "script")
@@ -25,8 +26,8 @@ def test_tokens_are_stored_as_sha256_only(db):
 
 
 def test_a_token_works_until_revoked_and_records_its_last_use(owner, api_as):
+    from goodloop.accounts import tokens
     from goodloop.accounts.models import ApiToken
-    from goodloop.services import tokens
 
     api = api_as(owner)
     assert api.get("/api/people").status_code == 200
@@ -41,7 +42,7 @@ def test_a_token_works_until_revoked_and_records_its_last_use(owner, api_as):
 def test_a_bad_authorization_header_is_401_never_the_local_account(db, header):
     from django.test import Client
 
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     accounts.local_account()
     r = Client().get("/api/people", HTTP_AUTHORIZATION=header)
@@ -51,7 +52,7 @@ def test_a_bad_authorization_header_is_401_never_the_local_account(db, header):
 def test_local_mode_api_without_a_token_is_the_local_account_and_csrf_checked(db):
     from django.test import Client
 
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     local = accounts.local_account()
     assert Client().get("/api/people").status_code == 200
@@ -150,7 +151,8 @@ def test_token_create_prints_it_once_then_list_and_revoke(cli, monkeypatch):
 
 
 def test_token_create_without_account_is_the_local_account_in_local_mode(cli):
-    from goodloop.services import accounts, tokens
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
 
     code, out, err = cli("token", "create", "--json")
     assert code == 0, err

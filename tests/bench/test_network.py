@@ -5,7 +5,7 @@ from datetime import date
 
 from bench import linkedin_export, network
 from goodloop.helploop.models import Ask, Favor
-from goodloop.leads.models import Brief, Target
+from goodloop.network import people
 from goodloop.network.models import (
     ContactPoint,
     Interaction,
@@ -14,7 +14,7 @@ from goodloop.network.models import (
     Person,
     Role,
 )
-from goodloop.services import people
+from goodloop.search.models import Brief, Target
 
 TODAY = date(2025, 6, 15)
 SIZES = {"people": 300, "organizations": 40, "interactions": 3000, "favors": 200, "asks": 50}

@@ -25,9 +25,10 @@ document.addEventListener('securitypolicyviolation', e => window.__csp.push(
 def hostile(transactional_db):
     """The local account, every kind of object marked up, and hostile links stored the way an old
     version let them in (written under the services, as the API once did)."""
-    from goodloop.leads.models import Lead
+    from goodloop.accounts import account as accounts
+    from goodloop.network import people
     from goodloop.network.models import ContactPoint
-    from goodloop.services import accounts, people
+    from goodloop.search.models import Lead
     from tests.security.conftest import build_world
 
     account = accounts.local_account()

@@ -29,7 +29,8 @@ SPECIFIC = ("Could you introduce me to a product marketing manager at eBay? I'm 
 @pytest.fixture
 def network(transactional_db, account):
     """Two contacts, committed so the live server's thread sees them."""
-    from goodloop.services import people, trust
+    from goodloop.helploop import trust
+    from goodloop.network import people
 
     people.add_person(account, "Ana Diaz", org="Northwind Health", email="ana@example.org")
     bo = people.add_person(account, "Bo Chen", org="eBay", title="Designer")
@@ -41,7 +42,7 @@ def test_paste_triage_promise_on_today_done_ledger(live_server, network, browser
     from playwright.sync_api import expect
 
     from goodloop.helploop.models import Favor, Loop
-    from goodloop.services import agenda
+    from goodloop.overview import agenda
 
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()

@@ -10,7 +10,8 @@ import re
 import pytest
 
 from goodloop.helploop.models import Ask, Favor, Loop
-from goodloop.services import people, targets
+from goodloop.network import people
+from goodloop.search import targets
 
 from .conftest import SHOTS
 
@@ -105,7 +106,7 @@ def test_ask_with_the_coach_record_a_favor_thank_on_today(live_server, ana, brow
 def test_today_and_asks_at_phone_width(live_server, ana, browser):
     from playwright.sync_api import expect
 
-    from goodloop.services import favors
+    from goodloop.helploop import favors
 
     favors.record(ana.account, ana, "received", "advice", note="reviewed my pitch")
     page = browser.new_page(viewport={"width": 390, "height": 844}, device_scale_factor=2)

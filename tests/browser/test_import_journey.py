@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from goodloop.network.models import ImportJob, MergeRecord, Person
-from goodloop.services import importer
+from goodloop.transfer import importer
 
 from .conftest import SHOTS
 

@@ -8,8 +8,8 @@ import time
 import pytest
 
 from goodloop.helploop.models import Loop
-from goodloop.leads.models import Introduction, Lead, Target
 from goodloop.network.models import Person
+from goodloop.search.models import Introduction, Lead, Target
 
 from .conftest import SHOTS
 

@@ -16,7 +16,8 @@ IMG = "<img src=x onerror=alert(2)>"
 @pytest.fixture
 def marked(transactional_db):
     """The local account, every kind of object marked up, committed for the live server's thread."""
-    from goodloop.services import accounts, people
+    from goodloop.accounts import account as accounts
+    from goodloop.network import people
     from tests.security.conftest import build_world
 
     account = accounts.local_account()

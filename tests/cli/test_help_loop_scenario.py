@@ -82,7 +82,8 @@ def test_second_nudge_never_suggested(cli, network):
             "--date", "2026-11-02")
     nudges = [x for x in j(cli, "today", "--date", "2026-11-12") if x["kind"] == "follow_up"]
     assert len(nudges) == 1 and "nudge" in nudges[0]["reason"].lower()
-    from goodloop.services import accounts, asks
+    from goodloop.accounts import account as accounts
+    from goodloop.helploop import asks
 
     asks.record_follow_up(accounts.local_account(), ask["id"], "nudge")
     later = [x for x in j(cli, "today", "--date", "2026-11-16") if x["kind"] == "follow_up"]

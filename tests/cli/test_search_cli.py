@@ -36,7 +36,7 @@ def test_who_unknown_org(cli):
 
 
 def test_who_takes_the_start_of_a_name_and_suggests_when_several_match(cli, account):
-    from goodloop.services import people
+    from goodloop.network import people
 
     people.add_person(account, "Ines Inside", org="Northwind Analytics")
     people.add_person(account, "Paz Payments", org="Stripe Payments")

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from goodloop.network.models import ImportJob, Person
 from goodloop.network.workers import is_gone, this_process
-from goodloop.services import import_jobs
+from goodloop.transfer import import_jobs
 from tests.web.test_import_page import FMT, upload
 
 CARD = (FMT / "vcard30_google.vcf").read_bytes()
@@ -83,7 +83,7 @@ def test_the_heartbeat_is_renewed_while_the_job_runs(monkeypatch):
 
     from django.db import connection
 
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     if connection.vendor != "postgresql":
         pytest.skip("SQLite: no other writer during the import, so its jobs are judged by their process")

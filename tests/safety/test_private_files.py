@@ -71,9 +71,11 @@ def test_a_sqlite_backup_is_private_and_holds_no_token(store, tmp_path):
 
 
 def test_a_json_backup_holds_no_token_and_restoring_an_old_one_brings_none_back(db, account, tmp_path):
+    from goodloop.accounts import tokens
     from goodloop.accounts.models import Account, ApiToken
+    from goodloop.network import people
     from goodloop.network.models import ImportJob
-    from goodloop.services import backup, calendar_feed, people, tokens
+    from goodloop.transfer import backup, calendar_feed
 
     people.add_person(account, "Ada Lovelace")
     _, clear = tokens.create(account, "laptop")

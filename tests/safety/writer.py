@@ -19,7 +19,8 @@ def main(worker: int, writes: int, mode: str, start_at: float) -> int:
     from goodloop import bootstrap
 
     bootstrap.setup()
-    from goodloop.services import accounts, interactions, people
+    from goodloop.accounts import account as accounts
+    from goodloop.network import interactions, people
 
     account = accounts.local_account()
     client = headers = None
@@ -27,7 +28,7 @@ def main(worker: int, writes: int, mode: str, start_at: float) -> int:
         from django.test import Client
         from django.test.utils import setup_test_environment
 
-        from goodloop.services import tokens
+        from goodloop.accounts import tokens
 
         setup_test_environment()  # lets the test client's host in; touches no data
         _, secret = tokens.create(account, f"writer {worker}")

@@ -16,23 +16,13 @@ TODAY = date(2026, 3, 2)
 def build_world(account, label: str, full: bool = True) -> dict:
     """One of every kind of object for `account`, all text carrying `label`; returns their ids.
     `full=False` leaves out the giver's requests, the merge and the import (a quicker world)."""
+    from goodloop.accounts import tokens
+    from goodloop.giving import requests, transition
+    from goodloop.helploop import asks, favors, loops
+    from goodloop.network import interactions, people
     from goodloop.network.models import ImportJob, MergeRecord
-    from goodloop.services import (
-        asks,
-        brief,
-        favors,
-        import_jobs,
-        interactions,
-        introductions,
-        leads,
-        loops,
-        merge,
-        people,
-        requests,
-        targets,
-        tokens,
-        transition,
-    )
+    from goodloop.search import brief, introductions, leads, targets
+    from goodloop.transfer import import_jobs, merge
 
     org = f"{label} Org"
     ana = people.add_person(account, f"{label} Ana", org=org, title=f"{label} title",

@@ -15,7 +15,9 @@ EMAIL = "ctl@example.org"
 
 @pytest.fixture
 def member(db):
-    from goodloop.services import accounts, people, tokens
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
+    from goodloop.network import people
 
     account = accounts.create_account(EMAIL, PASSWORD)
     people.add_person(account, "Ctl Contact", org="Acme", email="contact@acme.example")
@@ -34,7 +36,7 @@ def _bearer(token: str) -> dict:
 
 
 def test_disable_stops_tokens_sessions_and_the_calendar_export_at_once_and_enable_restores(server, member, cli):
-    from goodloop.services import calendar_feed
+    from goodloop.transfer import calendar_feed
 
     feed = calendar_feed.path(calendar_feed.feed_token(member))
     assert Client().get(feed).status_code == 200
@@ -76,8 +78,8 @@ def test_a_token_cannot_mint_tokens_but_a_login_can(server, member):
 def test_a_token_expires(server, member):
     from django.utils import timezone
 
+    from goodloop.accounts import tokens
     from goodloop.accounts.models import ApiToken
-    from goodloop.services import tokens
 
     token, clear = tokens.create(member, "short", expires_in_days=1)
     assert Client().get("/api/people", **_bearer(clear)).status_code == 200
@@ -140,8 +142,8 @@ def _owned_rows(account_id: int) -> int:
 def test_remove_deletes_every_row_of_that_account_only(server, member, cli):
     from django.contrib.auth import get_user_model
 
+    from goodloop.accounts import account as accounts
     from goodloop.accounts.models import Account
-    from goodloop.services import accounts
     from tests.security.conftest import build_world
 
     build_world(member, "ctl")

@@ -24,7 +24,8 @@ def token_account(db, settings):
     """An account with one of everything, its bearer token, and the app called in-process."""
     from django.core.wsgi import get_wsgi_application
 
-    from goodloop.services import accounts, tokens
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
 
     settings.ALLOWED_HOSTS = ["*"]
     account = accounts.create_account("fuzz@example.org", PASSWORD)

@@ -27,7 +27,7 @@ PARAMS = ["date", "q", "ask", "recorded", "request", "loop", "merged", "page", "
 
 @pytest.fixture
 def world(db):
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     account = accounts.local_account()
     account.ids = build_world(account, "Walk")
@@ -84,7 +84,7 @@ def _api_value(schema: dict, value):
 
 
 def test_every_api_operation_with_hostile_values_answers_below_500(world, capsys):
-    from goodloop.services import tokens
+    from goodloop.accounts import tokens
 
     client = Client(raise_request_exception=False, HTTP_AUTHORIZATION=f"Bearer {tokens.create(world, 'walk')[1]}")
     from tests.security.conftest import openapi_document

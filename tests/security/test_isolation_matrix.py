@@ -97,7 +97,7 @@ POST_BODY_FOR = {"ask": {"status": "answered"}, "introduction": {"status": "made
 
 def _accounts(mode: str):
     """(owner, other, client acting for the owner) for a mode."""
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     if mode == "server":
         owner = accounts.create_account("owner@example.org", PASSWORD)
@@ -119,7 +119,7 @@ def world(request, db, settings):
     owner, other, client = _accounts(request.param)
     owner.ids = build_world(owner, "Owned")
     other.ids = build_world(other, SECRET)
-    from goodloop.services import tokens
+    from goodloop.accounts import tokens
 
     owner.token = tokens.create(owner, "matrix")[1]
     yield request.param, owner, other, client

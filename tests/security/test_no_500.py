@@ -7,8 +7,9 @@ Unicode digits in id parameters (`"²".isdigit()` is true, `int("²")` fails), d
 import pytest
 from django.test import Client
 
+from goodloop.helploop import favors
 from goodloop.helploop.models import Ask, Favor
-from goodloop.services import favors, people
+from goodloop.network import people
 
 WEB_IDS = ["/asks/?ask=²", "/favors/new/?recorded=²", "/giving/?recorded=²", "/giving/?request=²",
            "/giving/transitions/?loop=²", "/duplicates/?merged=²", "/asks/?ask=99999999999999999999999"]
@@ -16,7 +17,8 @@ WEB_IDS = ["/asks/?ask=²", "/favors/new/?recorded=²", "/giving/?recorded=²", 
 
 @pytest.fixture
 def client(db):
-    from goodloop.services import accounts, tokens
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
 
     account = accounts.local_account()
     c = Client(raise_request_exception=False)
@@ -32,7 +34,7 @@ def test_a_unicode_digit_or_huge_id_in_a_query_is_ignored(client, path):
 
 
 def test_a_unicode_digit_in_a_form_id_is_a_400_or_ignored(client):
-    from goodloop.services import targets
+    from goodloop.search import targets
 
     t = targets.add_target(client.account, "Acme")
     response = client.post("/targets/reorder/", {"order": ["²"]}, HTTP_HX_REQUEST="true")

@@ -8,10 +8,11 @@ name of invisible characters only is refused.
 import pytest
 from django.test import Client
 
-from goodloop.leads.models import Lead
+from goodloop.errors import ServiceError
+from goodloop.helploop import person_edit
+from goodloop.network import people
 from goodloop.network.models import ContactPoint, Person
-from goodloop.services import people, person_edit
-from goodloop.services.errors import ServiceError
+from goodloop.search.models import Lead
 
 HOSTILE_URLS = ["javascript:alert(document.domain)", "JaVaScRiPt:alert(1)", " javascript:alert(1)",
                 "data:text/html,<script>alert(1)</script>", "vbscript:msgbox(1)", "file:///etc/passwd",
@@ -21,7 +22,8 @@ INVISIBLE = ["\u200b", "\u202e\u2066\u200d", " \u00a0\u3000"]
 
 @pytest.fixture
 def api(db):
-    from goodloop.services import accounts, tokens
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens
 
     account = accounts.local_account()
     _, clear = tokens.create(account, "tests")

@@ -9,7 +9,7 @@ from tests.security.conftest import PASSWORD
 
 
 def _signed_in(email="tok@example.org"):
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     account = accounts.create_account(email, PASSWORD)
     client = Client()
@@ -48,8 +48,8 @@ def test_a_too_long_name_is_a_field_error(server):
 
 
 def test_revoke_is_post_only_and_another_accounts_token_is_404(server):
+    from goodloop.accounts import tokens
     from goodloop.accounts.models import ApiToken
-    from goodloop.services import tokens
 
     other, _ = _signed_in("someone-else@example.org")
     theirs, _ = tokens.create(other, "theirs")

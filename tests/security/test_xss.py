@@ -27,7 +27,8 @@ SHOWN_ON = ["/people/", "/organizations/", "/asks/", "/loops/", "/introductions/
 @pytest.fixture
 def marked(db):
     """The local account with every kind of object named and described with markup."""
-    from goodloop.services import accounts, people
+    from goodloop.accounts import account as accounts
+    from goodloop.network import people
 
     account = accounts.local_account()
     account.ids = build_world(account, SCRIPT)
@@ -165,7 +166,7 @@ def test_an_upload_over_the_limit_is_refused_with_a_message(db, monkeypatch):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from goodloop.network.models import ImportJob
-    from goodloop.services import import_jobs
+    from goodloop.transfer import import_jobs
 
     monkeypatch.setattr(import_jobs, "MAX_UPLOAD", 1024)
     big = SimpleUploadedFile("big.vcf", b"BEGIN:VCARD\r\nFN:A\r\nEND:VCARD\r\n" * 200, content_type="text/vcard")

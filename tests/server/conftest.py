@@ -17,7 +17,8 @@ def server(settings):
 
 @pytest.fixture
 def member(db):
-    from goodloop.services import accounts, people
+    from goodloop.accounts import account as accounts
+    from goodloop.network import people
 
     account = accounts.create_account("member@example.org", PASSWORD)
     people.add_person(account, "Mina Member-Contact", org="Acme")
@@ -26,7 +27,8 @@ def member(db):
 
 @pytest.fixture
 def stranger(db):
-    from goodloop.services import accounts, people
+    from goodloop.accounts import account as accounts
+    from goodloop.network import people
 
     account = accounts.create_account("stranger@example.org", PASSWORD)
     people.add_person(account, "Sol Stranger-Contact", org="Globex")

@@ -16,7 +16,9 @@ from datetime import date
 from goodloop import bootstrap
 bootstrap.setup()
 from goodloop.helploop.models import Loop
-from goodloop.services import accounts, calendar_feed, people
+from goodloop.accounts import account as accounts
+from goodloop.transfer import calendar_feed
+from goodloop.network import people
 account = accounts.create_account("member@example.org", "a-long-enough-passphrase-42")
 ana = people.add_person(account, "Ana Souza", email="ana@globex.example")
 Loop.objects.create(account=account, person=ana, kind="thank", due=date(2026, 12, 8), opened_on=date(2026, 12, 6))
@@ -25,7 +27,8 @@ print(calendar_feed.feed_token(account))
 RESET = """
 from goodloop import bootstrap
 bootstrap.setup()
-from goodloop.services import accounts, calendar_feed
+from goodloop.accounts import account as accounts
+from goodloop.transfer import calendar_feed
 print(calendar_feed.reset(accounts.by_email("member@example.org")))
 """
 

@@ -45,7 +45,7 @@ def test_no_local_account_is_created_or_used_in_server_mode(server, db):
 
 
 def test_the_api_needs_a_token_or_a_login(server, member):
-    from goodloop.services import tokens
+    from goodloop.accounts import tokens
 
     r = Client().get("/api/people")
     assert r.status_code == 401 and r.json()["detail"].startswith("authentication required")

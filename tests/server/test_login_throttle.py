@@ -86,7 +86,7 @@ def test_a_known_browser_still_has_a_count_of_its_own(server, member, clock):
 
 
 def test_password_spraying_from_one_address_is_slowed(server, db, clock):
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     for i in range(3):
         accounts.create_account(f"user{i}@example.org", PASSWORD)
@@ -228,8 +228,8 @@ def test_the_mail_backend_by_setting(tmp_path):
 
 @pytest.mark.parametrize("password", [EMAIL, "member-example-org", "73920184655123"])
 def test_the_password_rules_refuse_the_email_and_all_digits(db, password):
-    from goodloop.services import accounts
-    from goodloop.services.errors import ServiceError
+    from goodloop.accounts import account as accounts
+    from goodloop.errors import ServiceError
 
     with pytest.raises(ServiceError, match="password refused"):
         accounts.create_account(EMAIL, password)

@@ -5,7 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from goodloop.services import brief, targets
+from goodloop.search import brief, targets
 
 
 @pytest.fixture
@@ -50,7 +50,7 @@ def test_html_escapes_markup(account):
 
 
 def test_bad_input(account):
-    from goodloop.services.errors import ServiceError
+    from goodloop.errors import ServiceError
 
     with pytest.raises(ServiceError):
         brief.update(account, headline="x" * 301)
@@ -62,8 +62,8 @@ def test_a_brief_list_holds_at_most_50_lines(account):
     """Issue 17: 20,000 lines were accepted (an 8 s page, a 28 s PDF); now a message on the field."""
     import pytest as _pytest
 
-    from goodloop.services import brief as brief_service
-    from goodloop.services.errors import ServiceError as _ServiceError
+    from goodloop.errors import ServiceError as _ServiceError
+    from goodloop.search import brief as brief_service
 
     brief_service.update(account, offers=[f"offer {i}" for i in range(50)])
     with _pytest.raises(_ServiceError) as err:

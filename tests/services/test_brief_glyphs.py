@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from goodloop.services import brief
+from goodloop.search import brief
 
 HEADLINE = "Product marketing in 東京 — Zoë 🚀"
 

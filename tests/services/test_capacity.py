@@ -5,8 +5,11 @@ from datetime import date
 
 import pytest
 
-from goodloop.services import agenda, brief, capacity, people, requests
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.giving import capacity, requests
+from goodloop.network import people
+from goodloop.overview import agenda
+from goodloop.search import brief
 
 MON, TUE, THU, SUN = date(2026, 11, 2), date(2026, 11, 3), date(2026, 11, 5), date(2026, 11, 8)
 SPECIFIC = "Could you introduce me to a product manager at Acme? Thanks so much!"
@@ -54,7 +57,7 @@ def test_accepting_over_the_budget_warns_but_is_allowed(account, jane):
 
 def test_minutes_budget_counts_favors_given_and_open_promises(account, jane):
     capacity.set_budget(account, minutes=40)
-    from goodloop.services import favors
+    from goodloop.helploop import favors
 
     favors.record(account, jane, "given", "advice", when=MON)  # 30 minutes
     ask = requests.record(account, jane, SPECIFIC, MON).ask
@@ -76,7 +79,7 @@ def test_promises_are_batched_onto_giving_days(account, jane):
 def test_gives_appear_only_on_giving_days(account):
     people.add_person(account, "Kim Park", org="Globex", title="Engineer")
     ana = people.add_person(account, "Ana Ruiz", org="Initech")
-    from goodloop.services import person_edit
+    from goodloop.helploop import person_edit
 
     person_edit.add_need(account, ana, "an introduction to someone at Globex")
     brief.update(account, offers=["introductions"])

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import pytest
 
 from goodloop.network.models import Person
-from goodloop.services import agenda
+from goodloop.overview import agenda
 
 TODAY = date(2026, 6, 1)
 

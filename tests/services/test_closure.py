@@ -5,8 +5,11 @@ from datetime import date
 
 import pytest
 
-from goodloop.services import closure, favors, interactions, people, person_detail, requests
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.giving import closure, requests
+from goodloop.helploop import favors
+from goodloop.network import interactions, people
+from goodloop.overview import person_detail
 
 MON, THU = date(2026, 11, 2), date(2026, 11, 5)
 LATER = date(2026, 12, 20)

@@ -7,8 +7,10 @@ from django.db.models import Max
 
 from goodloop.accounts.models import Account
 from goodloop.core import rules as v
+from goodloop.demo import load as demo_service
+from goodloop.errors import ServiceError
 from goodloop.helploop.models import Ask, Favor
-from goodloop.leads.models import Brief, Introduction, Lead, LeadStageChange, Target
+from goodloop.network import people
 from goodloop.network.models import (
     Connection,
     ContactPoint,
@@ -18,9 +20,7 @@ from goodloop.network.models import (
     Person,
     Role,
 )
-from goodloop.services import demo as demo_service
-from goodloop.services import people
-from goodloop.services.errors import ServiceError
+from goodloop.search.models import Brief, Introduction, Lead, LeadStageChange, Target
 
 TODAY = date(2025, 6, 15)
 

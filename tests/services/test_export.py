@@ -7,12 +7,14 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from goodloop.accounts import account as accounts
 from goodloop.accounts.models import Account
+from goodloop.errors import ServiceError
 from goodloop.helploop.models import Loop
+from goodloop.network import people
 from goodloop.network.models import Person
-from goodloop.services import accounts, backup, exporter, people
-from goodloop.services.errors import ServiceError
-from goodloop.services.importer import import_file
+from goodloop.transfer import backup, exporter
+from goodloop.transfer.importer import import_file
 
 
 def fresh_account(old) -> Account:

@@ -16,9 +16,12 @@ from pathlib import Path
 import pytest
 import vobject
 
+from goodloop.accounts import account as accounts
+from goodloop.network import people
+from goodloop.network import queries as network_queries
 from goodloop.network.models import Connection, ContactPoint, Person, Role
-from goodloop.services import accounts, exporter, merge, people
-from goodloop.services.importer import import_file
+from goodloop.transfer import exporter, merge
+from goodloop.transfer.importer import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -138,7 +141,7 @@ def test_a_merge_keeps_the_uid_and_the_merged_card_still_finds_the_person(accoun
     ContactPoint.objects.filter(account=account).delete()  # nothing but the UID left to match on
     report = import_file(account, old_card)
     assert (report.created, report.unchanged + report.updated) == (0, 2)
-    undone = merge.undo(account, merge.history(account, Person.objects.get(id=a.id))[0].id)
+    undone = merge.undo(account, network_queries.merge_history(account, Person.objects.get(id=a.id))[0].id)
     assert Person.objects.get(id=undone.id).uid == uid_b
 
 

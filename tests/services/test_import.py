@@ -7,10 +7,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from goodloop.errors import ServiceError
+from goodloop.network import people
 from goodloop.network.models import ContactPoint, ImportBatch, Organization, Person, Role, SourceRecord
-from goodloop.services import bulk_sql, people
-from goodloop.services.errors import ServiceError
-from goodloop.services.importer import import_file
+from goodloop.transfer import bulk_sql
+from goodloop.transfer.importer import import_file
 
 FMT = Path(__file__).parent.parent / "formats" / "fixtures"
 FIX = Path(__file__).parent / "fixtures"

@@ -3,9 +3,9 @@
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from goodloop.errors import ServiceError
 from goodloop.network.models import ContactPoint, ImportBatch, Person, SourceRecord
-from goodloop.services.errors import ServiceError
-from goodloop.services.importer import ImportReport, import_file
+from goodloop.transfer.importer import ImportReport, import_file
 
 HEADERS = [
     b"First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n",

@@ -11,9 +11,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from goodloop.network import people
+from goodloop.network import queries as network_queries
 from goodloop.network.models import MergeRecord, Person
-from goodloop.services import merge, people
-from goodloop.services.importer import import_file
+from goodloop.transfer import merge
+from goodloop.transfer.importer import import_file
 
 GOOGLE = "First Name,Last Name,E-mail 1 - Value,Phone 1 - Value,Organization Name\r\n"
 MAIN_LINE = "+1 415 555 0100"
@@ -125,7 +127,7 @@ def test_undo_of_an_import_merge_is_the_same_undo(account):
     a = people.add_person(account, "Ana Souza", email="ana@x.example")
     b = people.add_person(account, "Ana Souza", phone="+1 650 555 0199")
     import_file(account, google([("Ana", "Souza", "ana@x.example", "+1 650 555 0199", "")]))
-    (rec,) = merge.history(account, a)
+    (rec,) = network_queries.merge_history(account, a)
     assert rec.gone_id == b.id
     merge.undo(account, rec.id)
     assert Person.objects.filter(account=account, display_name="Ana Souza").count() == 2

@@ -7,7 +7,7 @@ cleaned with a row warning (or the row is a row error), never an aborted import.
 import pytest
 
 from goodloop.network.models import ContactPoint, Organization, Person, Tag
-from goodloop.services.importer import import_file
+from goodloop.transfer.importer import import_file
 
 LONG_ORG = "Acme " + "Very Long Holding " * 25 + "Inc."  # 459 characters
 LINKEDIN = "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"

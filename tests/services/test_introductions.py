@@ -5,7 +5,8 @@ from datetime import date
 import pytest
 
 from goodloop.helploop.models import Loop
-from goodloop.services import introductions, people
+from goodloop.network import people
+from goodloop.search import introductions
 
 
 @pytest.fixture
@@ -46,7 +47,7 @@ def test_giver_introducing_two_people(account, trio):
 
 
 def test_three_different_people(account, trio):
-    from goodloop.services.errors import ServiceError
+    from goodloop.errors import ServiceError
 
     with pytest.raises(ServiceError, match="three different people"):
         introductions.record(account, trio[0], trio[0], trio[1])

@@ -4,10 +4,14 @@ from datetime import date
 
 import pytest
 
+from goodloop.helploop import asks, favors
 from goodloop.helploop.models import Favor, Loop
-from goodloop.leads.models import Introduction
+from goodloop.network import interactions, people
+from goodloop.network import queries as network_queries
 from goodloop.network.models import ContactPoint, Person, Role
-from goodloop.services import asks, favors, interactions, leads, merge, people
+from goodloop.search import leads
+from goodloop.search.models import Introduction
+from goodloop.transfer import merge
 
 
 @pytest.fixture
@@ -63,20 +67,20 @@ def test_undo_restores_the_store(account, pair):
     a, b, other, lead = pair
     before = snapshot(account, [a.id, b.id])
     merge.merge_people(account, a, b)
-    (record,) = merge.history(account, a)
+    (record,) = network_queries.merge_history(account, a)
     assert record.gone_name == "A. Lovelace"
     back = merge.undo(account, record.id)
     assert back.id == b.id
     assert snapshot(account, [a.id, b.id]) == before
-    assert merge.history(account, a) == []
+    assert network_queries.merge_history(account, a) == []
 
 
 def test_undo_twice_is_refused(account, pair):
-    from goodloop.services.errors import ServiceError
+    from goodloop.errors import ServiceError
 
     a, b, *_ = pair
     merge.merge_people(account, a, b)
-    rec = merge.history(account, a)[0]
+    rec = network_queries.merge_history(account, a)[0]
     merge.undo(account, rec.id)
     with pytest.raises(ServiceError, match="already undone"):
         merge.undo(account, rec.id)

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from goodloop.leads.models import Introduction
+from goodloop.helploop import asks, paths
+from goodloop.network import interactions, organizations, people
 from goodloop.network.models import Connection, Role
-from goodloop.services import asks, interactions, organizations, paths, people
+from goodloop.search.models import Introduction
 
 TODAY = date(2026, 11, 20)
 
@@ -63,7 +64,7 @@ def test_path_says_when_the_guard_would_warn(account, net):
 
 
 def test_unknown_org_is_not_found(account, net):
-    from goodloop.services.errors import NotFound
+    from goodloop.errors import NotFound
 
     with pytest.raises(NotFound):
         paths.who(account, "Nonexistent Ltd", today=TODAY)

@@ -8,7 +8,7 @@ import sys
 import pytest
 from django.db import connection
 
-from goodloop.services import planner
+from goodloop.transfer import planner
 
 
 def _goodloop(home, *args):

@@ -4,7 +4,10 @@ from datetime import date
 
 import pytest
 
-from goodloop.services import asks, favors, interactions, leads, loops, people, reports
+from goodloop.helploop import asks, favors, loops
+from goodloop.network import interactions, people
+from goodloop.overview import reports
+from goodloop.search import leads
 
 TODAY = date(2026, 11, 20)
 

@@ -5,11 +5,13 @@ from datetime import date
 
 import pytest
 
+from goodloop.errors import NotFound, ServiceError
+from goodloop.giving import queries, requests
+from goodloop.helploop import loops as loop_service
+from goodloop.helploop import trust as trust_service
 from goodloop.helploop.models import Ask, Favor
-from goodloop.services import agenda, people, person_detail, requests
-from goodloop.services import loops as loop_service
-from goodloop.services import trust as trust_service
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.network import people
+from goodloop.overview import agenda, person_detail
 
 MON, THU, SUN = date(2026, 11, 2), date(2026, 11, 5), date(2026, 11, 8)
 VAGUE = "Do you know any companies I should target?"
@@ -71,7 +73,7 @@ def test_accept_opens_a_promise_loop_with_a_due_date(account, jane, bo):
     loop = result.loops_opened[0]
     assert loop.ask_id == ask.id and "You promised Jane Doe" in loop.reason and loop.draft
     assert [x["kind"] for x in map(loop_service.as_dict, loop_service.list_loops(account))] == ["promise"]
-    assert requests.as_dict(requests.get(account, ask.id))["open"] is True
+    assert queries.as_dict(requests.get(account, ask.id))["open"] is True
 
 
 def test_accept_without_due_is_a_week(account, jane):
@@ -95,7 +97,7 @@ def test_redirect_points_to_someone_better_placed(account, jane, bo):
     assert result.loops_opened == [] and result.ask.redirect_to_id == bo.id
     assert "Bo Li (VP Product at Globex) is much better placed" in result.draft
     assert "Bo runs that team." in result.draft
-    assert requests.as_dict(result.ask)["redirect_to"] == {"id": bo.id, "name": "Bo Li"}
+    assert queries.as_dict(result.ask)["redirect_to"] == {"id": bo.id, "name": "Bo Li"}
 
 
 def test_decline_kindly(account, jane):
@@ -103,8 +105,8 @@ def test_decline_kindly(account, jane):
     result = requests.triage(account, ask.id, "decline", note="I'm on parental leave until March", when=MON)
     assert result.ask.status == "declined" and result.loops_opened == []
     assert "thank you for thinking of me" in result.draft and "parental leave until March." in result.draft
-    assert requests.as_dict(result.ask)["open"] is False
-    assert [a.id for a in requests.list_requests(account, open_only=True)] == []
+    assert queries.as_dict(result.ask)["open"] is False
+    assert [a.id for a in queries.list_requests(account, open_only=True)] == []
 
 
 def test_accepting_a_vague_request_asks_the_questions(account, jane):

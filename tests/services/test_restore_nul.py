@@ -3,8 +3,10 @@ the restore names each record it cleaned (PostgreSQL refused it with an error na
 
 import json
 
+from goodloop.accounts import account as accounts
+from goodloop.network import people
 from goodloop.network.models import Person
-from goodloop.services import accounts, backup, exporter, people
+from goodloop.transfer import backup, exporter
 
 
 def test_a_backup_with_a_nul_restores_and_names_the_record(account):

@@ -2,7 +2,8 @@
 
 from datetime import date
 
-from goodloop.services import favors, interactions, people, strength
+from goodloop.helploop import favors, strength
+from goodloop.network import interactions, people
 
 TODAY = date(2026, 11, 20)
 

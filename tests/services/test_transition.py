@@ -5,10 +5,12 @@ from datetime import date
 
 import pytest
 
+from goodloop.errors import ServiceError
+from goodloop.giving import requests, transition
+from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Loop
-from goodloop.services import agenda, people, requests, transition
-from goodloop.services import loops as loop_service
-from goodloop.services.errors import ServiceError
+from goodloop.network import people
+from goodloop.overview import agenda
 
 NOV2, NOV3, DEC3 = date(2026, 11, 2), date(2026, 11, 3), date(2026, 12, 3)
 
@@ -47,7 +49,7 @@ def test_the_check_in_comes_back_monthly_while_they_look(account, ana):
 
 
 def test_a_cadence_check_in_gives_way_to_the_transition_loop(account, ana):
-    from goodloop.services import interactions
+    from goodloop.network import interactions
 
     interactions.log(account, [ana], "call", when=date(2026, 9, 1))  # close tier: 30 days, so due
     assert len(_check_ins(account, NOV2)) == 1
@@ -82,7 +84,7 @@ def test_landing_needs_a_search(account, ana):
 
 
 def test_landing_after_job_seeking_was_set_on_the_person_page(account, ana):
-    from goodloop.services import person_edit
+    from goodloop.helploop import person_edit
 
     ana = person_edit.update(account, ana, job_seeking=True)
     result = transition.landed(account, ana, NOV3)

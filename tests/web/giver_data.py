@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from goodloop.services import closure, favors, interactions, requests, transition
+from goodloop.giving import closure, requests, transition
+from goodloop.helploop import favors
+from goodloop.network import interactions
 
 VAGUE = "Do you know any companies I should target?"
 SPECIFIC = ("Could you introduce me to a product marketing manager at eBay? I'm preparing for interviews "

@@ -2,7 +2,8 @@
 
 from datetime import date, timedelta
 
-from goodloop.services import interactions, people, targets
+from goodloop.network import interactions, people
+from goodloop.search import targets
 
 ORGS = ["eBay Inc.", "American Express", "Acme Robotics", "Northwind Health", "Globex", "Initech", "Umbrella Labs"]
 TITLES = ["Product Marketing Manager", "Engineer", "Recruiter", "Designer", "Director of Sales", "Data Analyst"]

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import asks, favors
 from goodloop.helploop.models import Ask
-from goodloop.services import asks, favors, people, targets
+from goodloop.network import people
+from goodloop.search import targets
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("asks")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.services import brief, targets
+from goodloop.search import brief, targets
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("brief")

@@ -9,8 +9,10 @@ import pytest
 import recurring_ical_events
 from django.urls import reverse
 
+from goodloop.accounts import account as accounts
 from goodloop.helploop.models import Loop
-from goodloop.services import accounts, calendar_feed, exporter, people
+from goodloop.network import people
+from goodloop.transfer import calendar_feed, exporter
 
 
 def _loops(account):

@@ -3,8 +3,8 @@
 import pytest
 from django.urls import reverse
 
-from goodloop.leads.models import Target
 from goodloop.network.models import Organization, Person
+from goodloop.search.models import Target
 from goodloop.web.context import NAV
 from tests.web.network import queries_for
 

@@ -9,9 +9,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import favors
+from goodloop.network import interactions, people
 from goodloop.network.models import DismissedDuplicate, MergeRecord, Person
-from goodloop.services import favors, interactions, people
-from goodloop.services.importer import import_file
+from goodloop.transfer.importer import import_file
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("duplicates")
@@ -138,7 +139,7 @@ def test_other_accounts_people_and_merges_are_404(client, account, anas):
         assert client.post(reverse(name), {"keep": x.id, "gone": y.id}).status_code == 404
         assert client.post(reverse(name), {"keep": "", "gone": a.id}).status_code == 404
         assert client.get(reverse(name)).status_code == 405
-    from goodloop.services import merge
+    from goodloop.transfer import merge
 
     merge.merge_people(other, x, y)
     theirs = MergeRecord.objects.get(account=other)

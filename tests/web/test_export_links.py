@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.services import exporter, people
+from goodloop.network import people
+from goodloop.transfer import exporter
 from tests.web.network import build, grow
 
 KINDS = {"vcard": ("text/vcard", ".vcf"), "csv": ("text/csv", ".csv"), "json": ("application/json", ".json"),

@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import asks
 from goodloop.helploop.models import Favor, Loop
-from goodloop.services import asks, people
+from goodloop.network import people
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("favor_new")

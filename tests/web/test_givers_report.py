@@ -7,7 +7,8 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.services import closure, interactions, people, requests
+from goodloop.giving import closure, requests
+from goodloop.network import interactions, people
 from tests.web.giver_data import SPECIFIC, giver_rows
 from tests.web.network import build, grow, queries_for
 

@@ -9,8 +9,11 @@ from django.urls import reverse
 
 from goodloop.accounts.models import Account
 from goodloop.core.giver import ACCEPT_DUE_DAYS
+from goodloop.giving import capacity, requests
+from goodloop.helploop import trust
 from goodloop.helploop.models import Ask, Favor, Loop
-from goodloop.services import agenda, capacity, people, requests, trust
+from goodloop.network import people
+from goodloop.overview import agenda
 from tests.web.giver_data import SPECIFIC, VAGUE, giver_rows
 from tests.web.network import build, grow, queries_for
 

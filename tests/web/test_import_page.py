@@ -9,8 +9,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.network import people
 from goodloop.network.models import ImportBatch, ImportJob, MergeRecord, Person, SourceRecord
-from goodloop.services import import_jobs, importer, people
+from goodloop.transfer import import_jobs, importer
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("import")

@@ -8,8 +8,9 @@ from django.urls import reverse
 
 from goodloop.accounts.models import Account
 from goodloop.helploop.models import Loop
-from goodloop.leads.models import Introduction
-from goodloop.services import introductions, people
+from goodloop.network import people
+from goodloop.search import introductions
+from goodloop.search.models import Introduction
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("introductions")

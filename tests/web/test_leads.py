@@ -9,8 +9,9 @@ from django.urls import reverse
 from goodloop.accounts.models import Account
 from goodloop.core import rules
 from goodloop.helploop.models import Loop
-from goodloop.leads.models import Lead
-from goodloop.services import leads, people
+from goodloop.network import people
+from goodloop.search import leads
+from goodloop.search.models import Lead
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("leads")

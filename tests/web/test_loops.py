@@ -6,8 +6,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import favors, loops
 from goodloop.helploop.models import Loop
-from goodloop.services import favors, leads, loops, people
+from goodloop.network import people
+from goodloop.search import leads
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("loops")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.services import organizations, people
+from goodloop.network import organizations, people
 from tests.web.network import build, grow, queries_for
 
 

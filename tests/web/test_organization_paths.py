@@ -7,7 +7,9 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.services import asks, introductions, organizations, people
+from goodloop.helploop import asks
+from goodloop.network import organizations, people
+from goodloop.search import introductions
 from tests.web.network import build, grow, queries_for
 
 HX = {"HTTP_HX_REQUEST": "true"}

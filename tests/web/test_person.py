@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.services import interactions, people
+from goodloop.network import interactions, people
 from tests.web.network import build, grow, queries_for
 
 

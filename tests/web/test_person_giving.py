@@ -7,8 +7,9 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.giving import requests, transition
 from goodloop.helploop.models import ClosureReceived
-from goodloop.services import interactions, people, requests, transition
+from goodloop.network import interactions, people
 from tests.web.giver_data import SPECIFIC, VAGUE, giver_rows
 from tests.web.network import build, grow, queries_for
 

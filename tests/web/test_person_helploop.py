@@ -8,9 +8,13 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import asks, favors
 from goodloop.helploop.models import Loop
+from goodloop.network import interactions, people
+from goodloop.network import queries as network_queries
 from goodloop.network.models import Person
-from goodloop.services import asks, favors, interactions, introductions, merge, people
+from goodloop.search import introductions
+from goodloop.transfer import merge
 from tests.web.network import build, grow, queries_for
 
 TODAY = date.today()
@@ -143,7 +147,7 @@ def test_merge_history_and_undo(client, ana):
     twin = people.add_person(ana.account, "Ana D.", email="ana@example.org")
     merge.merge_people(ana.account, ana, twin)
     html = page(client, ana)
-    record = merge.history(ana.account, ana)[0]
+    record = network_queries.merge_history(ana.account, ana)[0]
     assert "<strong>Ana D.</strong> was merged in" in html and f'action="/merges/{record.id}/undo/"' in html
     response = client.post(reverse("merge_undo", args=[record.id]))
     assert response.status_code == 302 and response["Location"] == reverse("person", args=[ana.id])
@@ -172,7 +176,7 @@ def test_another_accounts_person_edits_are_404(client, ana):
     for name, data in (("person_rhythm", {"tier": "core"}), ("person_trust", {"trust_stage": "advocate"}),
                        ("person_needs", {"need": "x"})):
         assert client.post(reverse(name, args=[zed.id]), data).status_code == 404
-    record = merge.history(other, zed)[0]
+    record = network_queries.merge_history(other, zed)[0]
     assert client.post(reverse("merge_undo", args=[record.id])).status_code == 404
     zed.refresh_from_db()
     assert (zed.tier, zed.trust_stage, zed.needs) == ("wide", "stranger", [])

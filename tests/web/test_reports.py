@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import asks, favors, loops
 from goodloop.helploop.models import Loop
-from goodloop.services import asks, favors, interactions, leads, loops, people
+from goodloop.network import interactions, people
+from goodloop.search import leads
 from goodloop.web import charts
 from tests.web.network import build, grow, queries_for
 

@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.leads.models import Target
-from goodloop.services import people, targets
+from goodloop.network import people
+from goodloop.search import targets
+from goodloop.search.models import Target
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("targets")
@@ -77,7 +78,7 @@ def test_errors_are_shown_next_to_the_field(client, account, data, field, messag
 
 @pytest.mark.django_db
 def test_a_service_error_is_shown_next_to_its_field(client, account, monkeypatch):
-    from goodloop.services.errors import ServiceError
+    from goodloop.errors import ServiceError
 
     def refuse(*args, **kwargs):
         raise ServiceError("an organization needs a name", field="organization")

@@ -8,8 +8,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
-from goodloop.leads.models import Target
-from goodloop.services import asks, introductions, leads, people, targets
+from goodloop.helploop import asks
+from goodloop.network import people
+from goodloop.search import introductions, leads, targets
+from goodloop.search.models import Target
 from tests.web.network import build, grow, queries_for
 
 HX = {"HTTP_HX_REQUEST": "true"}

@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.helploop import asks, favors
 from goodloop.helploop.models import Ask, Loop
+from goodloop.network import people
 from goodloop.network.models import Interaction
-from goodloop.services import asks, favors, people
 from tests.web.network import build, grow, queries_for
 
 MONDAY = date(2025, 3, 3)
@@ -94,7 +95,7 @@ def test_a_follow_up_records_the_3b7_step(client, account):
 @pytest.mark.django_db
 def test_a_check_in_done_logs_an_outbound_message(client, account):
     cy = people.add_person(account, "Cy Park", org="Globex", tier="close")
-    from goodloop.services import interactions
+    from goodloop.network import interactions
 
     interactions.log(account, [cy], "call", "mutual", "Catch-up", MONDAY)
     when = MONDAY + timedelta(days=40)

@@ -7,8 +7,10 @@ import pytest
 from django.urls import reverse
 
 from goodloop.accounts.models import Account
+from goodloop.giving import transition
+from goodloop.helploop import loops
 from goodloop.helploop.models import Loop, Transition
-from goodloop.services import loops, people, transition
+from goodloop.network import people
 from tests.web.giver_data import giver_rows
 from tests.web.network import build, grow, queries_for
 

@@ -6,10 +6,9 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
-from goodloop.services import asks as ask_service
-from goodloop.services import deletion
-from goodloop.services import listings as queries
-from goodloop.services import people as people_service
+from goodloop.helploop import asks as ask_service
+from goodloop.helploop import listings as queries
+from goodloop.network import people as people_service
 
 from . import common
 
@@ -111,5 +110,5 @@ def coach(request, payload: CoachIn):
 
 @router.delete("/{ask_id}", response={204: None, **common.ERRORS})
 def delete_ask(request, ask_id: int):
-    deletion.delete_ask(request.auth, ask_id)
+    ask_service.delete_ask(request.auth, ask_id)
     return 204, None

@@ -21,9 +21,9 @@ from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 from pydantic import BeforeValidator, ConfigDict, create_model
 
+from goodloop.accounts import tokens
 from goodloop.core.input_bounds import parse_day
-from goodloop.services import tokens
-from goodloop.services.errors import Ambiguous, NotFound, ServiceError
+from goodloop.errors import Ambiguous, NotFound, ServiceError
 
 
 def _day(value):

@@ -5,10 +5,9 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
-from goodloop.services import deletion
-from goodloop.services import favors as favor_service
-from goodloop.services import listings as queries
-from goodloop.services import people as people_service
+from goodloop.helploop import favors as favor_service
+from goodloop.helploop import listings as queries
+from goodloop.network import people as people_service
 
 from . import common
 
@@ -85,5 +84,5 @@ def edit_favor(request, favor_id: int, payload: FavorPatch):
 
 @router.delete("/{favor_id}", response={204: None, **common.ERRORS})
 def delete_favor(request, favor_id: int):
-    deletion.delete_favor(request.auth, favor_id)
+    favor_service.delete_favor(request.auth, favor_id)
     return 204, None

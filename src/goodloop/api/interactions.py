@@ -5,9 +5,9 @@ from typing import Literal
 from ninja import Field, Query, Router
 
 from goodloop.core import rules
-from goodloop.services import interactions as interaction_service
-from goodloop.services import listings as queries
-from goodloop.services import people as people_service
+from goodloop.helploop import listings as queries
+from goodloop.network import interactions as interaction_service
+from goodloop.network import people as people_service
 
 from . import common
 

@@ -5,8 +5,8 @@ from typing import Literal
 from ninja import Field, Query, Router
 
 from goodloop.core import rules
-from goodloop.services import introductions as intro_service
-from goodloop.services import people as people_service
+from goodloop.network import people as people_service
+from goodloop.search import introductions as intro_service
 
 from . import common
 

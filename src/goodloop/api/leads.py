@@ -5,10 +5,9 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
-from goodloop.services import deletion
-from goodloop.services import leads as lead_service
-from goodloop.services import listings as queries
-from goodloop.services import people as people_service
+from goodloop.helploop import listings as queries
+from goodloop.network import people as people_service
+from goodloop.search import leads as lead_service
 
 from . import common
 
@@ -86,5 +85,5 @@ def move_lead(request, lead_id: int, payload: LeadPatch):
 
 @router.delete("/{lead_id}", response={204: None, **common.ERRORS})
 def delete_lead(request, lead_id: int):
-    deletion.delete_lead(request.auth, lead_id)
+    lead_service.delete_lead(request.auth, lead_id)
     return 204, None

@@ -5,7 +5,7 @@ from typing import Literal
 from ninja import Field, Query, Router
 
 from goodloop.core import rules
-from goodloop.services import loops as loop_service
+from goodloop.helploop import loops as loop_service
 
 from . import common
 

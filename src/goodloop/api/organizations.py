@@ -2,8 +2,8 @@
 
 from ninja import Field, Query, Router
 
-from goodloop.services import organizations as org_service
-from goodloop.services import pages
+from goodloop.network import organizations as org_service
+from goodloop.network import queries as network_queries
 
 from . import common
 
@@ -41,6 +41,6 @@ def add_organization(request, payload: OrganizationIn):
 
 @router.get("/{org_id}", response={200: OrganizationOut, **common.ERRORS})
 def show_organization(request, org_id: int):
-    org = pages.organization_for_page(request.auth, org_id)
-    org.people_count = pages.people_there_now(request.auth, org).count()
+    org = network_queries.organization_for_page(request.auth, org_id)
+    org.people_count = network_queries.people_there_now(request.auth, org).count()
     return as_dict(org)

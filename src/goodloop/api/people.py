@@ -5,10 +5,12 @@ from typing import Literal
 from ninja import Field, Query, Router
 
 from goodloop.core import rules
+from goodloop.errors import ServiceError
+from goodloop.helploop import person_edit
+from goodloop.network import deletion
+from goodloop.network import people as people_service
 from goodloop.network.models import Person
-from goodloop.services import deletion, person_detail, person_edit
-from goodloop.services import people as people_service
-from goodloop.services.errors import ServiceError
+from goodloop.overview import person_detail
 
 from . import common
 

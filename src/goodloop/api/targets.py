@@ -5,8 +5,8 @@ from typing import Literal
 from ninja import Field, Query, Router
 
 from goodloop.core import rules
-from goodloop.services import deletion
-from goodloop.services import targets as target_service
+from goodloop.search import targets as target_service
+from goodloop.search.targets import delete_target
 
 from . import common
 
@@ -78,5 +78,5 @@ def change_target(request, target_id: int, payload: TargetPatch):
 
 @router.delete("/{target_id}", response={204: None, **common.ERRORS})
 def remove_target(request, target_id: int):
-    deletion.delete_target(request.auth, target_id)
+    delete_target(request.auth, target_id)
     return 204, None

@@ -4,8 +4,8 @@ import datetime as dt
 
 from ninja import Query, Router, Schema
 
-from goodloop.services import agenda
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.overview import agenda
 
 from . import common
 

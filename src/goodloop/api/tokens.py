@@ -6,7 +6,7 @@ cannot make itself permanent by minting a successor before it is revoked or expi
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 
-from goodloop.services import tokens as token_service
+from goodloop.accounts import tokens as token_service
 
 from . import common
 

@@ -47,7 +47,7 @@ def account_add(
         raise CliError("give the password on standard input with --password-stdin (never on the command line)")
     password = _read_password()
     _setup()
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     account = accounts.create_account(email, password, name=name)
     if as_json:
@@ -71,7 +71,7 @@ def account_enable(email: str = typer.Argument(..., help="The login email.")):
 def _act(said: str, use_case: str, *args) -> None:
     """Run one account use case and say what it did to which account."""
     _setup()
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     account = getattr(accounts, use_case)(*args)
     typer.echo(f"account #{account.id} {account.user.email} {said}")
@@ -95,7 +95,7 @@ def account_remove(
 ):
     """Delete an account, its login and every row it owns (people, asks, tokens, …). Cannot be undone."""
     _setup()
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     login = accounts.by_email(email).user.email  # an unknown email is an error before any question
     if not yes:
@@ -110,7 +110,7 @@ def account_remove(
 def _account_for(email: str | None):
     from django.conf import settings
 
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     if email:
         return accounts.by_email(email)
@@ -129,7 +129,7 @@ def token_create(
 ):
     """Create an API token and print it once (only its hash is kept)."""
     _setup()
-    from goodloop.services import tokens as svc
+    from goodloop.accounts import tokens as svc
 
     token, clear = svc.create(_account_for(account), name, expires_in)
     if as_json:
@@ -144,7 +144,7 @@ def token_create(
 def token_revoke(token_id: int = typer.Argument(..., help="The token's id (see goodloop tokens).")):
     """Revoke an API token: it stops working at once."""
     _setup()
-    from goodloop.services import tokens as svc
+    from goodloop.accounts import tokens as svc
 
     token = svc.revoke(token_id)
     typer.echo(f"token #{token.id} ({token.prefix}…) revoked")
@@ -156,8 +156,8 @@ def tokens(
 ):
     """List API tokens (never the tokens themselves: only their first characters)."""
     _setup()
-    from goodloop.services import accounts
-    from goodloop.services import tokens as svc
+    from goodloop.accounts import account as accounts
+    from goodloop.accounts import tokens as svc
 
     rows = [svc.as_dict(t) for t in svc.list_tokens(accounts.by_email(account) if account else None)]
     if as_json:

@@ -17,7 +17,7 @@ def account():
     bootstrap.setup(cli=True)  # `serve` sets Django up itself first, with the web's apps
     from django.conf import settings
 
-    from goodloop.services import accounts
+    from goodloop.accounts import account as accounts
 
     if not settings.GOODLOOP_SERVER_MODE:
         return accounts.local_account()

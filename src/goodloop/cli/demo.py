@@ -17,7 +17,7 @@ def register(app: typer.Typer) -> None:
 
 def demo(reset: bool = typer.Option(False, "--reset", help="Erase this store first (asks on a terminal).")):
     """Load the sample network into an empty store."""
-    from goodloop.services import demo as svc
+    from goodloop.demo import load as svc
 
     account = context.account()
     if reset:
@@ -58,7 +58,7 @@ def serve(
             )
     from django.core.management import call_command
 
-    from goodloop.services import import_jobs
+    from goodloop.transfer import import_jobs
 
     import_jobs.recover()  # a web import left running by a server that stopped: failed now, with a retry
     if not settings.GOODLOOP_SERVER_MODE:

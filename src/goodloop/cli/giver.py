@@ -38,8 +38,8 @@ def request(
     """Record a request someone made of you: the coach's reading and a draft reply."""
     day = parse_date(when) if when else None
     account = context.account()
-    from goodloop.services import people
-    from goodloop.services import requests as svc
+    from goodloop.giving import requests as svc
+    from goodloop.network import people
 
     who = None if ref.strip() == "-" else people.resolve(account, ref)
     pasted = ref.strip() == "-" or "\n" in text.strip()
@@ -69,9 +69,9 @@ def requests_(
 ):
     """Requests people made of you."""
     account = context.account()
-    from goodloop.services import requests as svc
+    from goodloop.giving import queries
 
-    items = [svc.as_dict(x) for x in svc.list_requests(account, open_only=open_only)]
+    items = [queries.as_dict(x) for x in queries.list_requests(account, open_only=open_only)]
     if as_json:
         emit_json(items)
         return
@@ -95,8 +95,8 @@ def triage(
     day = parse_date(when)
     due_day = parse_date(due, "--due") if due else None
     account = context.account()
-    from goodloop.services import people
-    from goodloop.services import requests as svc
+    from goodloop.giving import requests as svc
+    from goodloop.network import people
 
     result = svc.triage(account, request_id, action.strip().lower(), due=due_day,
                         to=people.resolve(account, to) if to else None, note=note, when=day, minutes=minutes)
@@ -121,7 +121,7 @@ def kept(
     """Close a promise loop: done records the favor given (the ledger moves)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import requests as svc
+    from goodloop.giving import requests as svc
 
     loop = svc.keep_promise(account, _positive_id(loop_id, "LOOP_ID"), day, note, skip=skip)
     typer.echo(f"promise #{loop.id} to {loop.person.display_name} {loop.status}"
@@ -138,7 +138,7 @@ def budget(
     """Show or set your weekly giving budget and giving days."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import capacity
+    from goodloop.giving import capacity
 
     if favors is not None or minutes is not None or days is not None:
         capacity.set_budget(account, favors=favors, minutes=minutes, days=days)
@@ -165,7 +165,8 @@ def seeking(
     """Mark a contact as job-seeking (monthly check-ins), or record that they landed."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import people, transition
+    from goodloop.giving import transition
+    from goodloop.network import people
 
     if ref is None:
         if landed or at or role:
@@ -199,7 +200,7 @@ def seeking(
 def _closure(kind: str, request_id: int, note: str, when: str | None):
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import closure
+    from goodloop.giving import closure
 
     fn = closure.thanked_me if kind == "thanked" else closure.reported_to_me
     rec = fn(account, _positive_id(request_id, "REQUEST_ID"), day, note)
@@ -232,7 +233,7 @@ def givers(
     """The Givers report: who closes the loop with you, whom you helped most, open promises."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import closure
+    from goodloop.giving import closure
 
     data = closure.givers_report(account, day)
     if as_json:

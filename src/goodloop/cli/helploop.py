@@ -36,7 +36,8 @@ def coach(
 ):
     """Score an ask and suggest a rewrite; saves nothing."""
     account = context.account()
-    from goodloop.services import asks, people
+    from goodloop.helploop import asks
+    from goodloop.network import people
 
     who = people.resolve(account, person) if person else None
     data = asks.coach(account, text, who).as_dict()
@@ -56,7 +57,8 @@ def ask(
     """Record an ask you made, with the coach's score and findings."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import asks, people
+    from goodloop.helploop import asks
+    from goodloop.network import people
 
     result = asks.make(account, people.resolve(account, ref), text, kind=kind, org_names=org,
                        status="draft" if draft else "sent", when=day)
@@ -71,7 +73,8 @@ def ask(
 def _favor(direction, ref, kind, note, ask_id, lead_id, when, as_json):
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import favors, people
+    from goodloop.helploop import favors
+    from goodloop.network import people
 
     result = favors.record(account, people.resolve(account, ref), direction, kind, note, day,
                            ask_id=ask_id, lead_id=lead_id)
@@ -114,7 +117,7 @@ def loops(
 ):
     """What you owe people: thank-yous, reports, follow-ups, check-ins, gives, promises."""
     account = context.account()
-    from goodloop.services import loops as svc
+    from goodloop.helploop import loops as svc
 
     items = list(svc.list_loops(account, open_only=open_only))
     if as_json:
@@ -133,7 +136,7 @@ def done(
     """Close a loop."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import loops as svc
+    from goodloop.helploop import loops as svc
 
     loop = svc.close(account, loop_id, day, note, skip=skip)
     typer.echo(f"loop #{loop.id} ({loop.kind}, {loop.person.display_name}) {loop.status}")
@@ -147,7 +150,7 @@ def today(
     """The ranked agenda: what to do today, each with a reason and a draft."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import agenda
+    from goodloop.overview import agenda
 
     items = agenda.today(account, day, limit=limit)
     if as_json:
@@ -174,7 +177,8 @@ def lead_add(
     """Add a lead (a job opportunity)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import leads, people
+    from goodloop.network import people
+    from goodloop.search import leads
 
     lead = leads.add(account, org, title, via=people.resolve(account, via) if via else None, when=day)
     emit_json(leads.as_dict(lead)) if as_json else typer.echo(f"lead #{lead.id}: {title} at {lead.organization.name}")
@@ -191,7 +195,7 @@ def lead_move(
     """Move a lead to a new stage (the people who helped are owed a report)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import leads
+    from goodloop.search import leads
 
     lead, opened = leads.move(account, lead_id, stage, day)
     if as_json:

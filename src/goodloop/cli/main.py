@@ -100,7 +100,7 @@ def _refresh_planner_statistics() -> None:
     from django.apps import apps
 
     if apps.ready:  # only commands that opened the store
-        from goodloop.services import planner
+        from goodloop.transfer import planner
 
         planner.refresh()
 
@@ -124,7 +124,7 @@ def _run(argv):
 
     from goodloop.bootstrap import StoreError
     from goodloop.config import ConfigError
-    from goodloop.services.errors import ServiceError
+    from goodloop.errors import ServiceError
 
     try:
         argv = sys.argv[1:] if argv is None else argv

@@ -23,8 +23,8 @@ def log(
 ):
     """Log an interaction (it resets the keep-in-touch clock)."""
     context.account()  # set up Django before importing services
-    from goodloop.services import interactions
-    from goodloop.services import people as svc
+    from goodloop.network import interactions
+    from goodloop.network import people as svc
 
     day = parse_date(when)
     account = context.account()
@@ -43,7 +43,7 @@ def target_add(
 ):
     """Add an organization to the target list."""
     context.account()  # set up Django before importing services
-    from goodloop.services import targets as svc
+    from goodloop.search import targets as svc
 
     target = svc.add_target(context.account(), org, priority=priority, why=why)
     if as_json:
@@ -55,7 +55,7 @@ def target_add(
 def targets(as_json: bool = typer.Option(False, "--json")):
     """The target list in priority order, with how many people I know at each."""
     context.account()  # set up Django before importing services
-    from goodloop.services import targets as svc
+    from goodloop.search import targets as svc
 
     items = list(svc.list_targets(context.account()))
     if as_json:

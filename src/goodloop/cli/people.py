@@ -22,7 +22,7 @@ def people(
 ):
     """List people in the network."""
     context.account()  # set up Django before importing services
-    from goodloop.services import people as svc
+    from goodloop.network import people as svc
 
     account = context.account()
     qs = svc.search(account, query, org=org, tag=tag, tier=tier)
@@ -50,7 +50,7 @@ def person_add(
 ):
     """Add a person."""
     context.account()  # set up Django before importing services
-    from goodloop.services import people as svc
+    from goodloop.network import people as svc
 
     account = context.account()
     person = svc.add_person(account, name, org=org, title=title, email=email, url=url, tier=tier)
@@ -68,8 +68,8 @@ def person_show(
 ):
     """Show a person: roles, strength, ledger, open loops, timeline."""
     context.account()  # set up Django before importing services
-    from goodloop.services import people as svc
-    from goodloop.services import person_detail
+    from goodloop.network import people as svc
+    from goodloop.overview import person_detail
 
     account = context.account()
     person = svc.resolve(account, ref)
@@ -106,8 +106,8 @@ def person_merge(
 ):
     """Merge the second person into the first (everything moves; nothing is lost)."""
     context.account()  # set up Django before importing services
-    from goodloop.services import merge
-    from goodloop.services import people as svc
+    from goodloop.network import people as svc
+    from goodloop.transfer import merge
 
     account = context.account()
     a, b = svc.resolve(account, keep), svc.resolve(account, other)
@@ -119,8 +119,8 @@ def person_merge(
 def person_unmerge(merge_id: int = typer.Argument(..., metavar="MERGE_ID", help="From `person show`'s merges.")):
     """Undo a merge: the merged-away person comes back with everything that was theirs."""
     account = context.account()
-    from goodloop.services import merge
-    from goodloop.services import people as svc
+    from goodloop.network import people as svc
+    from goodloop.transfer import merge
 
     person = merge.undo(account, merge_id)
     typer.echo(f"restored {svc.describe(person)}")
@@ -139,8 +139,8 @@ def person_edit(
 ):
     """Change a person's tier, cadence, needs, trust stage or notes."""
     account = context.account()
-    from goodloop.services import people as svc
-    from goodloop.services import person_edit
+    from goodloop.helploop import person_edit
+    from goodloop.network import people as svc
 
     person = svc.resolve(account, ref)
     changes = {k: v for k, v in (("tier", tier), ("cadence_days", cadence), ("trust_stage", trust),

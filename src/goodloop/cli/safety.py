@@ -23,7 +23,8 @@ def backup_cmd(
     bootstrap.setup()  # not context.account(): a server store has no local account to create
     from django.db import connection
 
-    from goodloop.services import accounts, snapshot
+    from goodloop.accounts import account as accounts
+    from goodloop.transfer import snapshot
 
     owner = None
     if connection.vendor != "sqlite":

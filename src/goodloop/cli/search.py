@@ -21,7 +21,7 @@ def who(
 ):
     """Warm paths to an organization, best first."""
     account = context.account()
-    from goodloop.services import paths
+    from goodloop.helploop import paths
 
     rows = paths.who(account, org, limit=limit)
     if as_json:
@@ -46,7 +46,8 @@ def intro(
     """Record an introduction (with double opt-in drafts)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import introductions, people
+    from goodloop.network import people
+    from goodloop.search import introductions
 
     trio = [people.resolve(account, r) for r in (introducer, introducee, introduced)]
     item = introductions.record(account, *trio, purpose=purpose, status=status, when=day)
@@ -68,7 +69,7 @@ def intro_status(
     """Move an introduction along (made: the introducer did you a favor; met: you met)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.services import introductions
+    from goodloop.search import introductions
 
     item = introductions.move(account, intro_id, status, day)
     emit_json({"id": item.id, "status": item.status}) if as_json else typer.echo(
@@ -81,7 +82,7 @@ def brief(
 ):
     """Your one-page brief: what you want and how people can help."""
     account = context.account()
-    from goodloop.services import brief as svc
+    from goodloop.search import brief as svc
 
     if fmt not in ("md", "html", "pdf"):
         raise CliError(f"--format must be md, html or pdf (got {fmt!r})")
@@ -113,7 +114,7 @@ def report(
     day = parse_date(when)
     start = parse_date(since, "--since") if since else None
     account = context.account()
-    from goodloop.services import reports
+    from goodloop.overview import reports
 
     data = reports.build(account, day, start)
     if as_json:

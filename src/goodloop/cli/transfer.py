@@ -46,7 +46,7 @@ def import_cmd(
         raise CliError(f"--format must be one of: {', '.join(FORMATS)} (got {format!r})")
     data = _read(path)
     context.account()  # set up Django before importing services
-    from goodloop.services import importer
+    from goodloop.transfer import importer
 
     account = context.account()
     show_bar = not as_json and sys.stdout.isatty()
@@ -123,7 +123,7 @@ def calendar_url_cmd(
 ):
     """The secret address calendar apps subscribe to (your open loops, kept up to date)."""
     account = context.account()
-    from goodloop.services import calendar_feed
+    from goodloop.transfer import calendar_feed
 
     _print_url(_base_url(base) + calendar_feed.path(calendar_feed.feed_token(account)), as_json)
 
@@ -134,7 +134,7 @@ def calendar_reset_cmd(
 ):
     """Make a new subscription address; the old one stops working at once."""
     account = context.account()
-    from goodloop.services import calendar_feed
+    from goodloop.transfer import calendar_feed
 
     _print_url(_base_url(base) + calendar_feed.path(calendar_feed.reset(account)), as_json)
 
@@ -151,8 +151,8 @@ def export_cmd(
     if version not in ("4.0", "3.0"):
         raise CliError(f"--version must be 4.0 or 3.0 (got {version!r})")
     context.account()  # set up Django before importing services
-    from goodloop.services import exporter
-    from goodloop.services.private_files import write_private
+    from goodloop.private_files import write_private
+    from goodloop.transfer import exporter
 
     data = exporter.export(context.account(), kind, version=version, todo=todo)
     if out:
@@ -174,13 +174,13 @@ def restore_cmd(path: str = typer.Argument(..., help="A file written by `goodloo
         from goodloop import bootstrap
 
         bootstrap.setup()
-        from goodloop.services import snapshot
+        from goodloop.transfer import snapshot
 
         counts = snapshot.restore_sqlite(path)
         typer.echo("restored " + ", ".join(f"{n} {name}" for name, n in counts.items() if n))
         return
     context.account()  # set up Django before importing services
-    from goodloop.services import backup
+    from goodloop.transfer import backup
 
     counts = backup.restore(context.account(), data)
     typer.echo("restored " + ", ".join(f"{n} {name}" for name, n in counts.items() if n))

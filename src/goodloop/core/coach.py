@@ -33,6 +33,7 @@ from goodloop.core.coach_detect import (  # noqa: F401 (re-exported for callers)
     normalize_org,
 )
 from goodloop.core.coach_reading import VOUCHING_KINDS, Reading, read
+from goodloop.core.coach_rewrite import edit
 from goodloop.core.rules import COACH_MAX_WORDS, COACH_MAX_WORDS_FIRST_CONTACT, TRUST_STAGES
 from goodloop.core.trust import trust_gate
 
@@ -300,7 +301,5 @@ def coach(text: str, context: CoachContext | None = None, *, rewrite: bool = Tru
         people=r.people, caps=tuple(caps),
     )
     if rewrite and score < LOOKS_GOOD and r.text.strip():
-        from goodloop.core.coach_rewrite import edit  # the rewrite scores its drafts with this module
-
-        result = replace(result, rewrite=edit(r, result, ctx))
+        result = replace(result, rewrite=edit(r, result, ctx, lambda draft: coach(draft, ctx, rewrite=False).score))
     return result

@@ -16,7 +16,7 @@ edit is tried, and else there is no rewrite.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from goodloop.core import coach_lexicon as lx
 from goodloop.core.coach_reading import Reading, greeting_name, read, sentences
@@ -223,15 +223,16 @@ def keeps_what_matters(before: Reading, after_text: str, ctx) -> bool:
             and after.kind == before.kind)
 
 
-def edit(r: Reading, result, ctx) -> str:
-    """The best edit that scores higher and keeps what matters, or "" when none does."""
-    from goodloop.core.coach import coach  # scoring lives there; drafts are scored without a rewrite
+def edit(r: Reading, result, ctx, score_of: Callable[[str], int]) -> str:
+    """The best edit that scores higher and keeps what matters, or "" when none does.
 
+    ``score_of`` scores a draft (the coach passes itself, without a rewrite), so this module
+    never imports the coach back."""
     for make in (full_edit, light_edit):
         draft = make(r, result.codes, ctx)
         if not draft or draft.strip() == r.text.strip():
             continue
-        score = coach(draft, ctx, rewrite=False).score
+        score = score_of(draft)
         # A gated ask keeps its gate (the person is still a stranger) but gains the smaller
         # alternative: offered at an equal score.
         better = score > result.score or (score == result.score and "trust_gate" in result.codes)

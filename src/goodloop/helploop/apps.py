@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class HelploopConfig(AppConfig):
     name = "goodloop.helploop"
     label = "helploop"
+
+    def ready(self) -> None:
+        from goodloop.helploop import handlers  # noqa: F401  (registers the handlers)

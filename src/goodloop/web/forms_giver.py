@@ -4,8 +4,8 @@ from django import forms
 
 from goodloop.core import giver as rules
 from goodloop.core import rules as v
-from goodloop.services import people as people_service
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.network import people as people_service
 from goodloop.web.forms_helploop import PersonFieldMixin, _date_field, person_input, person_ref
 
 DAY_CHOICES = list(zip(rules.WEEKDAYS, rules._DAY_NAMES, strict=True))

@@ -6,8 +6,8 @@ from django import forms
 
 from goodloop.core import rules
 from goodloop.core.input_bounds import MAX_ID
-from goodloop.services import people as people_service
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.network import people as people_service
 from goodloop.web.fields import DateField
 
 DATE_HELP = "YYYY-MM-DD; empty is today"

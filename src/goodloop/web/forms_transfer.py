@@ -2,9 +2,9 @@
 
 from django import forms
 
+from goodloop.errors import ServiceError
 from goodloop.formats import registry
-from goodloop.services import import_jobs
-from goodloop.services.errors import ServiceError
+from goodloop.transfer import import_jobs
 
 FORMAT_CHOICES = [("auto", "Detect from the content"), *((k, v) for k, v in registry.LABELS.items())]
 

@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.http import HttpResponseBadRequest, JsonResponse
 
-from goodloop.services import accounts
+from goodloop.accounts import account as accounts
 
 
 class AccountMiddleware:

@@ -1,7 +1,7 @@
 """After each request on SQLite, let the query planner refresh the statistics it lacked
-(see goodloop.services.planner: next to free when nothing changed)."""
+(see goodloop.transfer.planner: next to free when nothing changed)."""
 
-from goodloop.services import planner
+from goodloop.transfer import planner
 
 
 class PlannerStatisticsMiddleware:

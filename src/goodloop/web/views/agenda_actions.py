@@ -11,9 +11,10 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
-from goodloop.services import asks, interactions, loops
-from goodloop.services import people as people_service
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import asks, loops
+from goodloop.network import interactions
+from goodloop.network import people as people_service
 from goodloop.web.forms_helploop import AgendaDoneForm
 
 from .common import is_htmx_fragment, not_found_is_404

@@ -11,11 +11,11 @@ from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
 from goodloop.core.input_bounds import parse_id
-from goodloop.services import asks as ask_service
-from goodloop.services import pages_helploop as pages
-from goodloop.services import people as people_service
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.helploop import asks as ask_service
+from goodloop.network import people as people_service
 from goodloop.web.forms_helploop import AskForm, AskStatusForm, CoachForm, person_ref
+from goodloop.web.pages import helploop as pages
 
 from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
 

@@ -8,10 +8,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from goodloop.services import brief as brief_service
-from goodloop.services import pages_search
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.search import brief as brief_service
 from goodloop.web.forms_search import BriefForm, _lines
+from goodloop.web.pages import search as pages_search
 
 FORMATS = {"md": ("text/markdown; charset=utf-8", "brief.md"),
            "html": ("text/html; charset=utf-8", "brief.html"),

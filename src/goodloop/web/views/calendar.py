@@ -6,7 +6,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST, require_safe
 
-from goodloop.services import calendar_feed, exporter
+from goodloop.transfer import calendar_feed, exporter
 
 
 @require_safe

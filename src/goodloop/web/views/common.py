@@ -5,7 +5,7 @@ from contextlib import contextmanager
 from django.core.paginator import Paginator
 from django.http import Http404
 
-from goodloop.services.errors import NotFound
+from goodloop.errors import NotFound
 
 PAGE_SIZE = 50
 

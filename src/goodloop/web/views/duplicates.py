@@ -9,9 +9,9 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from goodloop.core.input_bounds import parse_id
+from goodloop.errors import ServiceError
 from goodloop.network.models import MergeRecord, Person
-from goodloop.services import import_jobs, merge
-from goodloop.services.errors import ServiceError
+from goodloop.transfer import import_jobs, merge
 from goodloop.web.forms_transfer import PairForm
 
 from .common import not_found_is_404, paginate

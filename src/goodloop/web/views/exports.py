@@ -3,8 +3,8 @@
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 
-from goodloop.services import exporter
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.transfer import exporter
 
 _TYPES = {"vcard": ("text/vcard; charset=utf-8", "vcf"), "csv": ("text/csv; charset=utf-8", "csv"),
           "json": ("application/json", "json"), "ics": ("text/calendar; charset=utf-8", "ics")}

@@ -6,10 +6,10 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 
 from goodloop.core.input_bounds import parse_id
-from goodloop.services import favors as favor_service
-from goodloop.services import pages_helploop as pages
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import favors as favor_service
 from goodloop.web.forms_helploop import FavorForm
+from goodloop.web.pages import helploop as pages
 
 from .asks import wire_picker
 from .common import is_htmx_fragment

@@ -7,7 +7,7 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from goodloop.services import closure
+from goodloop.giving import closure
 
 from .giving import SUBNAV
 

@@ -13,13 +13,13 @@ from django.views.decorators.http import require_POST
 
 from goodloop.core import giver as rules
 from goodloop.core.input_bounds import parse_id
+from goodloop.errors import ServiceError
+from goodloop.giving import capacity, closure
+from goodloop.giving import requests as request_service
+from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Favor
-from goodloop.services import capacity, closure
-from goodloop.services import loops as loop_service
-from goodloop.services import pages_giver as pages
-from goodloop.services import requests as request_service
-from goodloop.services.errors import ServiceError
 from goodloop.web.forms_giver import BudgetForm, PasteForm, PreviewForm, RequestForm, TriageForm
+from goodloop.web.pages import giving as pages
 
 from .asks import wire_picker
 from .common import is_htmx_fragment, not_found_is_404, paginate, query_without

@@ -7,10 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from goodloop.errors import ServiceError
 from goodloop.formats import registry
 from goodloop.network.models import ImportJob
-from goodloop.services import exporter, import_jobs
-from goodloop.services.errors import ServiceError
+from goodloop.transfer import exporter, import_jobs
 from goodloop.web.forms_transfer import ImportForm
 
 from . import calendar

@@ -7,11 +7,11 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
-from goodloop.services import introductions as intro_service
-from goodloop.services import pages_search
-from goodloop.services import people as people_service
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.network import people as people_service
+from goodloop.search import introductions as intro_service
 from goodloop.web.forms_search import IntroGiveForm, IntroRequestForm, StatusForm
+from goodloop.web.pages import search as pages_search
 
 from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
 

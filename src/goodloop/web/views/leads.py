@@ -9,11 +9,11 @@ from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
-from goodloop.services import leads as lead_service
-from goodloop.services import pages_search
-from goodloop.services import people as people_service
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.network import people as people_service
+from goodloop.search import leads as lead_service
 from goodloop.web.forms_search import LeadForm, MoveLeadForm
+from goodloop.web.pages import search as pages_search
 
 from .common import is_htmx_fragment, not_found_is_404
 

@@ -9,10 +9,10 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
-from goodloop.services import loops as loop_service
-from goodloop.services import pages_helploop as pages
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.helploop import loops as loop_service
 from goodloop.web.forms_helploop import LoopCloseForm
+from goodloop.web.pages import helploop as pages
 
 from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
 

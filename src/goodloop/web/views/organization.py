@@ -6,8 +6,9 @@ from datetime import date
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from goodloop.services import pages, paths
-from goodloop.services import people as people_service
+from goodloop.helploop import paths
+from goodloop.network import people as people_service
+from goodloop.network import queries as network_queries
 
 from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
 
@@ -17,9 +18,9 @@ WARM_PATHS_SHOWN = 10
 def view(request, pk: int):
     account = request.account
     with not_found_is_404():
-        org = pages.organization_for_page(account, pk)
-    now = paginate(request, pages.people_there_now(account, org))
-    left = paginate(request, pages.people_who_left(account, org), param="past")
+        org = network_queries.organization_for_page(account, pk)
+    now = paginate(request, network_queries.people_there_now(account, org))
+    left = paginate(request, network_queries.people_who_left(account, org), param="past")
     return render(request, "goodloop/organizations/detail.html", {
         "title": org.name,
         "org": org,
@@ -37,7 +38,7 @@ def warm_paths(request, pk: int):
     page of its own."""
     account = request.account
     with not_found_is_404():
-        org = pages.organization_for_page(account, pk)
+        org = network_queries.organization_for_page(account, pk)
     ranked = paths.who(account, org.name, date.today(), limit=WARM_PATHS_SHOWN)
     context = {"title": f"Warm paths to {org.name}", "org": org, "paths": ranked}
     if is_htmx_fragment(request):

@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
-from goodloop.services import organizations as organization_service
+from goodloop.network import organizations as organization_service
 
 from .common import is_htmx_fragment, paginate, query_without
 

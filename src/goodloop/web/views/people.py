@@ -4,9 +4,9 @@ from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
 from goodloop.core import rules
-from goodloop.services import pages
-from goodloop.services import people as people_service
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.network import people as people_service
+from goodloop.web.pages import network as pages
 
 from .common import is_htmx_fragment, paginate, query_without
 

@@ -6,10 +6,11 @@ from datetime import date
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
-from goodloop.services import agenda, pages
-from goodloop.services import pages_helploop as helploop_pages
-from goodloop.services import people as people_service
+from goodloop.network import people as people_service
+from goodloop.overview import agenda
 from goodloop.web.forms_helploop import FavorForm, NeedForm, RhythmForm, TrustForm
+from goodloop.web.pages import helploop as helploop_pages
+from goodloop.web.pages import network as pages
 
 from .common import PAGE_SIZE, not_found_is_404
 

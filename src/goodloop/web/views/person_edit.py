@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.shortcuts import redirect
 from django.views.decorators.http import require_POST
 
-from goodloop.services import merge, pages, person_edit
-from goodloop.services import pages_helploop as helploop_pages
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import person_edit
+from goodloop.transfer import merge
 from goodloop.web.forms_helploop import NeedForm, RhythmForm, TrustForm
+from goodloop.web.pages import helploop as helploop_pages
+from goodloop.web.pages import network as pages
 
 from .common import not_found_is_404
 from .person import render_page

@@ -9,11 +9,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from goodloop.services import closure as closure_service
-from goodloop.services import pages_giver as pages
-from goodloop.services import requests as request_service
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.giving import closure as closure_service
+from goodloop.giving import requests as request_service
 from goodloop.web.forms_giver import ClosureForm
+from goodloop.web.pages import giving as pages
 
 from .common import is_htmx_fragment, not_found_is_404
 from .giving import SUBNAV

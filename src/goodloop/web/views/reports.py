@@ -5,7 +5,7 @@ from datetime import date
 from django.shortcuts import render
 
 from goodloop.core import rules
-from goodloop.services import reports as report_service
+from goodloop.overview import reports as report_service
 from goodloop.web import charts
 from goodloop.web.charts import Chart, Series
 from goodloop.web.forms_search import SinceForm

@@ -10,11 +10,14 @@ from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
 from goodloop.core.input_bounds import parse_id
-from goodloop.services import pages, pages_search, paths, targets_order
-from goodloop.services import targets as target_service
-from goodloop.services.errors import NotFound, ServiceError
+from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import paths
+from goodloop.search import targets as target_service
+from goodloop.search import targets_order
 from goodloop.web.forms import TargetForm
 from goodloop.web.forms_search import TargetEditForm
+from goodloop.web.pages import network as pages
+from goodloop.web.pages import search as pages_search
 
 from .common import is_htmx_fragment, not_found_is_404
 

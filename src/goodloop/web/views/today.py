@@ -5,7 +5,7 @@ from datetime import date
 from django.shortcuts import render
 
 from goodloop.network.models import Person
-from goodloop.services import agenda
+from goodloop.overview import agenda
 from goodloop.web.forms_helploop import DateForm
 
 AGENDA_LIMIT = 50

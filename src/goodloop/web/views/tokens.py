@@ -6,8 +6,8 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from goodloop.services import tokens as token_service
-from goodloop.services.errors import ServiceError
+from goodloop.accounts import tokens as token_service
+from goodloop.errors import ServiceError
 
 from .common import not_found_is_404
 

@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from goodloop.core import giver as rules
 from goodloop.core.input_bounds import parse_id
-from goodloop.services import pages_giver as pages
-from goodloop.services import transition as transition_service
-from goodloop.services.errors import ServiceError
+from goodloop.errors import ServiceError
+from goodloop.giving import transition as transition_service
 from goodloop.web.forms_giver import LandedForm, SeekingForm
+from goodloop.web.pages import giving as pages
 
 from .asks import wire_picker
 from .common import not_found_is_404

@@ -1,0 +1,124 @@
+"""Accounts: the local single-user account, created on first use; server-mode accounts
+tied to a Django login, created by an administrator."""
+
+import re
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
+from django.db import connection, transaction
+
+from goodloop.accounts.models import Account
+from goodloop.errors import NotFound, ServiceError
+from goodloop.network.models import Person
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+LOCAL_ACCOUNT_LOCK = 0x6C6F63616C  # "local": processes starting at once on a new store create one account
+MAX_EMAIL = 150  # Django's username length: the email is the login
+
+
+def local_account() -> Account:
+    """Return the local account, creating it (and its "me" person) on first use."""
+    account = Account.objects.filter(is_local=True).select_related("me").first()
+    if account is not None:
+        return account
+    with transaction.atomic():
+        if connection.vendor == "postgresql":  # SQLite's IMMEDIATE transactions already take turns
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", [LOCAL_ACCOUNT_LOCK])
+        account = Account.objects.filter(is_local=True).select_related("me").first()
+        if account is not None:  # another process created it while this one waited
+            return account
+        account = Account.objects.create(name="Me", is_local=True)
+        me = Person.objects.create(account=account, display_name="Me", is_me=True, tier="dormant")
+        account.me = me
+        account.save(update_fields=["me"])
+    return account
+
+
+def server_mode() -> bool:
+    return bool(getattr(settings, "GOODLOOP_SERVER_MODE", False))
+
+
+def account_for_request(request):
+    """The account a web request acts for: the logged-in user's; in local mode, with no
+    login, the local account; in server mode, None (the request must log in first)."""
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        account = Account.objects.filter(user=user).first()
+        if account is not None:
+            return account
+    if server_mode():
+        return None
+    return local_account()
+
+
+def normalize_email(email: str) -> str:
+    email = (email or "").strip()
+    if not _EMAIL.match(email) or len(email) > MAX_EMAIL:
+        raise ServiceError(f"{email!r} is not an email address", field="email")
+    return email.lower()
+
+
+def check_password(email: str, password: str) -> None:
+    """Django's password validators, as one ServiceError naming every reason."""
+    User = get_user_model()
+    try:
+        validate_password(password or "", user=User(username=email, email=email))
+    except ValidationError as exc:
+        raise ServiceError("password refused: " + " ".join(exc.messages), field="password") from None
+
+
+@transaction.atomic
+def create_account(email: str, password: str, name: str = "") -> Account:
+    """A server-mode account: a Django user (login = email), its account and its "me" person."""
+    email = normalize_email(email)
+    check_password(email, password)
+    User = get_user_model()
+    if User.objects.filter(username=email).exists():
+        raise ServiceError(f"an account for {email} exists already", field="email")
+    user = User.objects.create_user(username=email, email=email, password=password)
+    account = Account.objects.create(name=(name or email)[:200], user=user)
+    me = Person.objects.create(account=account, display_name=name or "Me", is_me=True, tier="dormant")
+    account.me = me
+    account.save(update_fields=["me"])
+    return account
+
+
+def by_email(email: str) -> Account:
+    account = Account.objects.filter(user__username=(email or "").strip().lower()).first()
+    if account is None:
+        raise NotFound(f"no account for {email!r}", field="account")
+    return account
+
+
+def set_active(email: str, active: bool) -> Account:
+    """Disable (or enable again) an account's login. A disabled account's sessions, API tokens
+    and calendar export stop at once: Django's session check and tokens.authenticate both refuse
+    an inactive login on every request. Its data stays."""
+    account = by_email(email)
+    account.user.is_active = active
+    account.user.save(update_fields=["is_active"])
+    return account
+
+
+def set_password(email: str, password: str) -> Account:
+    """A new password for an account's login (the same rules as at creation). Its existing web
+    sessions end: Django ties a session to the password it was opened with."""
+    account = by_email(email)
+    check_password(account.user.username, password)
+    account.user.set_password(password)
+    account.user.save(update_fields=["password"])
+    return account
+
+
+@transaction.atomic
+def remove_account(email: str) -> dict[str, int]:
+    """Delete an account, every row it owns and its login; returns the rows deleted per model."""
+    account = by_email(email)
+    user = account.user
+    Person.objects.filter(account=account).update(met_through=None)  # people point at each other
+    _, counts = account.delete()
+    user.delete()
+    return counts

@@ -1,0 +1,107 @@
+"""Favors given and received. A favor received opens the thank loop and, where the rules
+say, the report loop (P2: close the loop)."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db import transaction
+
+from goodloop.core import loops as loop_rules
+from goodloop.core import rules
+from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import loops as loop_service
+from goodloop.helploop import trust
+from goodloop.helploop.models import Ask, Favor, Loop
+from goodloop.network import interactions
+from goodloop.network.deletion import delete_owned
+from goodloop.search.models import Introduction, Lead
+
+
+@dataclass
+class FavorResult:
+    favor: Favor
+    loops_opened: list[Loop]
+
+    def as_dict(self) -> dict:
+        """The `got/gave --json` shape."""
+        f = self.favor
+        return {"id": f.id, "direction": f.direction, "kind": f.kind,
+                "person": {"id": f.person_id, "name": f.person.display_name},
+                "date": f.date.isoformat(), "note": f.note,
+                "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat()} for x in self.loops_opened]}
+
+
+def _linked(account, model, obj_id, label):
+    if obj_id is None:
+        return None
+    obj = model.objects.filter(account=account, id=obj_id).first()
+    if obj is None:
+        raise NotFound(f"no {label} with id {obj_id}", field=label)
+    return obj
+
+
+@transaction.atomic
+def record(account, person, direction: str, kind: str, note: str = "", when: date | None = None,
+           ask_id: int | None = None, lead_id: int | None = None, introduction_id: int | None = None) -> FavorResult:
+    """Record a favor given or received, open the loops it calls for, and touch the person."""
+    if direction not in rules.FAVOR_DIRECTIONS:
+        raise ServiceError("direction must be received or given", field="direction")
+    if kind not in rules.FAVOR_KINDS:
+        raise ServiceError(f"favor kind must be one of: {', '.join(rules.FAVOR_KINDS)} (got {kind!r})", field="kind")
+    if person.is_me:
+        raise ServiceError("a favor is between you and someone else", field="person")
+    when = when or date.today()
+    ask = _linked(account, Ask, ask_id, "ask")
+    lead = _linked(account, Lead, lead_id, "lead")
+    intro = _linked(account, Introduction, introduction_id, "introduction")
+    favor = Favor.objects.create(account=account, person=person, direction=direction, kind=kind, date=when,
+                                 note=note or "", ask=ask, lead=lead, introduction=intro)
+    opened = []
+    for spec in loop_rules.loops_for_favor(direction, kind, when, person_name=person.display_name,
+                                           linked_lead=lead is not None, linked_introduction=intro is not None):
+        due = spec.due
+        if spec.kind == "report":
+            changed = _stage_changed_after(lead, intro, when)
+            due = loop_rules.report_due(when, changed)
+        opened.append(loop_service.open_loop(
+            account, person, spec.kind, due, spec.reason, when, favor=favor, lead=lead, introduction=intro))
+    if ask is not None and direction == "received" and ask.status == "sent":
+        ask.status, ask.answered_on = "answered", when
+        ask.save(update_fields=["status", "answered_on"])
+    if lead is not None and not lead.contributors.filter(id=person.id).exists():
+        lead.contributors.add(person)
+    interactions.touch(account, [person.id], when)
+    trust.refresh(account, person)
+    return FavorResult(favor, opened)
+
+
+def _stage_changed_after(lead, intro, when):
+    dates = [d for d in ((lead.stage_changed_on if lead else None), (intro.status_changed_on if intro else None))
+             if d and d > when]
+    return max(dates) if dates else None
+
+
+@transaction.atomic
+def edit_note(account, favor_id: int, note: str) -> Favor:
+    """Change what a favor's note says (the favor itself, its kind and date, stay as recorded)."""
+    favor = Favor.objects.select_for_update().filter(account=account, id=favor_id).first()
+    if favor is None:
+        raise NotFound(f"no favor with id {favor_id}")
+    favor.note = note
+    favor.save(update_fields=["note"])
+    return favor
+
+
+def describe(favor: Favor) -> str:
+    """What they did, in words a draft can use ("your introduction to Bo at Acme")."""
+    what = favor.kind.replace("_", " ")
+    return f"{what} ({favor.note})" if favor.note else what
+
+
+def for_person(account, person):
+    return Favor.objects.filter(account=account, person=person).order_by("-date", "-id")
+
+@transaction.atomic
+def delete_favor(account, favor_id: int) -> None:
+    """Delete a favor and the thank/report loops it opened."""
+    delete_owned(Favor, account, favor_id, "favor")

@@ -1,0 +1,62 @@
+"""What the help loop does when something happens elsewhere in the search.
+
+Registered by ``HelploopConfig.ready``; each handler runs in the writer's transaction.
+"""
+
+from datetime import timedelta
+
+from goodloop import events
+from goodloop.core import rules
+from goodloop.helploop import favors, landing
+from goodloop.helploop import loops as loop_service
+from goodloop.helploop.models import Favor, Loop
+from goodloop.network import interactions
+
+
+@events.handles(events.LeadMoved)
+def lead_moved(event: events.LeadMoved) -> None:
+    """Every contributor is owed a report 3 days after a stage change; `accepted` starts the
+    thank-everyone campaign instead."""
+    lead, when = event.lead, event.on
+    account = lead.account
+    loop_service.reschedule_reports(account, when, lead=lead)
+    if lead.stage == "accepted":
+        event.opened.extend(landing.thank_everyone(account, lead, when))
+        return
+    due = when + timedelta(days=rules.REPORT_AFTER_STAGE_CHANGE_DAYS)
+    for person in lead.contributors.all():
+        if not Loop.objects.filter(account=account, person=person, kind="report", status="open", lead=lead).exists():
+            event.opened.append(loop_service.open_loop(
+                account, person, "report", due,
+                f"The {lead.title} lead at {lead.organization.name} you helped with moved to {lead.stage} on "
+                f"{when.isoformat()}: tell {person.display_name} how it is going.", when, lead=lead))
+
+
+@events.handles(events.IntroductionMoved)
+def introduction_moved(event: events.IntroductionMoved) -> None:
+    """An introduction made for me is a favor received (thank and report loops open) and the
+    introduced person met me through the introducer; one I made for two others is a favor
+    given to each. Meeting is an interaction."""
+    intro, when = event.introduction, event.on
+    account, status = intro.account, intro.status
+    loop_service.reschedule_reports(account, when, introduction=intro)
+    i_am_introduced = intro.introducee.is_me
+    if status in ("made", "met"):
+        target = intro.introduced
+        if i_am_introduced:
+            if target.trust_stage == "stranger":
+                target.trust_stage = "introduced"
+            if target.met_through_id is None:
+                target.met_through = intro.introducer
+            target.save(update_fields=["trust_stage", "met_through", "updated"])
+            if not Favor.objects.filter(account=account, introduction=intro, direction="received").exists():
+                favors.record(account, intro.introducer, "received", "introduction",
+                              note=f"introduction to {target.display_name}", when=when, introduction_id=intro.id)
+        elif intro.introducer.is_me and not Favor.objects.filter(account=account, introduction=intro).exists():
+            for person in (intro.introducee, intro.introduced):
+                other = intro.introduced if person == intro.introducee else intro.introducee
+                favors.record(account, person, "given", "introduction",
+                              note=f"introduced to {other.display_name}", when=when, introduction_id=intro.id)
+    if status == "met" and i_am_introduced:
+        interactions.log(account, [intro.introduced], "meeting", "mutual",
+                         f"Met through {intro.introducer.display_name}'s introduction", when)

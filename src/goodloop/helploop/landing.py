@@ -1,0 +1,56 @@
+"""Landing a job: the thank-everyone campaign that closes the search's loops (essay 004)."""
+
+from datetime import date, timedelta
+
+from django.db.models import Min
+
+from goodloop.core import drafts, rules
+from goodloop.core import loops as loop_rules
+from goodloop.helploop import loops as loop_service
+from goodloop.helploop.models import Ask, Favor, Loop
+from goodloop.search.models import Lead
+
+
+def search_started(account, lead: Lead) -> date:
+    """The search began at the first ask, lead or favor received, whichever came first."""
+    firsts = [
+        Ask.objects.filter(account=account, direction="made").aggregate(d=Min("date"))["d"],
+        Lead.objects.filter(account=account).aggregate(d=Min("created_on"))["d"],
+        Favor.objects.filter(account=account, direction="received").aggregate(d=Min("date"))["d"],
+    ]
+    return min([d for d in firsts if d] or [lead.created_on])
+
+
+def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
+    """Landing a job: one report loop per contributor and per person who did me a favor
+    during the search, each with a draft naming what they did."""
+    since = search_started(account, lead)
+    favors = Favor.objects.filter(account=account, direction="received", date__gte=since, date__lte=when)
+    helped: dict[int, list[str]] = {}
+    people = {}
+    for f in favors.select_related("person").order_by("date", "id"):
+        helped.setdefault(f.person_id, []).append(f.note or f.kind.replace("_", " "))
+        people[f.person_id] = f.person
+    contributors = list(lead.contributors.all())
+    for p in contributors:
+        people[p.id] = p
+    recipients = loop_rules.landed_job_recipients([p.id for p in contributors], list(helped))
+    opened = []
+    due = when + timedelta(days=rules.REPORT_AFTER_STAGE_CHANGE_DAYS)
+    for pid in recipients:
+        person = people[pid]
+        did = helped.get(pid) or [f"help with the {lead.title} role"]
+        what = "; ".join(dict.fromkeys(did))
+        draft = drafts.landed(person.display_name, lead.organization.name, lead.title, helped_with=what)
+        reason = f"You landed {lead.title} at {lead.organization.name}: tell {person.display_name}, who helped with {what}."
+        existing = Loop.objects.filter(account=account, person=person, kind="report", status="open").order_by("id")
+        first = existing.first()
+        if first is not None:
+            # One report per person: fold the campaign into the report they are already owed.
+            existing.exclude(id=first.id).update(status="done", closed_on=when, note="folded into the landing report")
+            first.due, first.reason, first.draft, first.lead = due, reason[:500], draft, lead
+            first.save(update_fields=["due", "reason", "draft", "lead"])
+            opened.append(first)
+        else:
+            opened.append(loop_service.open_loop(account, person, "report", due, reason, when, draft=draft, lead=lead))
+    return opened

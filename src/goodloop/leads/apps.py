@@ -1,6 +1,0 @@
-from django.apps import AppConfig
-
-
-class LeadsConfig(AppConfig):
-    name = "goodloop.leads"
-    label = "leads"

@@ -1,0 +1,54 @@
+"""Interactions: logging a touchpoint resets the keep-in-touch clock."""
+
+from datetime import date
+
+from django.db import transaction
+from django.db.models import Q
+
+from goodloop.core import rules as v
+from goodloop.errors import ServiceError
+from goodloop.network.models import Interaction, InteractionPerson, Person
+
+
+def touch(account, people_ids, when: date) -> None:
+    """Move each person's last touch forward to `when` (any interaction, favor or ask does)."""
+    Person.objects.filter(account=account, id__in=list(people_ids)).filter(
+        Q(last_touch__isnull=True) | Q(last_touch__lt=when)
+    ).update(last_touch=when)
+
+
+@transaction.atomic
+def log(account, people: list[Person], channel: str, direction: str = "mutual", summary: str = "",
+        when: date | None = None) -> Interaction:
+    """Record a touchpoint with one or more people."""
+    if channel not in v.CHANNELS:
+        raise ServiceError(f"channel must be one of: {', '.join(v.CHANNELS)} (got {channel!r})", field="channel")
+    if direction not in v.DIRECTIONS:
+        raise ServiceError(f"direction must be one of: {', '.join(v.DIRECTIONS)} (got {direction!r})",
+                           field="direction")
+    if not people:
+        raise ServiceError("an interaction needs at least one person", field="people")
+    if any(p.account_id != account.id for p in people):
+        raise ServiceError("unknown person", field="people")
+    when = when or date.today()
+    interaction = Interaction.objects.create(account=account, date=when, channel=channel, direction=direction,
+                                             summary=summary or "")
+    InteractionPerson.objects.bulk_create(
+        [InteractionPerson(account=account, interaction=interaction, person=p) for p in people]
+    )
+    touch(account, [p.id for p in people], when)
+    return interaction
+
+
+def for_person(account, person, limit: int | None = 50):
+    linked = InteractionPerson.objects.filter(person_id=person.id).values("interaction_id")
+    qs = Interaction.objects.filter(account=account, id__in=linked).order_by("-date", "-id")
+    return qs[:limit] if limit else qs
+
+
+def as_dict(i: Interaction) -> dict:
+    return {"id": i.id, "date": i.date.isoformat(), "channel": i.channel, "direction": i.direction,
+            "summary": i.summary}
+
+
+__all__ = ["log", "touch", "for_person", "as_dict"]

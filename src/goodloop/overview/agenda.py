@@ -1,0 +1,232 @@
+"""Today: the ranked agenda of what I owe and what is due, each with a reason and a draft."""
+
+from datetime import date, timedelta
+from typing import NamedTuple
+
+from django.db.models import Q
+
+from goodloop.core import agenda as agenda_rules
+from goodloop.core import cadence, drafts, rules
+from goodloop.core import followup as followup_rules
+from goodloop.helploop import strength as strength_service
+from goodloop.helploop.favors import describe
+from goodloop.helploop.models import Ask, Loop
+from goodloop.network.models import Person
+from goodloop.search.models import Brief, Lead, Target
+
+LOOP_HORIZON_DAYS = 3  # show loops falling due in the next three days, so a thank-you can go early
+CHECK_IN_POOL = 60  # check-ins considered per day, picked in SQL before strength is computed
+STALE_LEAD_DAYS = 14  # a lead untouched this long gets a next-step suggestion
+MAX_GIVES = 5
+FOLLOW_UP_WINDOW_DAYS = 35  # 7 business days to the nudge + 7 more before no_reply, with room
+ACTIVE_LEAD_STAGES = ("identified", "networking", "referred", "applied", "interviewing", "offer")
+
+
+def today(account, when: date | None = None, limit: int | None = 50) -> list[agenda_rules.AgendaItem]:
+    """The ranked agenda for `when` (default today): loops, 3B7 follow-ups, gives, check-ins, lead steps."""
+    when = when or date.today()
+    target_orgs = set(Target.objects.filter(account=account).exclude(status="closed")
+                      .values_list("organization_id", flat=True))
+    from goodloop.giving import capacity
+
+    loop_items = list(_loop_candidates(account, when, target_orgs))
+    looped = {c.person_id for c in loop_items if c.kind == "check_in"}  # a check-in loop wins over cadence
+    candidates = [
+        *loop_items,
+        *_follow_up_candidates(account, when),
+        # Gives are batched into the chosen giving days (chunking); every day when none are chosen.
+        *(_give_candidates(account, when) if capacity.is_giving_day(account, when) else ()),
+        *(c for c in _check_in_candidates(account, when, target_orgs) if c.person_id not in looped),
+        *_lead_step_candidates(account, when),
+    ]
+    return agenda_rules.rank(candidates, when, horizon_days=LOOP_HORIZON_DAYS, limit=limit)
+
+
+def _loop_candidates(account, when, target_orgs):
+    loops = (Loop.objects.filter(account=account, status="open", due__lte=when + timedelta(days=LOOP_HORIZON_DAYS))
+             .select_related("person", "favor", "lead__organization", "introduction"))
+    for loop in loops:
+        yield agenda_rules.Candidate(
+            kind=loop.kind, person_name=loop.person.display_name, person_id=loop.person_id, due=loop.due,
+            tier=loop.person.tier, near_target=loop.person.organization_id in target_orgs,
+            reason=loop.reason, draft=loop.draft or _loop_draft(loop, when), ref={"loop": loop.id},
+        )
+
+
+def _loop_draft(loop: Loop, when: date) -> str:
+    name = loop.person.display_name
+    favor = loop.favor
+    what = describe(favor) if favor else (loop.lead.title + " lead" if loop.lead else "help")
+    if loop.kind == "thank":
+        return drafts.thank_you(name, what, favor.date if favor else None, when)
+    if loop.kind == "report":
+        lead = loop.lead or (favor.lead if favor else None)
+        if lead is not None:
+            lead_name = f"the {lead.title} role at {lead.organization.name}"
+            if lead.stage == "accepted":
+                return drafts.report(name, what, f"I got {lead_name}", success=True,
+                                     when=favor.date if favor else None, today=when)
+            if lead.stage in ("rejected", "withdrawn"):
+                return drafts.report(name, what, f"{lead_name} didn't go my way", success=False,
+                                     when=favor.date if favor else None, today=when)
+            return drafts.report(name, what, f"{lead_name} is now at the {lead.stage} stage",
+                                 when=favor.date if favor else None, today=when)
+        intro = loop.introduction or (favor.introduction if favor else None)
+        if intro is not None:
+            return drafts.report(name, what, f"the introduction is now {intro.status.replace('_', ' ')}",
+                                 when=favor.date if favor else None, today=when)
+        return drafts.report(name, what, when=favor.date if favor else None, today=when)
+    return ""
+
+
+def _follow_up_candidates(account, when):
+    # Past the nudge and the wait after it, 3B7 has nothing more to suggest: older asks are
+    # effectively no_reply and stay off the agenda (the status changes when the user says so).
+    oldest = when - timedelta(days=FOLLOW_UP_WINDOW_DAYS)
+    window = Ask.objects.filter(account=account, direction="made", status="sent", sent_on__gte=oldest,
+                                sent_on__lte=when)
+    # Plain values, one query: an agenda can hold a hundred follow-ups, and model instances with
+    # their person, organization and organizations cost more than the rules. The rule runs first
+    # with an organization assumed (it can only add the second-contact step); organizations are
+    # read for the asks with a step due alone.
+    due = []
+    for row in window.values_list("id", "person_id", "text", "sent_on", "status", "nudges", "last_nudge",
+                                  "second_contact_done", "person__display_name", "person__tier",
+                                  "person__organization__name"):
+        fu = followup_rules.follow_up(row[3], row[4], when, nudges_sent=row[5], last_nudge=row[6],
+                                      second_contact_done=row[7], organization="?")
+        if fu.actionable:
+            due.append((row, fu))
+    first_org = {}
+    for ask_id, org_name in (Ask.organizations.through.objects.filter(ask_id__in=[row[0] for row, _ in due])
+                             .order_by("ask_id", "organization__name", "organization_id")
+                             .values_list("ask_id", "organization__name")):
+        first_org.setdefault(ask_id, org_name)
+    for (ask_id, person_id, text, sent, status, nudges, last, second, name, tier, person_org), fu in due:
+        org = first_org.get(ask_id, person_org)
+        if fu.action == followup_rules.SECOND_CONTACT:  # needs a real organization, and names it
+            fu = followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
+                                          second_contact_done=second, organization=org)
+            if not fu.actionable:
+                continue
+        summary = " ".join(text.split()[:12])
+        if fu.action == followup_rules.NUDGE:
+            draft = drafts.nudge(name, summary, sent, when)
+        elif fu.action == followup_rules.SECOND_CONTACT:
+            draft = drafts.second_contact(org, name, "")
+        else:
+            draft = ""
+        yield agenda_rules.Candidate(kind="follow_up", person_name=name, person_id=person_id, due=fu.due,
+                                     tier=tier, reason=fu.reason, draft=draft,
+                                     ref={"ask": ask_id, "action": fu.action})
+
+
+def _give_candidates(account, when):
+    """A recorded need that matches what I offer (the brief) or an organization where I know someone."""
+    brief = Brief.objects.filter(account=account).first()
+    offers = [o for o in (brief.offers if brief else []) if o]
+    needy = list(Person.objects.filter(account=account).exclude(id=account.me_id).exclude(needs=[])
+                 .exclude(tier="dormant").only("id", "display_name", "tier", "needs")[:200])
+    if not needy:
+        return
+    open_gives = set(Loop.objects.filter(account=account, kind="give", status="open").values_list("person_id",
+                                                                                                   flat=True))
+    from goodloop.giving import gives
+
+    found = gives.suggestions(account, [p for p in needy if p.id not in open_gives], offers)
+    # A few gives a day, closest tiers first: giving in chunks beats spreading thin.
+    chosen = sorted((p for p in needy if p.id in found), key=lambda p: (rules.TIERS.index(p.tier), p.id))
+    for person in chosen[:MAX_GIVES]:
+        give = found[person.id]
+        yield agenda_rules.Candidate(
+            kind="give", person_name=person.display_name, person_id=person.id, due=when, tier=person.tier,
+            reason=f"{person.display_name} is looking for {give.need}. {give.reason}",
+            draft=drafts.give(person.display_name, give.need, give.offer), ref={"person": person.id})
+
+
+class _Due(NamedTuple):
+    """A person in the check-in pool: a few hundred are read for sixty kept, so tuples, not models."""
+
+    id: int
+    display_name: str
+    tier: str
+    last_touch: date | None
+    cadence_days: int | None
+    connected_on: date | None
+    organization_id: int | None
+    needs: list
+
+
+def _check_in_pool(account, when) -> list:
+    """Up to CHECK_IN_POOL people due a check-in: closest tiers first, then longest unseen.
+
+    One query made of small index walks: per tier, the longest-unseen people past the tier's
+    cadence ((account, tier, last_touch)), the never-touched connected before it, and the
+    few people with a cadence set by hand (checked against their own cadence below).
+    """
+    people = Person.objects.filter(account=account).exclude(id=account.me_id).exclude(tier="dormant")
+    walks = [people.filter(cadence_days__isnull=False, last_touch__isnull=False)]
+    for tier in rules.TIERS:
+        days = rules.CADENCE_DAYS.get(tier)
+        if days is None:
+            continue
+        cutoff = when - timedelta(days=days)
+        by_default = people.filter(tier=tier, cadence_days__isnull=True)
+        walks.append(by_default.filter(last_touch__lte=cutoff).order_by("last_touch", "id")[:CHECK_IN_POOL])
+        walks.append(by_default.filter(last_touch__isnull=True, connected_on__lte=cutoff)
+                     .order_by("connected_on", "id")[:CHECK_IN_POOL])
+    found = Q()
+    for walk in walks:
+        found |= Q(id__in=walk.values("id"))
+    rank = {t: i for i, t in enumerate(rules.TIERS)}
+    candidates = sorted(
+        (_Due(*row) for row in Person.objects.filter(found).order_by().values_list(*_Due._fields)),
+        key=lambda p: (rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min, p.id))
+    pool = []
+    for p in candidates:
+        st = cadence.cadence_status(p.tier, p.last_touch, when, p.cadence_days, p.connected_on)
+        if st.due and (p.last_touch or p.connected_on):
+            pool.append((p, st))
+            if len(pool) >= CHECK_IN_POOL:
+                break
+    return pool
+
+
+def _check_in_candidates(account, when, target_orgs):
+    statuses = _check_in_pool(account, when)
+    scores = strength_service.scores(account, [p.id for p, _ in statuses], when)
+    for p, st in statuses:
+        days_since = (when - p.last_touch).days if p.last_touch else None
+        yield agenda_rules.Candidate(
+            kind="check_in", person_name=p.display_name, person_id=p.id, due=st.next_due, tier=p.tier,
+            strength=scores.get(p.id, 0), near_target=p.organization_id in target_orgs, reason=st.reason,
+            draft=drafts.check_in(p.display_name, their_need=(p.needs or [""])[0], days_since=days_since),
+            ref={"person": p.id},
+        )
+
+
+def _lead_step_candidates(account, when):
+    stale = when - timedelta(days=STALE_LEAD_DAYS)
+    leads = (Lead.objects.filter(account=account, stage__in=ACTIVE_LEAD_STAGES, stage_changed_on__lte=stale)
+             .exclude(source_person__isnull=True).select_related("organization", "source_person")[:50])
+    for lead in leads:
+        p = lead.source_person
+        days = (when - lead.stage_changed_on).days
+        yield agenda_rules.Candidate(
+            kind="lead_step", person_name=p.display_name, person_id=p.id,
+            due=lead.stage_changed_on + timedelta(days=STALE_LEAD_DAYS), tier=p.tier,
+            reason=f"The {lead.title} lead at {lead.organization.name} has been {lead.stage} for {days} days: "
+                   f"ask {p.display_name} for the next step.",
+            draft=drafts.nudge(p.display_name, f"the {lead.title} role at {lead.organization.name}", None, when),
+            ref={"lead": lead.id},
+        )
+
+
+def as_dicts(items) -> list[dict]:
+    """The `today --json` list, with what one-click "done" needs (`ref`)."""
+    out = []
+    for item in items:
+        d = item.as_dict()
+        d["ref"] = item.ref
+        out.append(d)
+    return out

@@ -1,0 +1,89 @@
+"""Introductions: introducer → introducee → introduced, with double opt-in (P5)."""
+
+from datetime import date
+
+from django.db import transaction
+
+from goodloop import events
+from goodloop.core import intro_drafts, rules
+from goodloop.errors import NotFound, ServiceError
+from goodloop.search.models import Brief, Introduction
+
+
+@transaction.atomic
+def record(account, introducer, introducee, introduced, purpose: str = "", status: str = "requested",
+           when: date | None = None) -> Introduction:
+    """Record an introduction (me being introduced, or me introducing two people as a giver)."""
+    if status not in rules.INTRO_STATUSES:
+        raise ServiceError(f"status must be one of: {', '.join(rules.INTRO_STATUSES)} (got {status!r})",
+                           field="status")
+    trio = {introducer.id, introducee.id, introduced.id}
+    if len(trio) < 3:
+        raise ServiceError("an introduction needs three different people (introducer, introducee, introduced)")
+    when = when or date.today()
+    intro = Introduction.objects.create(account=account, introducer=introducer, introducee=introducee,
+                                        introduced=introduced, purpose=purpose or "", status="requested",
+                                        requested_on=when, status_changed_on=when)
+    if status != "requested":
+        intro = move(account, intro.id, status, when)
+    return intro
+
+
+def get(account, intro_id: int) -> Introduction:
+    intro = (Introduction.objects.filter(account=account, id=intro_id)
+             .select_related("introducer", "introducee", "introduced").first())
+    if intro is None:
+        raise NotFound(f"no introduction with id {intro_id}")
+    return intro
+
+
+@transaction.atomic
+def move(account, intro_id: int, status: str, when: date | None = None) -> Introduction:
+    """Advance an introduction. When I am introduced and it is made, the introducer did me a
+    favor (thank and report loops open); the introduced person becomes "introduced" and met
+    me through the introducer. Every change moves the report loop's due date. The help loop
+    does that work on ``IntroductionMoved``."""
+    if status not in rules.INTRO_STATUSES:
+        raise ServiceError(f"status must be one of: {', '.join(rules.INTRO_STATUSES)} (got {status!r})",
+                           field="status")
+    intro = get(account, intro_id)
+    when = when or date.today()
+    if status == intro.status:
+        return intro
+    old = intro.status
+    intro.status, intro.status_changed_on = status, when
+    if status in ("made", "met") and intro.made_on is None:
+        intro.made_on = when
+    if status == "met":
+        intro.met_on = when
+    intro.save()
+    events.emit(events.IntroductionMoved(intro, old, when))
+    return intro
+
+
+def drafts_for(account, intro: Introduction) -> dict[str, str]:
+    """The three double opt-in drafts for an introduction."""
+    brief = Brief.objects.filter(account=account).first()
+    seeker = intro.introducee.display_name  # "Me" unless I introduce two other people
+    target = intro.introduced
+    org = target.organization.name if target.organization_id else ""
+    forwardable = intro_drafts.blurb(seeker, brief.headline if brief else "", intro.purpose, target.display_name)
+    return {
+        "request": intro_drafts.request(intro.introducer.display_name, target.display_name, org, intro.purpose,
+                                        forwardable),
+        "opt_in": intro_drafts.opt_in(intro.introducer.display_name, target.display_name, seeker, forwardable),
+        "introduction": intro_drafts.introduction(intro.introducer.display_name, seeker, target.display_name,
+                                                  intro.purpose),
+    }
+
+
+def as_dict(intro: Introduction) -> dict:
+    return {"id": intro.id, "status": intro.status,
+            "introducer": {"id": intro.introducer_id, "name": intro.introducer.display_name},
+            "introducee": {"id": intro.introducee_id, "name": intro.introducee.display_name},
+            "introduced": {"id": intro.introduced_id, "name": intro.introduced.display_name},
+            "purpose": intro.purpose, "requested_on": intro.requested_on.isoformat()}
+
+
+def list_introductions(account):
+    return Introduction.objects.filter(account=account).select_related("introducer", "introducee", "introduced")

@@ -1,0 +1,75 @@
+"""Leads: job opportunities, attributed to the people and introductions that produced them (P6)."""
+
+from datetime import date
+
+from django.db import transaction
+
+from goodloop import events
+from goodloop.core import rules
+from goodloop.errors import NotFound, ServiceError
+from goodloop.network import organizations
+from goodloop.network.deletion import delete_owned
+from goodloop.network.people import web_url
+from goodloop.search.models import Lead, LeadStageChange
+
+
+@transaction.atomic
+def add(account, org_name: str, title: str, via=None, when: date | None = None, url: str = "",
+        source: str | None = None, stage: str = "identified") -> Lead:
+    """A new lead at an organization; `via` is the person it came through (a contributor)."""
+    title = (title or "").strip()
+    if not title:
+        raise ServiceError("a lead needs a role title", field="title")
+    if stage not in rules.LEAD_STAGES:
+        raise ServiceError(f"stage must be one of: {', '.join(rules.LEAD_STAGES)}", field="stage")
+    source = source or ("person" if via is not None else "other")
+    if source not in rules.LEAD_SOURCES:
+        raise ServiceError(f"source must be one of: {', '.join(rules.LEAD_SOURCES)}", field="source")
+    url = web_url(url) if (url or "").strip() else ""
+    when = when or date.today()
+    org = organizations.get_or_create(account, org_name)
+    lead = Lead.objects.create(account=account, organization=org, title=title[:300], url=url, stage=stage,
+                               source=source, source_person=via, created_on=when, stage_changed_on=when)
+    LeadStageChange.objects.create(account=account, lead=lead, stage=stage, date=when)
+    if via is not None:
+        lead.contributors.add(via)
+    return lead
+
+
+def get(account, lead_id: int) -> Lead:
+    lead = Lead.objects.filter(account=account, id=lead_id).select_related("organization").first()
+    if lead is None:
+        raise NotFound(f"no lead with id {lead_id}")
+    return lead
+
+
+@transaction.atomic
+def move(account, lead_id: int, stage: str, when: date | None = None) -> tuple[Lead, list]:
+    """Move a lead to a new stage and say so (``LeadMoved``): the help loop owes every
+    contributor a report, and `accepted` starts the thank-everyone campaign. Returns the lead
+    and the loops the handlers opened."""
+    if stage not in rules.LEAD_STAGES:
+        raise ServiceError(f"stage must be one of: {', '.join(rules.LEAD_STAGES)} (got {stage!r})", field="stage")
+    lead = get(account, lead_id)
+    when = when or date.today()
+    if stage == lead.stage:
+        return lead, []
+    old = lead.stage
+    lead.stage, lead.stage_changed_on = stage, when
+    lead.save(update_fields=["stage", "stage_changed_on"])
+    LeadStageChange.objects.create(account=account, lead=lead, stage=stage, date=when)
+    moved = events.LeadMoved(lead, old, when)
+    events.emit(moved)
+    return lead, moved.opened
+
+
+def as_dict(lead: Lead) -> dict:
+    """A lead as the API and `leads --json` show it, with the people credited for it."""
+    contributors = sorted(lead.contributors.all(), key=lambda p: p.id)  # prefetched by lists
+    return {"id": lead.id, "stage": lead.stage, "organization": lead.organization.name, "title": lead.title,
+            "contributors": [{"id": p.id, "name": p.display_name} for p in contributors]}
+
+@transaction.atomic
+def delete_lead(account, lead_id: int) -> None:
+    """Delete a lead, its stage history and its loops (favors credited to it stay, unlinked)."""
+    delete_owned(Lead, account, lead_id, "lead")
