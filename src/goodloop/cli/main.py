@@ -27,13 +27,13 @@ COMMANDS = {
     "done": "helploop", "today": "helploop", "lead": "helploop",
     "who": "search", "intro": "search", "intro-status": "search", "brief": "search", "report": "search",
     "demo": "demo", "serve": "demo",
-    "request": "giver", "requests": "giver", "triage": "giver", "kept": "giver", "budget": "giver",
-    "seeking": "giver", "thanked": "giver", "reported": "giver", "givers": "giver",
+    "request": "giving", "requests": "giving", "triage": "giving", "kept": "giving", "budget": "giving",
+    "seeking": "giving", "thanked": "giving", "reported": "giving", "givers": "giving",
     "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety",
 }
-MODULES = ("people", "network", "helploop", "search", "demo", "giver", "transfer", "accounts", "safety")
+MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety")
 
 
 def _main(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import context, urls_giver, urls_helploop, urls_search, urls_tokens, urls_transfer
+from . import context, urls_giving, urls_helploop, urls_search, urls_tokens, urls_transfer
 from .views import coming, organization, organizations, people, person, targets, today
 
 urlpatterns = [
@@ -12,7 +12,7 @@ urlpatterns = [
     path("targets/", targets.view, name="targets"),
 ]
 # Each area of the app keeps its own urls module, so they can grow independently.
-for module in (urls_helploop, urls_search, urls_transfer, urls_giver, urls_tokens):
+for module in (urls_helploop, urls_search, urls_transfer, urls_giving, urls_tokens):
     urlpatterns += module.urlpatterns
 
 _named = {p.name for p in urlpatterns if getattr(p, "name", None)}

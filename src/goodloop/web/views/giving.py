@@ -18,7 +18,7 @@ from goodloop.giving import capacity, closure
 from goodloop.giving import requests as request_service
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Favor
-from goodloop.web.forms_giver import BudgetForm, PasteForm, PreviewForm, RequestForm, TriageForm
+from goodloop.web.forms_giving import BudgetForm, PasteForm, PreviewForm, RequestForm, TriageForm
 from goodloop.web.pages import giving as pages
 
 from .asks import wire_picker

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from goodloop.errors import ServiceError
 from goodloop.giving import closure as closure_service
 from goodloop.giving import requests as request_service
-from goodloop.web.forms_giver import ClosureForm
+from goodloop.web.forms_giving import ClosureForm
 from goodloop.web.pages import giving as pages
 
 from .common import is_htmx_fragment, not_found_is_404

@@ -14,7 +14,7 @@ from goodloop.core import giver as rules
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import ServiceError
 from goodloop.giving import transition as transition_service
-from goodloop.web.forms_giver import LandedForm, SeekingForm
+from goodloop.web.forms_giving import LandedForm, SeekingForm
 from goodloop.web.pages import giving as pages
 
 from .asks import wire_picker
