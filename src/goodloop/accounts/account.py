@@ -9,6 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 
+from goodloop import clock
 from goodloop.accounts.models import Account
 from goodloop.errors import NotFound, ServiceError
 from goodloop.network.models import Person
@@ -30,7 +31,7 @@ def local_account() -> Account:
         account = Account.objects.filter(is_local=True).select_related("me").first()
         if account is not None:  # another process created it while this one waited
             return account
-        account = Account.objects.create(name="Me", is_local=True)
+        account = Account.objects.create(name="Me", is_local=True, time_zone=clock.machine_zone())
         me = Person.objects.create(account=account, display_name="Me", is_me=True, tier="dormant")
         account.me = me
         account.save(update_fields=["me"])
@@ -71,18 +72,33 @@ def check_password(email: str, password: str) -> None:
 
 
 @transaction.atomic
-def create_account(email: str, password: str, name: str = "") -> Account:
+def create_account(email: str, password: str, name: str = "", time_zone: str = clock.DEFAULT_ZONE) -> Account:
     """A server-mode account: a Django user (login = email), its account and its "me" person."""
     email = normalize_email(email)
     check_password(email, password)
+    check_time_zone(time_zone)
     User = get_user_model()
     if User.objects.filter(username=email).exists():
         raise ServiceError(f"an account for {email} exists already", field="email")
     user = User.objects.create_user(username=email, email=email, password=password)
-    account = Account.objects.create(name=(name or email)[:200], user=user)
+    account = Account.objects.create(name=(name or email)[:200], user=user, time_zone=time_zone)
     me = Person.objects.create(account=account, display_name=name or "Me", is_me=True, tier="dormant")
     account.me = me
     account.save(update_fields=["me"])
+    return account
+
+
+def check_time_zone(name: str) -> str:
+    if not clock.is_zone(name):
+        raise ServiceError(f"unknown time zone {name!r}: use an IANA name such as Europe/Berlin or "
+                           "America/Los_Angeles", field="time_zone")
+    return name
+
+
+def set_time_zone(account: Account, name: str) -> Account:
+    """Change what "today" means for the account (its agenda, defaults and due dates)."""
+    account.time_zone = check_time_zone((name or "").strip())
+    account.save(update_fields=["time_zone"])
     return account
 
 

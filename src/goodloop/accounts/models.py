@@ -15,6 +15,8 @@ class Account(models.Model):
     me = models.OneToOneField(
         "network.Person", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # IANA zone name: what "today" means for this account (goodloop.clock).
+    time_zone = models.CharField(max_length=64, default="UTC")
     created = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):

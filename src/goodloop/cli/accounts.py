@@ -40,6 +40,8 @@ def account_add(
     email: str = typer.Argument(..., help="The login email."),
     password_stdin: bool = typer.Option(False, "--password-stdin", help="Read the password from standard input."),
     name: str = typer.Option("", "--name", help="The account's display name (default: the email)."),
+    time_zone: str = typer.Option("UTC", "--time-zone", help="Where the person lives, e.g. Europe/Berlin: "
+                                  "what 'today' means for their agenda."),
     as_json: bool = typer.Option(False, "--json", help="Print JSON."),
 ):
     """Create a login and its account (for server mode)."""
@@ -49,9 +51,10 @@ def account_add(
     _setup()
     from goodloop.accounts import account as accounts
 
-    account = accounts.create_account(email, password, name=name)
+    account = accounts.create_account(email, password, name=name, time_zone=time_zone)
     if as_json:
-        emit_json({"id": account.id, "email": account.user.email, "name": account.name})
+        emit_json({"id": account.id, "email": account.user.email, "name": account.name,
+                   "time_zone": account.time_zone})
         return
     typer.echo(f"account #{account.id} {account.user.email} created")
 
@@ -105,6 +108,21 @@ def account_remove(
             raise CliError("nothing removed")
     counts = accounts.remove_account(login)
     typer.echo(f"account {login} removed: {sum(counts.values())} rows deleted")
+
+
+@account_app.command("time-zone")
+def account_time_zone(
+    zone: str = typer.Argument(None, help="An IANA zone name, e.g. Pacific/Auckland; omit to show the current one."),
+    account: str = typer.Option(None, "--account", help="The account's email (local mode: the local account)."),
+):
+    """Show or set the account's time zone: it decides what "today" is for its agenda and dates."""
+    _setup()
+    from goodloop.accounts import account as accounts
+
+    acc = _account_for(account)
+    if zone is not None:
+        acc = accounts.set_time_zone(acc, zone)
+    typer.echo(f"time zone: {acc.time_zone}")
 
 
 def _account_for(email: str | None):

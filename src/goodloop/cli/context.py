@@ -1,7 +1,11 @@
 """The store, opened lazily once per command (so --help never touches it)."""
 
 import os
+from datetime import date
 from functools import lru_cache
+
+from goodloop import clock
+from goodloop.core.input_bounds import parse_day
 
 from .output import CliError
 
@@ -26,3 +30,13 @@ def account():
         raise CliError("server mode: name the account this command acts on with --account EMAIL (before the "
                        "command, e.g. `goodloop --account ana@example.org people`) or GOODLOOP_ACCOUNT")
     return accounts.by_email(email)
+
+
+def parse_date(value: str | None, option: str = "--date") -> date:
+    """A --date option: YYYY-MM-DD, default today on the account's own clock."""
+    if value is None:
+        return clock.today(account())
+    try:
+        return parse_day(value)
+    except ValueError as exc:
+        raise CliError(f"{option} {exc}") from None

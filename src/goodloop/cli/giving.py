@@ -6,7 +6,8 @@ import sys
 import typer
 
 from . import context
-from .output import CliError, emit_json, parse_date, table
+from .context import parse_date
+from .output import CliError, emit_json, table
 
 
 def register(app: typer.Typer) -> None:

@@ -3,7 +3,8 @@
 import typer
 
 from . import context
-from .output import emit_json, parse_date, table
+from .context import parse_date
+from .output import emit_json, table
 
 lead_app = typer.Typer(help="Leads: job opportunities and who helped.", no_args_is_help=True)
 

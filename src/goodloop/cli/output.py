@@ -2,11 +2,9 @@
 
 import json
 import sys
-from datetime import date
 
 import typer
 
-from goodloop.core.input_bounds import parse_day
 from goodloop.core.text_safety import escape_controls
 
 
@@ -67,16 +65,6 @@ def table(title: str | None, columns: list[str], rows: list[list]) -> None:
     _console().print(t)
 
 
-def parse_date(value: str | None, option: str = "--date") -> date:
-    """A --date option: YYYY-MM-DD, default today."""
-    if value is None:
-        return date.today()
-    try:
-        return parse_day(value)
-    except ValueError as exc:
-        raise CliError(f"{option} {exc}") from None
-
-
 def done(message: str) -> None:
     _console().print(message)
 
@@ -85,4 +73,4 @@ def fail(message: str) -> None:
     raise CliError(message)
 
 
-__all__ = ["CliError", "emit_json", "table", "parse_date", "done", "fail", "typer"]
+__all__ = ["CliError", "emit_json", "table", "done", "fail", "typer"]

@@ -13,6 +13,7 @@ before the store is set up.
 from dataclasses import dataclass
 from datetime import date
 
+from goodloop import clock
 from goodloop.errors import ServiceError
 
 DEMO_FORMAT = "demo"  # the ImportBatch/SourceRecord format that marks demo rows
@@ -66,7 +67,7 @@ def load_demo(account, today: date | None = None) -> DemoResult:
     from goodloop.demo.story import story
     from goodloop.network.models import Connection, ImportBatch, Person
 
-    today = today or date.today()
+    today = today or clock.today(account)
     with transaction.atomic():
         if _check_empty(account):
             people = Person.objects.filter(account=account, is_me=False).count()

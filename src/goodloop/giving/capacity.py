@@ -4,6 +4,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from goodloop import clock
 from goodloop.core import capacity as rules
 from goodloop.errors import ServiceError
 from goodloop.helploop.models import Ask, Favor, GivingBudget, Loop
@@ -78,7 +79,7 @@ def chunk(account, deadline: date, today: date) -> date:
 
 def status(account, day: date | None = None) -> dict:
     """`budget --json`: the budget, the giving days, and this week's use."""
-    day = day or date.today()
+    day = day or clock.today(account)
     b = budget(account)
     week = check(account, day)
     return {"unit": b.unit, "amount": b.amount, "days": rules.day_names(b.days), "default": b.is_default,

@@ -12,6 +12,7 @@ from datetime import date
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
+from goodloop import clock
 from goodloop.core import giver as rules
 from goodloop.core import ledger as ledger_rules
 from goodloop.errors import ServiceError
@@ -24,7 +25,7 @@ TOP_HELPED = 10
 
 def _record(account, request_id: int, kind: str, when: date | None, note: str) -> ClosureReceived:
     ask = get(account, request_id)
-    when = when or date.today()
+    when = when or clock.today(account)
     if when < ask.date:
         raise ServiceError(f"request {ask.id} was made on {ask.date.isoformat()}; that date is before it",
                            field="date")
@@ -115,7 +116,7 @@ def given_to(account, person) -> dict:
 def givers_report(account, today: date | None = None) -> dict:
     """The Givers report: loop closure toward me (totals and per person), the people I have
     helped most, open promises, and who has left me without word for 30+ days - as facts."""
-    today = today or date.today()
+    today = today or clock.today(account)
     items = closures(account)
     per: dict[int, list[rules.Closure]] = defaultdict(list)
     for c in items:

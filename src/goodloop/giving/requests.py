@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from django.db import transaction
 
+from goodloop import clock
 from goodloop.core import coach as coach_rules
 from goodloop.core import giver as rules
 from goodloop.core import giver_reading as giving
@@ -87,7 +88,7 @@ def read(account, person, text: str, kind: str | None = None, when: date | None 
     plus who is asking: vouching with no history or below rapport, repeated requests, no word
     back last time), whether it is too vague to act on, the questions that would fix that, and
     the suggested answer (clarify, accept, smaller or decline)."""
-    when = when or date.today()
+    when = when or clock.today(account)
     kind = kind or coach_rules.detect_ask_kind(text)
     known = tuple(Organization.objects.filter(account=account).values_list("name", flat=True)[:5000])
     result = coach_rules.coach(text, coach_rules.CoachContext(known_organizations=known, ask_kind=kind),
@@ -129,7 +130,7 @@ def record(account, person, text: str, when: date | None = None, kind: str | Non
         raise ServiceError("a request comes from someone else", field="person")
     if kind is not None and kind not in rules.ASK_TO_FAVOR:
         raise ServiceError(f"request kind must be one of: {', '.join(rules.ASK_TO_FAVOR)}", field="kind")
-    when = when or date.today()
+    when = when or clock.today(account)
     reading = read(account, person, text, kind, when)
     ask = Ask.objects.create(account=account, person=person, direction=Ask.RECEIVED, text=text,
                              kind=reading["kind"], score=reading["score"], findings=reading["findings"],
@@ -198,7 +199,7 @@ def triage(account, request_id: int, action: str, *, due: date | None = None, to
     ask = get(account, request_id)
     if ask.triage:
         raise ServiceError(f"request {ask.id} is already triaged ({ask.triage})")
-    when = when or date.today()
+    when = when or clock.today(account)
     if due is not None and action not in rules.PROMISE_TRIAGES:
         raise ServiceError("--due is for a promise: accept or smaller", field="due")
     if due is not None and due < when:
@@ -255,7 +256,7 @@ def triage(account, request_id: int, action: str, *, due: date | None = None, to
 def on_loop_closed(account, loop: Loop, when: date | None = None) -> Favor | None:
     """Call after a loop closes (idempotent). A promise kept records the favor given (the ledger
     moves) and the request is done; a kept transition check-in schedules next month's."""
-    when = when or loop.closed_on or date.today()
+    when = when or loop.closed_on or clock.today(account)
     if loop.kind == "check_in":
         transition.after_check_in(account, loop, when)
         return None

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from goodloop import clock
 from goodloop.core import giver as rules
 from goodloop.errors import ServiceError
 from goodloop.helploop import loops as loop_service
@@ -51,7 +52,7 @@ def mark_seeking(account, person, when: date | None = None) -> TransitionResult:
     """Mark `person` as job-seeking; the first check-in is due at once, then monthly."""
     if person.is_me:
         raise ServiceError("mark a contact, not yourself", field="person")
-    when = when or date.today()
+    when = when or clock.today(account)
     t = current(account, person)
     if t is not None:
         loop = t.current_loop if t.current_loop and t.current_loop.status == "open" else None
@@ -70,7 +71,7 @@ def mark_seeking(account, person, when: date | None = None) -> TransitionResult:
 def landed(account, person, when: date | None = None, note: str = "", organization: str = "",
            role: str = "") -> TransitionResult:
     """They landed: the monthly check-ins end, and a congratulations loop (due today) carries the draft."""
-    when = when or date.today()
+    when = when or clock.today(account)
     t = current(account, person)
     if t is None and not person.job_seeking:
         raise ServiceError(f"{person.display_name} isn't marked as job-seeking")

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.db import transaction
 
+from goodloop import clock
 from goodloop.core import coach as coach_rules
 from goodloop.core import guard as guard_rules
 from goodloop.core import ledger as ledger_rules
@@ -48,7 +49,7 @@ def guard_for(account, person, today: date) -> guard_rules.GuardResult:
 def context_for(account, person=None, kind: str | None = None, today: date | None = None,
                 guard: guard_rules.GuardResult | None = None) -> coach_rules.CoachContext:
     """What the coach knows from the store: targets, organizations, the brief, the person."""
-    today = today or date.today()
+    today = today or clock.today(account)
     targets = tuple(Target.objects.filter(account=account).exclude(status="closed").order_by("priority", "id")
                     .values_list("organization__name", flat=True))
     known = tuple(Organization.objects.filter(account=account).values_list("name", flat=True)[:5000])
@@ -80,7 +81,7 @@ def _check(text: str, kind: str | None):
 def coach(account, text: str, person=None, kind: str | None = None, today: date | None = None) -> AskResult:
     """Score an ask without saving anything."""
     _check(text, kind)
-    today = today or date.today()
+    today = today or clock.today(account)
     guard = guard_for(account, person, today) if person is not None else None
     result = coach_rules.coach(text, context_for(account, person, kind or coach_rules.detect_ask_kind(text),
                                                  today, guard))
@@ -96,7 +97,7 @@ def make(account, person, text: str, kind: str | None = None, org_names=(), stat
         raise ServiceError("an ask goes to someone else", field="person")
     if status not in rules.ASK_STATUSES:
         raise ServiceError(f"status must be one of: {', '.join(rules.ASK_STATUSES)}", field="status")
-    when = when or date.today()
+    when = when or clock.today(account)
     kind = kind or coach_rules.detect_ask_kind(text)
     result = coach(account, text, person, kind, when)
     ask = Ask.objects.create(account=account, person=person, direction="made", text=text.strip(), kind=kind,
@@ -125,7 +126,7 @@ def set_status(account, ask_id: int, status: str, when: date | None = None) -> A
     if status not in rules.ASK_STATUSES:
         raise ServiceError(f"status must be one of: {', '.join(rules.ASK_STATUSES)}", field="status")
     ask = get(account, ask_id)
-    when = when or date.today()
+    when = when or clock.today(account)
     ask.status = status
     if status == "sent" and ask.sent_on is None:
         ask.sent_on = when
@@ -140,7 +141,7 @@ def set_status(account, ask_id: int, status: str, when: date | None = None) -> A
 def record_follow_up(account, ask_id: int, action: str, when: date | None = None) -> Ask:
     """Record a 3B7 step: the one nudge, a second contact, or closing the ask as no_reply."""
     ask = get(account, ask_id)
-    when = when or date.today()
+    when = when or clock.today(account)
     if action == "nudge":
         if ask.nudges >= rules.MAX_NUDGES:
             raise ServiceError("you already nudged once; a second nudge makes you a pest (P4)")

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
+from goodloop import clock
 from goodloop.core import loops as loop_rules
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
@@ -50,7 +51,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
         raise ServiceError(f"favor kind must be one of: {', '.join(rules.FAVOR_KINDS)} (got {kind!r})", field="kind")
     if person.is_me:
         raise ServiceError("a favor is between you and someone else", field="person")
-    when = when or date.today()
+    when = when or clock.today(account)
     ask = _linked(account, Ask, ask_id, "ask")
     lead = _linked(account, Lead, lead_id, "lead")
     intro = _linked(account, Introduction, introduction_id, "introduction")

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.db.models import Case, Q, When
 
-from goodloop import events
+from goodloop import clock, events
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop.models import Loop
@@ -45,7 +45,7 @@ def close(account, loop_id: int, when: date | None = None, note: str = "", skip:
     loop = get(account, loop_id)
     if loop.status != "open":
         raise ServiceError(f"loop {loop_id} is already {loop.status}")
-    when = when or date.today()
+    when = when or clock.today(account)
     loop.status = "skipped" if skip else "done"
     loop.closed_on = when
     loop.note = note or ""

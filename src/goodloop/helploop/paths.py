@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import F, Q
 
+from goodloop import clock
 from goodloop.core import paths as path_rules
 from goodloop.core import rules
 from goodloop.helploop.models import Ask, Favor
@@ -20,7 +21,7 @@ MAX_PER_KIND = 100  # former employees, and people who know an insider, scored p
 def who(account, org_name: str, today: date | None = None, limit: int | None = 50) -> list[dict]:
     """Ranked warm paths to an organization: people there now, people who were, then people
     who know someone there (introductions, "met through" links, recorded connections)."""
-    today = today or date.today()
+    today = today or clock.today(account)
     org = organizations.find(account, org_name)
     people = Person.objects.filter(account=account).exclude(id=account.me_id)
     # Tie strength costs a scan of each person's history, so only the most recently touched

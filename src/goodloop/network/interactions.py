@@ -5,6 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
+from goodloop import clock
 from goodloop.core import rules as v
 from goodloop.errors import ServiceError
 from goodloop.network.models import Interaction, InteractionPerson, Person
@@ -30,7 +31,7 @@ def log(account, people: list[Person], channel: str, direction: str = "mutual", 
         raise ServiceError("an interaction needs at least one person", field="people")
     if any(p.account_id != account.id for p in people):
         raise ServiceError("unknown person", field="people")
-    when = when or date.today()
+    when = when or clock.today(account)
     interaction = Interaction.objects.create(account=account, date=when, channel=channel, direction=direction,
                                              summary=summary or "")
     InteractionPerson.objects.bulk_create(

@@ -5,6 +5,7 @@ from typing import NamedTuple
 
 from django.db.models import Q
 
+from goodloop import clock
 from goodloop.core import agenda as agenda_rules
 from goodloop.core import cadence, drafts, rules
 from goodloop.core import followup as followup_rules
@@ -24,7 +25,7 @@ ACTIVE_LEAD_STAGES = ("identified", "networking", "referred", "applied", "interv
 
 def today(account, when: date | None = None, limit: int | None = 50) -> list[agenda_rules.AgendaItem]:
     """The ranked agenda for `when` (default today): loops, 3B7 follow-ups, gives, check-ins, lead steps."""
-    when = when or date.today()
+    when = when or clock.today(account)
     target_orgs = set(Target.objects.filter(account=account).exclude(status="closed")
                       .values_list("organization_id", flat=True))
     from goodloop.giving import capacity

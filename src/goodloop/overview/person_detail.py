@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from goodloop import clock
 from goodloop.giving import closure
 from goodloop.helploop.models import Loop
 from goodloop.helploop.strength import ledger_of, strength_of
@@ -18,7 +19,7 @@ def loop_dict(loop: Loop) -> dict:
 
 def detail(account, person, today: date | None = None) -> dict:
     """The `person show --json` object: summary plus strength, ledger, loops, timeline, roles, needs."""
-    today = today or date.today()
+    today = today or clock.today(account)
     person = people_service.with_summary_data(
         type(person).objects.filter(account=account, id=person.id)
     ).select_related("met_through").get()

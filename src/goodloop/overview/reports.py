@@ -5,6 +5,7 @@ from datetime import date, timedelta
 
 from django.db.models import Count, Q, Sum
 
+from goodloop import clock
 from goodloop.core import ledger as ledger_rules
 from goodloop.core import rules
 from goodloop.helploop.models import Ask, Favor, Loop
@@ -24,7 +25,7 @@ def _week(d) -> str:
 
 def build(account, today: date | None = None, since: date | None = None) -> dict:
     """Every report figure from `since` (default 26 weeks ago) to `today`."""
-    today = today or date.today()
+    today = today or clock.today(account)
     since = since or today - timedelta(weeks=DEFAULT_WEEKS)
     return {
         "since": since.isoformat(), "until": today.isoformat(),

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import transaction
 
-from goodloop import events
+from goodloop import clock, events
 from goodloop.core import intro_drafts, rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.search.models import Brief, Introduction
@@ -20,7 +20,7 @@ def record(account, introducer, introducee, introduced, purpose: str = "", statu
     trio = {introducer.id, introducee.id, introduced.id}
     if len(trio) < 3:
         raise ServiceError("an introduction needs three different people (introducer, introducee, introduced)")
-    when = when or date.today()
+    when = when or clock.today(account)
     intro = Introduction.objects.create(account=account, introducer=introducer, introducee=introducee,
                                         introduced=introduced, purpose=purpose or "", status="requested",
                                         requested_on=when, status_changed_on=when)
@@ -47,7 +47,7 @@ def move(account, intro_id: int, status: str, when: date | None = None) -> Intro
         raise ServiceError(f"status must be one of: {', '.join(rules.INTRO_STATUSES)} (got {status!r})",
                            field="status")
     intro = get(account, intro_id)
-    when = when or date.today()
+    when = when or clock.today(account)
     if status == intro.status:
         return intro
     old = intro.status

@@ -4,7 +4,7 @@ from datetime import date
 
 from django.db import transaction
 
-from goodloop import events
+from goodloop import clock, events
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.network import organizations
@@ -26,7 +26,7 @@ def add(account, org_name: str, title: str, via=None, when: date | None = None, 
     if source not in rules.LEAD_SOURCES:
         raise ServiceError(f"source must be one of: {', '.join(rules.LEAD_SOURCES)}", field="source")
     url = web_url(url) if (url or "").strip() else ""
-    when = when or date.today()
+    when = when or clock.today(account)
     org = organizations.get_or_create(account, org_name)
     lead = Lead.objects.create(account=account, organization=org, title=title[:300], url=url, stage=stage,
                                source=source, source_person=via, created_on=when, stage_changed_on=when)
@@ -51,7 +51,7 @@ def move(account, lead_id: int, stage: str, when: date | None = None) -> tuple[L
     if stage not in rules.LEAD_STAGES:
         raise ServiceError(f"stage must be one of: {', '.join(rules.LEAD_STAGES)} (got {stage!r})", field="stage")
     lead = get(account, lead_id)
-    when = when or date.today()
+    when = when or clock.today(account)
     if stage == lead.stage:
         return lead, []
     old = lead.stage

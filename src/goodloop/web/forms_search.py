@@ -1,9 +1,9 @@
 """Forms of the search pages: they check the shape of input; the services decide what is allowed."""
 
-from datetime import date
 
 from django import forms
 
+from goodloop import clock
 from goodloop.core import rules
 from goodloop.web.fields import DateField
 
@@ -104,8 +104,12 @@ class SinceForm(forms.Form):
     since = DateField(required=False, label="Since", help_text="YYYY-MM-DD; empty means 26 weeks ago",
                             widget=forms.DateInput(attrs={"type": "date"}))
 
+    def __init__(self, *args, account=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.account = account
+
     def clean_since(self):
         since = self.cleaned_data.get("since")
-        if since and since > date.today():
+        if since and since > clock.today(self.account):
             raise forms.ValidationError("Pick a date that is not in the future.")
         return since

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import asks, loops
 from goodloop.network import interactions
@@ -55,7 +56,7 @@ def done(request):
         message = "; ".join(e for errs in form.errors.values() for e in errs)
         return _answer(request, fragment, message, ok=False)
     data = form.cleaned_data
-    when = data["date"] or date.today()
+    when = data["date"] or clock.today(account)
     with not_found_is_404():
         try:
             message = mark_done(account, data, when)

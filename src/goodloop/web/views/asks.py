@@ -1,7 +1,6 @@
 """Asks: the asks I made, by status; a form to write one with the coach scoring it live (htmx),
 the over-asking guard and the trust gate; status changes in one click."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -9,6 +8,7 @@ from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.core import rules
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import ServiceError
@@ -86,7 +86,7 @@ def _coach(account, text: str, person_text: str, kind: str) -> dict:
         if person is not None and person.is_me:
             person = None
     try:
-        data = ask_service.coach(account, text, person, kind or None, date.today()).as_dict()
+        data = ask_service.coach(account, text, person, kind or None, clock.today(account)).as_dict()
     except ServiceError as exc:
         return {"error": exc.message}
     codes = {f["code"] for f in data["findings"]}

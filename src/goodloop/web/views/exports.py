@@ -1,8 +1,8 @@
 """Exports: the account's people as vCard or CSV, open loops as ICS, or a full JSON backup."""
 
 from django.http import Http404, HttpResponse
-from django.utils import timezone
 
+from goodloop import clock
 from goodloop.errors import ServiceError
 from goodloop.transfer import exporter
 
@@ -22,7 +22,7 @@ def download(request, fmt: str):
         return HttpResponse(exc.message, status=400, content_type="text/plain; charset=utf-8")
     content_type, ext = _TYPES[fmt]
     name = f"goodloop-{'backup' if fmt == 'json' else 'contacts' if fmt != 'ics' else 'loops'}-" \
-           f"{timezone.localdate():%Y-%m-%d}.{ext}"
+           f"{clock.today(request.account):%Y-%m-%d}.{ext}"
     response = HttpResponse(data, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "no-store"

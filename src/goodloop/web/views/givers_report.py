@@ -2,11 +2,11 @@
 have helped most, who has not said how it went, and open promises — private facts, never a
 score or a ranking shown to anyone."""
 
-from datetime import date
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from goodloop import clock
 from goodloop.giving import closure
 
 from .giving import SUBNAV
@@ -15,7 +15,7 @@ PEOPLE_PER_PAGE = 50
 
 
 def view(request):
-    today = date.today()
+    today = clock.today(request.account)
     report = closure.givers_report(request.account, today)
     people = Paginator(report["people"], PEOPLE_PER_PAGE).get_page(request.GET.get("page"))
     totals = report["closure"]

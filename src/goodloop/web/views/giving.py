@@ -3,7 +3,6 @@ per request (accept, something smaller, redirect, decline kindly — each with i
 record one by pasting a message or with a plain form; the weekly giving budget and this
 week's commitments; open promises with one-click done (the favor given moves the ledger)."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.core import giver as rules
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import ServiceError
@@ -70,7 +70,8 @@ def budget_form(account, data=None, b=None) -> BudgetForm:
 
 
 def page_context(request, *, forms: dict | None = None, bound: dict | None = None) -> dict:
-    account, today = request.account, date.today()
+    account = request.account
+    today = clock.today(account)
     forms = forms or {}
     focus = str(parse_id(request.GET.get("request")) or "")
     show = request.GET.get("show", "open")
@@ -180,7 +181,8 @@ def budget(request):
 def triage(request, pk: int):
     """Answer a request one of four ways; htmx gets the request's card back (with the final
     draft, the promise and any over-budget warning) and the promises and budget refreshed."""
-    account, today = request.account, date.today()
+    account = request.account
+    today = clock.today(account)
     with not_found_is_404():
         pages.request_row(account, pk)
     form = TriageForm(request.POST, account=account, auto_id=f"t{pk}-{request.POST.get('action', 'x')}-%s")
@@ -229,7 +231,7 @@ def preview(request, pk: int):
     form.is_valid()
     data = form.cleaned_data
     action = data.get("action") or "accept"
-    path = pages.preview(account, ask, action, date.today(), due=data.get("due"), to=data.get("to"),
+    path = pages.preview(account, ask, action, clock.today(account), due=data.get("due"), to=data.get("to"),
                          note=data.get("note") or "", minutes=data.get("minutes"))
     return render(request, "goodloop/giving/_preview.html", {"ask": ask, "path": path})
 
@@ -237,7 +239,8 @@ def preview(request, pk: int):
 @require_POST
 def promise_done(request, pk: int):
     """Keep a promise: the loop closes, the favor given is recorded, and the ledger moves."""
-    account, today = request.account, date.today()
+    account = request.account
+    today = clock.today(account)
     with not_found_is_404():
         loop = pages.promise_loop(account, pk)
     before = closure.given_to(account, loop.person)

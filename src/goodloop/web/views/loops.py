@@ -1,6 +1,5 @@
 """Loops: what I owe people — open, done or skipped — each with why it exists and what opened it."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
@@ -8,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.core import rules
 from goodloop.errors import ServiceError
 from goodloop.helploop import loops as loop_service
@@ -25,7 +25,7 @@ def view(request):
         status = "open"
     page = paginate(request, pages.loops(request.account, status))
     return render(request, "goodloop/loops/list.html", {
-        "title": "Loops", "page": page, "status": status, "filters": FILTERS, "today": date.today(),
+        "title": "Loops", "page": page, "status": status, "filters": FILTERS, "today": clock.today(request.account),
         "page_query": query_without(request, "page"),
     })
 
@@ -52,7 +52,7 @@ def close(request, pk: int):
             return render(request, "goodloop/today/_done.html",
                           {"ok": True, "message": f"{loop.get_kind_display().capitalize()} for {loop.person.display_name}: "
                                                   f"{loop.get_status_display().lower()}."})
-        return render(request, "goodloop/loops/_loop.html", {"loop": loop, "error": error, "today": date.today()})
+        return render(request, "goodloop/loops/_loop.html", {"loop": loop, "error": error, "today": clock.today(request.account)})
     if error:
         messages.error(request, error)
     else:

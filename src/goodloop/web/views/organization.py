@@ -1,11 +1,11 @@
 """Organization: the people I know there now, the people who used to work there, and the warm
 paths in (who to approach, ranked, with the reason)."""
 
-from datetime import date
 
 from django.shortcuts import render
 from django.utils.cache import patch_vary_headers
 
+from goodloop import clock
 from goodloop.helploop import paths
 from goodloop.network import people as people_service
 from goodloop.network import queries as network_queries
@@ -39,7 +39,7 @@ def warm_paths(request, pk: int):
     account = request.account
     with not_found_is_404():
         org = network_queries.organization_for_page(account, pk)
-    ranked = paths.who(account, org.name, date.today(), limit=WARM_PATHS_SHOWN)
+    ranked = paths.who(account, org.name, clock.today(account), limit=WARM_PATHS_SHOWN)
     context = {"title": f"Warm paths to {org.name}", "org": org, "paths": ranked}
     if is_htmx_fragment(request):
         response = render(request, "goodloop/organizations/detail_paths.html", context)

@@ -1,11 +1,11 @@
 """Person: details, roles, tags; rhythm, trust with its evidence, tie strength with its components,
 the ledger, needs, open loops with drafts, merge history, and one timeline of everything."""
 
-from datetime import date
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
 
+from goodloop import clock
 from goodloop.network import people as people_service
 from goodloop.overview import agenda
 from goodloop.web.forms_helploop import FavorForm, NeedForm, RhythmForm, TrustForm
@@ -28,7 +28,7 @@ def view(request, pk: int):
 def render_page(request, person, forms: dict | None = None, status: int = 200):
     """The Person page; `forms` carries a bound form with its errors after a refused edit."""
     account = request.account
-    today = date.today()
+    today = clock.today(account)
     roles = list(person.roles.all())
     panels = helploop_pages.person_panels(account, person, today)
     counts = helploop_pages.timeline_counts(account, person)

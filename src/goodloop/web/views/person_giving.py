@@ -2,13 +2,13 @@
 whether they thanked me and reported back (recorded, or seen in what they did later), with
 buttons to record "they thanked me" and "they reported back". Facts, never a score."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.errors import ServiceError
 from goodloop.giving import closure as closure_service
 from goodloop.giving import requests as request_service
@@ -20,7 +20,8 @@ from .giving import SUBNAV
 
 
 def view(request, pk: int):
-    account, today = request.account, date.today()
+    account = request.account
+    today = clock.today(account)
     with not_found_is_404():
         person = pages.person(account, pk)
     data = pages.person_giving(account, person, today)
@@ -48,7 +49,7 @@ def closure(request, pk: int):
         error = "; ".join(e for errs in form.errors.values() for e in errs)
     if is_htmx_fragment(request):
         return render(request, "goodloop/giving/_closure_row.html",
-                      {"row": pages.closure_row(account, pk), "error": error, "today": date.today()})
+                      {"row": pages.closure_row(account, pk), "error": error, "today": clock.today(account)})
     if error:
         messages.error(request, error)
     else:

@@ -1,9 +1,9 @@
 """Reports: what my networking is producing, as server-rendered SVG charts with data tables."""
 
-from datetime import date
 
 from django.shortcuts import render
 
+from goodloop import clock
 from goodloop.core import rules
 from goodloop.overview import reports as report_service
 from goodloop.web import charts
@@ -65,9 +65,9 @@ def build_charts(data: dict) -> list[Chart]:
 
 
 def view(request):
-    form = SinceForm(request.GET or None)
+    form = SinceForm(request.GET or None, account=request.account)
     since = form.cleaned_data.get("since") if form.is_valid() else None
-    data = report_service.build(request.account, date.today(), since)
+    data = report_service.build(request.account, clock.today(request.account), since)
     return render(request, "goodloop/reports/page.html", {
         "title": "Reports", "form": form, "data": data, "charts": build_charts(data),
         "closure": data["loop_closure"],

@@ -2,13 +2,13 @@
 see for each who I know there now, who used to work there, who knows someone there, and the
 open asks and leads about it."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_vary_headers
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import paths
@@ -134,7 +134,7 @@ def detail(request, pk: int):
     with not_found_is_404():
         target = pages_search.target_for_page(account, pk)
     row = _rows(account, [target])[0]
-    ranked = paths.who(account, target.organization.name, date.today(), limit=10)
+    ranked = paths.who(account, target.organization.name, clock.today(account), limit=10)
     return render(request, "goodloop/targets/detail.html",
                   {"title": target.organization.name, "row": row, "t": target, "paths": ranked})
 
@@ -144,7 +144,7 @@ def target_paths(request, pk: int):
     account = request.account
     with not_found_is_404():
         target = pages_search.target_for_page(account, pk)
-    ranked = [p for p in paths.who(account, target.organization.name, date.today(), limit=None) if p["hops"] == 2]
+    ranked = [p for p in paths.who(account, target.organization.name, clock.today(account), limit=None) if p["hops"] == 2]
     context = {"paths": ranked[:PATHS_SHOWN_PER_TARGET], "more": max(0, len(ranked) - PATHS_SHOWN_PER_TARGET),
                "org": target.organization, "t": target, "two_hop": True}
     if not is_htmx_fragment(request):

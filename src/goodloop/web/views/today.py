@@ -4,6 +4,7 @@ from datetime import date
 
 from django.shortcuts import render
 
+from goodloop import clock
 from goodloop.network.models import Person
 from goodloop.overview import agenda
 from goodloop.web.forms_helploop import DateForm
@@ -16,7 +17,7 @@ KIND_LABELS = {"thank": "Thank", "report": "Report back", "follow_up": "Follow u
 def agenda_day(request) -> tuple[DateForm, date]:
     """The day the agenda shows: ?date=YYYY-MM-DD ("pretend today is"), else today."""
     form = DateForm(request.GET or None)
-    when = date.today()
+    when = clock.today(request.account)
     if form.is_bound and form.is_valid() and form.cleaned_data["date"]:
         when = form.cleaned_data["date"]
     return form, when
@@ -30,7 +31,7 @@ def view(request):
     has_people = bool(items) or Person.objects.filter(account=account, is_me=False).exists()
     overdue = sum(1 for i in items if i["item"].overdue_days > 0)
     context = {
-        "title": "Today", "items": items, "form": form, "when": when, "is_today": when == date.today(),
+        "title": "Today", "items": items, "form": form, "when": when, "is_today": when == clock.today(request.account),
         "has_people": has_people, "overdue": overdue,
         "date_param": request.GET.get("date", "") if not form.errors else "",
     }

@@ -2,7 +2,6 @@
 draft), a form to mark someone, and "landed" (where, what role), which ends the check-ins and
 offers a congratulations draft."""
 
-from datetime import date
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
@@ -10,6 +9,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
+from goodloop import clock
 from goodloop.core import giver as rules
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import ServiceError
@@ -23,7 +23,8 @@ from .giving import SUBNAV
 
 
 def render_page(request, *, seeking_form=None, landed_forms: dict | None = None, status: int = 200):
-    account, today = request.account, date.today()
+    account = request.account
+    today = clock.today(account)
     landed_forms = landed_forms or {}
     rows = []
     for t in pages.transitions(account):
