@@ -47,8 +47,8 @@ def test_an_outsider_cannot_edit_my_people(owner, outsider, api_as):
 
 
 def test_every_writer_leaves_no_drift(owner):
-    from goodloop.network import derived
+    from goodloop.overview import check
     from tests.web import network
 
     network.build(owner, n=15)
-    assert derived.drift(owner) == {"organization": 0, "search_text": 0, "last_touch": 0}
+    assert check.run(owner).total == 0

@@ -22,7 +22,7 @@ from .output import CliError, SafeStream  # noqa: E402
 # each run, and the everyday commands have a 0.5 s budget); --help and typos get them all.
 COMMANDS = {
     "people": "people", "person": "people",
-    "log": "network", "check": "network", "target": "network", "targets": "network",
+    "log": "network", "target": "network", "targets": "network",
     "coach": "helploop", "ask": "helploop", "got": "helploop", "gave": "helploop", "loops": "helploop",
     "done": "helploop", "today": "helploop", "lead": "helploop",
     "who": "search", "intro": "search", "intro-status": "search", "brief": "search", "report": "search",
@@ -31,7 +31,7 @@ COMMANDS = {
     "seeking": "giving", "thanked": "giving", "reported": "giving", "givers": "giving",
     "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
-    "backup": "safety",
+    "backup": "safety", "check": "safety",
 }
 MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety")
 

@@ -11,7 +11,6 @@ target_app = typer.Typer(help="Manage the target list.", no_args_is_help=True)
 
 def register(app: typer.Typer) -> None:
     app.command("log")(log)
-    app.command("check")(check)
     app.add_typer(target_app, name="target")
     app.command("targets")(targets)
 
@@ -34,21 +33,6 @@ def log(
     interaction = interactions.log(account, people, channel, direction, summary, day)
     typer.echo(f"logged {channel} on {day.isoformat()} with {', '.join(p.display_name for p in people)} "
                f"(#{interaction.id})")
-
-
-def check(as_json: bool = typer.Option(False, "--json")):
-    """Recompute every person's derived fields (current organization, search text, last contact)
-    and report how many have drifted from their sources; exit 1 when any has."""
-    account = context.account()
-    from goodloop.network import derived
-
-    counts = derived.drift(account)
-    if as_json:
-        emit_json(counts)
-    else:
-        typer.echo(", ".join(f"{field}: {n} drifted" for field, n in counts.items()))
-    if any(counts.values()):
-        raise typer.Exit(1)
 
 
 @target_app.command("add")

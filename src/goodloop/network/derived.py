@@ -53,28 +53,3 @@ def touch(account, people_ids, when: date) -> None:
     Person.objects.filter(account=account, id__in=list(people_ids)).filter(
         Q(last_touch__isnull=True) | Q(last_touch__lt=when)
     ).update(last_touch=when)
-
-
-def drift(account) -> dict[str, int]:
-    """How many people's derived fields differ from what `refresh` would write (0 when kept)."""
-    counts = {"organization": 0, "search_text": 0, "last_touch": 0}
-    people = Person.objects.filter(account=account).select_related("organization")
-    current = {}
-    for pid, org_id, title in (Role.objects.filter(account=account, current=True).order_by("person_id", "start", "id")
-                               .values_list("person_id", "organization_id", "title")):
-        current[pid] = (org_id, title)
-    emails: dict[int, list] = {}
-    for pid, value in (ContactPoint.objects.filter(account=account, kind=ContactPoint.EMAIL).order_by("id")
-                       .values_list("person_id", "value")):
-        emails.setdefault(pid, []).append(value)
-    latest = dict(InteractionPerson.objects.filter(account=account).values("person_id")
-                  .annotate(d=Max("interaction__date")).values_list("person_id", "d"))
-    for p in people:
-        org_id, title = current.get(p.id, (None, p.title))
-        if (org_id, title) != (p.organization_id, p.title):
-            counts["organization"] += 1
-        if p.search_text != search_text(p, emails.get(p.id, ()), p.organization.name if p.organization_id else ""):
-            counts["search_text"] += 1
-        if latest.get(p.id) and (p.last_touch is None or p.last_touch < latest[p.id]):
-            counts["last_touch"] += 1
-    return counts
