@@ -92,7 +92,7 @@ def _audit(browser, base: str, urls: list[str], login=None) -> tuple:
         context = browser.new_context(viewport=viewport, bypass_csp=True)
         page = context.new_page()
         page.set_default_timeout(20_000)
-        page.on("pageerror", errors.append)
+        page.on("pageerror", lambda exc, page=page: errors.append(f"{page.url}: {exc}"))
         if login:
             login(page)
         for url in urls:
@@ -111,7 +111,7 @@ def _audit(browser, base: str, urls: list[str], login=None) -> tuple:
                 review.extend(f"{name} {url}: {v['id']} {n['target']} — {n['summary'].splitlines()[-1].strip()}"
                               for n in v["nodes"])
         context.close()
-    assert errors == [], [str(e) for e in errors]
+    assert errors == [], errors
     print("\naxe needs review:" + "".join(f"\n  {line}" for line in sorted(set(review))))
     return failures, counts, incomplete, checked
 
