@@ -99,6 +99,12 @@ NO_REPLY_AFTER_NUDGE_BUSINESS_DAYS = 7
 # ---------------------------------------------------------------------------- cadence
 
 # Days between touches per tier; None means "no check-ins" (dormant).
+# Someone met through an introduction: a follow-up a week after meeting, then monthly for three
+# months, before the relationship settles into a tier (essay 002: building it is the point).
+BUILDING_FIRST_FOLLOW_UP_DAYS = 7
+BUILDING_MONTHLY_DAYS = 30
+BUILDING_MONTHS = 3
+BUILDING_SETTLES_INTO_TIER = "active"  # a new person left at the default tier settles here
 CADENCE_DAYS = MappingProxyType({"core": 14, "close": 30, "active": 90, "wide": 365, "dormant": None})
 
 # --------------------------------------------------------------------- over-asking guard
@@ -151,6 +157,8 @@ STRENGTH_AGE_SCALE_YEARS = 3.0
 TRUST_GATED_ASK_KINDS: tuple[str, ...] = ("referral", "reference")
 TRUST_GATE_MIN_STAGE = "rapport"
 TRUST_DEEP_CHANNELS: tuple[str, ...] = ("call", "meeting", "video")  # a real conversation
+# Sustained real conversations both ways are rapport even before any favor (a close ex-colleague).
+TRUST_RAPPORT_DEEP_CONTACTS = 3
 
 # ------------------------------------------------------------------------------- coach
 

@@ -8,6 +8,7 @@ from django.forms.models import model_to_dict
 
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import trust
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network import people as people_service
 from goodloop.network.models import (
@@ -118,6 +119,7 @@ def merge_people(account, keep: Person, gone: Person) -> Person:
                                snapshot=snap)
     gone.delete()
     people_service.refresh_search_text(keep)
+    trust.refresh(account, keep)  # both records' evidence together may support a higher stage
     return keep
 
 
