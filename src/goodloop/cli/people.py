@@ -53,12 +53,16 @@ def person_add(
     from goodloop.network import people as svc
 
     account = context.account()
-    person = svc.add_person(account, name, org=org, title=title, email=email, url=url, tier=tier)
-    person = svc.with_summary_data(svc.search(account)).get(id=person.id)
+    from goodloop.network import organizations
+
+    added = svc.add_person(account, name, org=org, title=title, email=email, url=url, tier=tier)
+    person = svc.with_summary_data(svc.search(account)).get(id=added.id)
     if as_json:
         emit_json(svc.summary(person))
-    else:
-        typer.echo(f"added {svc.describe(person)}")
+        return
+    if note := organizations.created_note(added.organization) if added.organization_id else "":
+        typer.echo(note)
+    typer.echo(f"added {svc.describe(person)}")
 
 
 @person_app.command("show")

@@ -125,7 +125,7 @@ def set_current_role(account, person: Person, org_name: str, title: str = "", st
         current.update(current=False, end=start)
         derived.refresh(person)
         return
-    org = organizations.get_or_create(account, org_name)
+    org = organizations.resolve(account, org_name, create=True)
     same = current.filter(organization=org).order_by("-id").first()
     if same is not None and (same.title == title or not title or not same.title):
         if title and same.title != title:
@@ -224,20 +224,28 @@ def others(account):
 
 
 def search(account, query: str = "", org: str = "", tag: str = "", tier: str = ""):
-    """People matching a free-text query (name, email, organization, title) and filters."""
+    """People matching a free-text query (name, email, organization, title) and filters; `org` is
+    any unambiguous part of an organization's name."""
     _check_choice(tier or None, v.TIERS, "tier")
     qs = others(account)
     for word in (query or "").lower().split():
         qs = qs.filter(search_text__contains=word)
     if org:
-        from goodloop.core.orgnames import normalize_org
-
-        qs = qs.filter(organization__normalized_name=normalize_org(org))
+        qs = qs.filter(organization=organization_filter(account, org))
     if tag:
         qs = qs.filter(tags__name__iexact=tag)
     if tier:
         qs = qs.filter(tier=tier)
     return qs.order_by("display_name", "id")
+
+
+def organization_filter(account, org: str):
+    """The organization a list filter names (any unambiguous part of its name); a name that names
+    none or several is bad input for the filter (field "org"), not a missing resource."""
+    try:
+        return organizations.resolve(account, org)
+    except ServiceError as exc:
+        raise ServiceError(exc.message, field="org") from None
 
 
 def with_summary_data(qs):
