@@ -173,3 +173,9 @@ AGENDA_KIND_ORDER = MappingProxyType(
     }
 )
 AGENDA_KINDS: tuple[str, ...] = tuple(AGENDA_KIND_ORDER)
+
+# ------------------------------------------------------------------------------ people
+# A deleted person can be brought back for this long; after it their rows are purged for good.
+DELETE_UNDO_MINUTES = 10
+# Global search: results shown per group (people, organizations, asks, leads, introductions).
+SEARCH_PER_GROUP = 5

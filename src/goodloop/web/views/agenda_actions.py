@@ -18,6 +18,7 @@ from goodloop.network import interactions
 from goodloop.network import people as people_service
 from goodloop.web.forms_helploop import AgendaDoneForm
 
+from . import today
 from .common import is_htmx_fragment, not_found_is_404
 
 SUMMARIES = {"check_in": "Checked in", "give": "Offered help with something they need",
@@ -69,8 +70,12 @@ def done(request):
 
 def _answer(request, fragment: bool, message: str, ok: bool, when: date | None = None):
     if fragment:
-        # The item disappears (an empty swap); the status line says what happened.
-        html = render_to_string("goodloop/today/_done.html", {"message": message, "ok": ok}, request)
+        # The item disappears (an empty swap); the status line says what happened, and the
+        # count in the heading is recounted (an out-of-band swap).
+        context = {"message": message, "ok": ok}
+        if ok:
+            context |= today.agenda_rows(request.account, when or clock.today(request.account))
+        html = render_to_string("goodloop/today/_done.html", context, request)
         # A refusal keeps the item in place (no swap) and only updates the status line.
         return HttpResponse(html, headers={} if ok else {"HX-Reswap": "none"})
     (messages.success if ok else messages.error)(request, message)
