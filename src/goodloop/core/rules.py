@@ -190,3 +190,7 @@ AGENDA_KIND_ORDER = MappingProxyType(
     }
 )
 AGENDA_KINDS: tuple[str, ...] = tuple(AGENDA_KIND_ORDER)
+
+# ---------------------------------------------------------------------- giving and reports
+REQUEST_REPEAT_WINDOW_DAYS = 30  # a second request from one person within this window is a repeat
+REPORTS_DEFAULT_WEEKS = 26  # the Reports page looks back half a year unless told otherwise
