@@ -6,7 +6,7 @@ from datetime import date
 
 from django.db import transaction
 
-from goodloop import clock
+from goodloop import clock, events
 from goodloop.core import loops as loop_rules
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
@@ -53,6 +53,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
         raise ServiceError("a favor is between you and someone else", field="person")
     when = when or clock.today(account)
     ask = _linked(account, Ask, ask_id, "ask")
+    _check_answers(ask, person, direction)
     lead = _linked(account, Lead, lead_id, "lead")
     intro = _linked(account, Introduction, introduction_id, "introduction")
     favor = Favor.objects.create(account=account, person=person, direction=direction, kind=kind, date=when,
@@ -66,14 +67,26 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
             due = loop_rules.report_due(when, changed)
         opened.append(loop_service.open_loop(
             account, person, spec.kind, due, spec.reason, when, favor=favor, lead=lead, introduction=intro))
-    if ask is not None and direction == "received" and ask.status == "sent":
-        ask.status, ask.answered_on = "answered", when
-        ask.save(update_fields=["status", "answered_on"])
     if lead is not None and not lead.contributors.filter(id=person.id).exists():
         lead.contributors.add(person)
     interactions.touch(account, [person.id], when)
     trust.refresh(account, person)
+    events.emit(events.FavorRecorded(favor, when))  # the help loop closes the ask it answers
     return FavorResult(favor, opened)
+
+
+def _check_answers(ask, person, direction: str) -> None:
+    """A favor answers one of my asks, made to the person who helped."""
+    if ask is None:
+        return
+    if ask.direction != "made":
+        raise ServiceError(f"ask #{ask.id} is a request {ask.person.display_name} made of you, not your ask; "
+                           "record help you gave with `gave`", field="ask")
+    if ask.person_id != person.id:
+        raise ServiceError(f"ask #{ask.id} went to {ask.person.display_name}, not {person.display_name}",
+                           field="ask")
+    if direction != "received":
+        raise ServiceError("only help you received answers one of your asks", field="ask")
 
 
 def _stage_changed_after(lead, intro, when):

@@ -5,7 +5,7 @@ from datetime import date
 from django.db import transaction
 from django.db.models import Q
 
-from goodloop import clock
+from goodloop import clock, events
 from goodloop.core import rules as v
 from goodloop.errors import ServiceError
 from goodloop.network.models import Interaction, InteractionPerson, Person
@@ -38,6 +38,7 @@ def log(account, people: list[Person], channel: str, direction: str = "mutual", 
         [InteractionPerson(account=account, interaction=interaction, person=p) for p in people]
     )
     touch(account, [p.id for p in people], when)
+    events.emit(events.InteractionLogged(interaction))  # e.g. a reply answers my open ask
     return interaction
 
 
