@@ -11,7 +11,6 @@ from goodloop.core import loops as loop_rules
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import loops as loop_service
-from goodloop.helploop import trust
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network import interactions
 from goodloop.network.deletion import delete_owned
@@ -70,8 +69,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
     if lead is not None and not lead.contributors.filter(id=person.id).exists():
         lead.contributors.add(person)
     interactions.touch(account, [person.id], when)
-    trust.refresh(account, person)
-    events.emit(events.FavorRecorded(favor, when))  # the help loop closes the ask it answers
+    events.emit(events.FavorRecorded(favor, when))  # trust follows the evidence; an ask it answers closes
     return FavorResult(favor, opened)
 
 

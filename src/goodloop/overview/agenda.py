@@ -8,7 +8,7 @@ from django.db.models import Q
 from goodloop import clock
 from goodloop.core import agenda as agenda_rules
 from goodloop.core import cadence, drafts, rules
-from goodloop.helploop import snoozes
+from goodloop.helploop import rhythm, snoozes
 from goodloop.helploop import strength as strength_service
 from goodloop.helploop.favors import describe
 from goodloop.helploop.models import Loop
@@ -38,12 +38,15 @@ def today(account, when: date | None = None, limit: int | None = 50, *,
     loop_items = list(_loop_candidates(account, when, target_orgs))
     looped = {c.person_id for c in loop_items if c.kind == "check_in"}  # a check-in loop wins over cadence
     fresh = first_steps.is_day_one(account)
+    building = [c for c in _building_candidates(account, when, target_orgs) if c.person_id not in looped]
+    looped |= {c.person_id for c in building}  # met through an introduction: the building rhythm, not the tier
     candidates = [
         *(first_steps.first_step_candidates(account, when, targets) if fresh else ()),
         *loop_items,
         *followups.candidates(account, when),
         # Gives are batched into the chosen giving days (chunking); every day when none are chosen.
         *(_give_candidates(account, when) if capacity.is_giving_day(account, when) else ()),
+        *building,
         *(c for c in _check_in_candidates(account, when, target_orgs) if c.person_id not in looped),
         *_lead_step_candidates(account, when),
         *(first_steps.reconnect_candidates(account, when, targets) if reconnects > 0 else ()),
@@ -168,6 +171,19 @@ def _check_in_candidates(account, when, target_orgs):
             kind="check_in", person_name=p.display_name, person_id=p.id, due=st.next_due, tier=p.tier,
             strength=scores.get(p.id, 0), near_target=p.organization_id in target_orgs, reason=st.reason,
             draft=drafts.check_in(p.display_name, their_need=(p.needs or [""])[0], days_since=days_since),
+            ref={"person": p.id},
+        )
+
+
+def _building_candidates(account, when, target_orgs):
+    """People met through an introduction: a follow-up a week after, then monthly for three months."""
+    for b in rhythm.building(account, when):
+        if not b.status.due:
+            continue
+        p = b.person
+        yield agenda_rules.Candidate(
+            kind="check_in", person_name=p.display_name, person_id=p.id, due=b.status.next_due, tier=p.tier,
+            near_target=p.organization_id in target_orgs, reason=b.status.reason, draft=b.draft(when),
             ref={"person": p.id},
         )
 
