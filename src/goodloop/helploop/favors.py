@@ -74,17 +74,21 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
 
 
 def _check_answers(ask, person, direction: str) -> None:
-    """A favor answers one of my asks, made to the person who helped."""
+    """Help received answers one of my asks, made to the person who helped; help given answers
+    a request that person made of me (a kept promise)."""
     if ask is None:
         return
-    if ask.direction != "made":
+    if direction == "received" and ask.direction != "made":
         raise ServiceError(f"ask #{ask.id} is a request {ask.person.display_name} made of you, not your ask; "
                            "record help you gave with `gave`", field="ask")
+    if direction == "given" and ask.direction != "received":
+        raise ServiceError(f"ask #{ask.id} is your ask of {ask.person.display_name}; help you gave answers "
+                           "a request made of you", field="ask")
     if ask.person_id != person.id:
-        raise ServiceError(f"ask #{ask.id} went to {ask.person.display_name}, not {person.display_name}",
+        raise ServiceError(f"ask #{ask.id} went to {ask.person.display_name}, not {person.display_name}"
+                           if ask.direction == "made" else
+                           f"ask #{ask.id} is {ask.person.display_name}'s request, not {person.display_name}'s",
                            field="ask")
-    if direction != "received":
-        raise ServiceError("only help you received answers one of your asks", field="ask")
 
 
 def _stage_changed_after(lead, intro, when):
