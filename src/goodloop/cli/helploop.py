@@ -67,6 +67,8 @@ def ask(
     if as_json:
         emit_json(data)
     else:
+        for name in result.new_organizations:
+            typer.echo(f"new organization: {name}")
         typer.echo(f"ask #{data['id']} to {data['person']['name']} saved ({data['status']})")
         _print_coach(data)
 
@@ -178,11 +180,16 @@ def lead_add(
     """Add a lead (a job opportunity)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.network import people
+    from goodloop.network import organizations, people
     from goodloop.search import leads
 
     lead = leads.add(account, org, title, via=people.resolve(account, via) if via else None, when=day)
-    emit_json(leads.as_dict(lead)) if as_json else typer.echo(f"lead #{lead.id}: {title} at {lead.organization.name}")
+    if as_json:
+        emit_json(leads.as_dict(lead))
+        return
+    if note := organizations.created_note(lead.organization):
+        typer.echo(note)
+    typer.echo(f"lead #{lead.id}: {lead.title} at {lead.organization.name}")
 
 
 @lead_app.command("move")

@@ -12,7 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from goodloop.core.rules import CADENCE_DAYS, TIERS
+from goodloop.core.rules import (
+    BUILDING_FIRST_FOLLOW_UP_DAYS,
+    BUILDING_MONTHLY_DAYS,
+    BUILDING_MONTHS,
+    CADENCE_DAYS,
+    TIERS,
+)
 
 
 def cadence_days(tier: str | None, override_days: int | None = None) -> int | None:
@@ -109,3 +115,30 @@ def is_due(
 ) -> bool:
     """True when the person's check-in is due on or before ``today``."""
     return cadence_status(tier, last_touch, today, override_days, known_since).due
+
+
+def building_window_days() -> int:
+    """How long after a meeting the relationship-building rhythm can still have a step due."""
+    return BUILDING_FIRST_FOLLOW_UP_DAYS + BUILDING_MONTHLY_DAYS * BUILDING_MONTHS
+
+
+def building_status(met_on: date, last_touch: date | None, today: date, introducer: str = "") -> CadenceStatus | None:
+    """The relationship-building rhythm for someone met through an introduction, or None once it
+    is over (the person has settled into their tier's cadence).
+
+    A follow-up falls due a week after the meeting; after that, a month after the last touch,
+    for three months. Any touch resets the monthly clock, as with a tier.
+    """
+    first = met_on + timedelta(days=BUILDING_FIRST_FOLLOW_UP_DAYS)
+    end = met_on + timedelta(days=building_window_days())
+    if last_touch is None or last_touch < first:
+        due_on, step = first, "a follow-up a week after meeting"
+    else:
+        due_on, step = last_touch + timedelta(days=BUILDING_MONTHLY_DAYS), "the monthly check-in"
+    if due_on > end:
+        return None
+    via = f" through {introducer}'s introduction" if introducer else " through an introduction"
+    reason = (f"Building the relationship: met{via} on {met_on.isoformat()}; {step} "
+              f"(then monthly until {end.isoformat()}), due {due_on.isoformat()}.")
+    overdue = (today - due_on).days
+    return CadenceStatus(BUILDING_MONTHLY_DAYS, last_touch, due_on, overdue >= 0, max(overdue, 0), reason)

@@ -177,3 +177,17 @@ def specific_ask(
             f"{where} you'd be comfortable introducing me to? I'd ask them for just 20 minutes."
         )
     return f"{hi}{body} Thank you - and no worries at all if not."
+
+
+# ------------------------------------------------ relationship building (trust13: issue 13, item 5)
+
+def building_follow_up(name: str, met_on: date, today: date, introducer: str = "", first: bool = True) -> str:
+    """After meeting someone through an introduction: the week-later follow-up, then the monthly
+    check-ins that turn an introduction into a relationship (no ask in either)."""
+    hello = f"Hi {first_name(name)}, "
+    if first:
+        via = f" (and to {first_name(introducer)} for connecting us)" if introducer else ""
+        return (f"{hello}thank you again for making time to meet {when_phrase(met_on, today)}{via}. "
+                "I've been thinking about what you said. Is there anything I can help you with?")
+    return (f"{hello}it's been a few weeks since we met, so a quick hello. How are things going on your side? "
+            "If anything I can do would help, just say.")

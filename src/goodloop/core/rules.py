@@ -99,6 +99,12 @@ NO_REPLY_AFTER_NUDGE_BUSINESS_DAYS = 7
 # ---------------------------------------------------------------------------- cadence
 
 # Days between touches per tier; None means "no check-ins" (dormant).
+# Someone met through an introduction: a follow-up a week after meeting, then monthly for three
+# months, before the relationship settles into a tier (essay 002: building it is the point).
+BUILDING_FIRST_FOLLOW_UP_DAYS = 7
+BUILDING_MONTHLY_DAYS = 30
+BUILDING_MONTHS = 3
+BUILDING_SETTLES_INTO_TIER = "active"  # a new person left at the default tier settles here
 CADENCE_DAYS = MappingProxyType({"core": 14, "close": 30, "active": 90, "wide": 365, "dormant": None})
 
 # --------------------------------------------------------------------- over-asking guard
@@ -151,12 +157,23 @@ STRENGTH_AGE_SCALE_YEARS = 3.0
 TRUST_GATED_ASK_KINDS: tuple[str, ...] = ("referral", "reference")
 TRUST_GATE_MIN_STAGE = "rapport"
 TRUST_DEEP_CHANNELS: tuple[str, ...] = ("call", "meeting", "video")  # a real conversation
+# Sustained real conversations both ways are rapport even before any favor (a close ex-colleague).
+TRUST_RAPPORT_DEEP_CONTACTS = 3
 
 # ------------------------------------------------------------------------------- coach
 
 COACH_MAX_WORDS = 120
 COACH_MAX_WORDS_FIRST_CONTACT = 75  # Dalton's 6-point email: under 75 words
 COACH_REWRITE_MAX_WORDS = 75
+# How a coach score is shown, everywhere (asks, requests, the brief): one set of bands.
+SCORE_GOOD = 60
+SCORE_FAIR = 40
+
+
+def score_band(score: int | None) -> str:
+    """"good", "fair" or "weak" for a coach score (no score reads as weak)."""
+    score = score or 0
+    return "good" if score >= SCORE_GOOD else ("fair" if score >= SCORE_FAIR else "weak")
 
 # ------------------------------------------------------------------------------ agenda
 
@@ -173,3 +190,7 @@ AGENDA_KIND_ORDER = MappingProxyType(
     }
 )
 AGENDA_KINDS: tuple[str, ...] = tuple(AGENDA_KIND_ORDER)
+
+# ---------------------------------------------------------------------- giving and reports
+REQUEST_REPEAT_WINDOW_DAYS = 30  # a second request from one person within this window is a repeat
+REPORTS_DEFAULT_WEEKS = 26  # the Reports page looks back half a year unless told otherwise

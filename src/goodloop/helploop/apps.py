@@ -6,4 +6,7 @@ class HelploopConfig(AppConfig):
     label = "helploop"
 
     def ready(self) -> None:
-        from goodloop.helploop import handlers  # noqa: F401  (registers the handlers)
+        from goodloop.helploop import (
+            handlers,  # noqa: F401  (registers the handlers)
+            trust_handlers,  # noqa: F401  (trust follows evidence; runs after)
+        )

@@ -6,12 +6,11 @@ from datetime import date
 
 from django.db import transaction
 
-from goodloop import clock
+from goodloop import clock, events
 from goodloop.core import loops as loop_rules
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import loops as loop_service
-from goodloop.helploop import trust
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network import interactions
 from goodloop.network.deletion import delete_owned
@@ -72,7 +71,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
     if lead is not None and not lead.contributors.filter(id=person.id).exists():
         lead.contributors.add(person)
     interactions.touch(account, [person.id], when)
-    trust.refresh(account, person)
+    events.emit(events.FavorRecorded(favor, when))  # trust follows the evidence
     return FavorResult(favor, opened)
 
 

@@ -44,11 +44,14 @@ def introduction_moved(event: events.IntroductionMoved) -> None:
     if status in ("made", "met"):
         target = intro.introduced
         if i_am_introduced:
-            if target.trust_stage == "stranger":
-                target.trust_stage = "introduced"
+            # The stage itself is recomputed from the evidence (trust_handlers); here only who.
             if target.met_through_id is None:
                 target.met_through = intro.introducer
-            target.save(update_fields=["trust_stage", "met_through", "updated"])
+                # A new person left at the default tier settles, after the building rhythm, into a
+                # closer one: the introduction was made so the relationship would grow.
+                if target.tier == rules.DEFAULT_TIER and target.cadence_days is None:
+                    target.tier = rules.BUILDING_SETTLES_INTO_TIER
+                target.save(update_fields=["met_through", "tier", "updated"])
             if not Favor.objects.filter(account=account, introduction=intro, direction="received").exists():
                 favors.record(account, intro.introducer, "received", "introduction",
                               note=f"introduction to {target.display_name}", when=when, introduction_id=intro.id)

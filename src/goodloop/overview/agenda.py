@@ -9,6 +9,7 @@ from goodloop import clock
 from goodloop.core import agenda as agenda_rules
 from goodloop.core import cadence, drafts, rules
 from goodloop.core import followup as followup_rules
+from goodloop.helploop import rhythm
 from goodloop.helploop import strength as strength_service
 from goodloop.helploop.favors import describe
 from goodloop.helploop.models import Ask, Loop
@@ -32,11 +33,14 @@ def today(account, when: date | None = None, limit: int | None = 50) -> list[age
 
     loop_items = list(_loop_candidates(account, when, target_orgs))
     looped = {c.person_id for c in loop_items if c.kind == "check_in"}  # a check-in loop wins over cadence
+    building = [c for c in _building_candidates(account, when, target_orgs) if c.person_id not in looped]
+    looped |= {c.person_id for c in building}  # met through an introduction: the building rhythm, not the tier
     candidates = [
         *loop_items,
         *_follow_up_candidates(account, when),
         # Gives are batched into the chosen giving days (chunking); every day when none are chosen.
         *(_give_candidates(account, when) if capacity.is_giving_day(account, when) else ()),
+        *building,
         *(c for c in _check_in_candidates(account, when, target_orgs) if c.person_id not in looped),
         *_lead_step_candidates(account, when),
     ]
@@ -202,6 +206,19 @@ def _check_in_candidates(account, when, target_orgs):
             kind="check_in", person_name=p.display_name, person_id=p.id, due=st.next_due, tier=p.tier,
             strength=scores.get(p.id, 0), near_target=p.organization_id in target_orgs, reason=st.reason,
             draft=drafts.check_in(p.display_name, their_need=(p.needs or [""])[0], days_since=days_since),
+            ref={"person": p.id},
+        )
+
+
+def _building_candidates(account, when, target_orgs):
+    """People met through an introduction: a follow-up a week after, then monthly for three months."""
+    for b in rhythm.building(account, when):
+        if not b.status.due:
+            continue
+        p = b.person
+        yield agenda_rules.Candidate(
+            kind="check_in", person_name=p.display_name, person_id=p.id, due=b.status.next_due, tier=p.tier,
+            near_target=p.organization_id in target_orgs, reason=b.status.reason, draft=b.draft(when),
             ref={"person": p.id},
         )
 

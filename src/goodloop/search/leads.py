@@ -27,7 +27,7 @@ def add(account, org_name: str, title: str, via=None, when: date | None = None, 
         raise ServiceError(f"source must be one of: {', '.join(rules.LEAD_SOURCES)}", field="source")
     url = web_url(url) if (url or "").strip() else ""
     when = when or clock.today(account)
-    org = organizations.get_or_create(account, org_name)
+    org = organizations.resolve(account, org_name, create=True)
     lead = Lead.objects.create(account=account, organization=org, title=title[:300], url=url, stage=stage,
                                source=source, source_person=via, created_on=when, stage_changed_on=when)
     LeadStageChange.objects.create(account=account, lead=lead, stage=stage, date=when)

@@ -9,6 +9,10 @@ already serves, and index `Person.met_through` only where it is set.
 
 As in 0004 the state change is a plain AlterField(db_index=False) and the database change drops just the
 index (found by introspection), because SQLite would otherwise rebuild each whole table.
+
+Only on SQLite, where the import's speed was measured and one account owns the file: on PostgreSQL
+Django's cascades (`DELETE/UPDATE ... WHERE organization_id IN (...)`, no account in the filter)
+need the single-column indexes, or each organization delete scans every tenant's rows (0012).
 """
 
 import django.db.models.deletion
@@ -27,6 +31,8 @@ def _indexes(schema_editor, table: str, column: str) -> list[str]:
 
 
 def drop(apps, schema_editor):
+    if schema_editor.connection.vendor != "sqlite":
+        return
     qn = schema_editor.quote_name
     for model, column in DROPPED:
         table = apps.get_model("network", model)._meta.db_table

@@ -13,7 +13,7 @@ from django.db.models.functions import Coalesce
 from goodloop.core import cadence
 from goodloop.core import rules as v
 from goodloop.errors import NotFound
-from goodloop.helploop import trust
+from goodloop.helploop import rhythm, trust
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.helploop.strength import ledger_of, links_of, strength_of
 from goodloop.network import queries as network_queries
@@ -93,8 +93,7 @@ def people_options(account, query: str, limit: int = 12) -> list[dict]:
 
 def person_panels(account, person: Person, today: date) -> dict:
     """Tie strength, ledger, trust with evidence, rhythm, open loops and merge history."""
-    status = cadence.cadence_status(person.tier, person.last_touch, today, person.cadence_days,
-                                    person.connected_on)
+    status = rhythm.status_for(account, person, today)  # building rhythm after an introduction, else the tier
     book = ledger_of(account, person, today)
     return {
         "strength": strength_of(account, person, today, book=book).as_dict(),

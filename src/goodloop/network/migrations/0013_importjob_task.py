@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('network', '0011_timestamps'),
+        ('network', '0012_cascade_indexes_on_postgresql'),
     ]
 
     operations = [
