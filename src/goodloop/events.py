@@ -78,9 +78,3 @@ class LeadMoved:
     old_stage: str
     on: date
     opened: list = field(default_factory=list)  # loops the handlers opened, for the caller to show
-
-
-@dataclass(frozen=True)
-class RequestAnswered:
-    request: Any
-    on: date

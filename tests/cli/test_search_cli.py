@@ -44,10 +44,10 @@ def test_who_takes_the_start_of_a_name_and_suggests_when_several_match(cli, acco
     rows = j(cli, "who", "northwind", "--json")
     assert [r["person"]["name"] for r in rows] == ["Ines Inside"]
     code, _, err = cli("who", "Stripe", "--json")
-    assert code == 1 and err.strip() == ("goodloop: no organization named 'Stripe'; "
-                                         "did you mean Stripe Capital, Stripe Payments?")
+    assert code == 1 and err.strip() == ("goodloop: 'Stripe' names several organizations: Stripe Capital, "
+                                         "Stripe Payments; use more of the name")
     code, _, err = cli("who", "", "--json")
-    assert code == 1 and "no organization named ''" in err
+    assert code == 1 and "an organization needs a name" in err
 
 
 def test_who_on_the_demo_network_gives_one_and_two_hop_paths_with_reasons(cli, demo):

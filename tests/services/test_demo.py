@@ -3,7 +3,6 @@
 from datetime import date, timedelta
 
 import pytest
-from django.db.models import Max
 
 from goodloop.accounts.models import Account
 from goodloop.core import rules as v
@@ -20,6 +19,7 @@ from goodloop.network.models import (
     Person,
     Role,
 )
+from goodloop.overview import check
 from goodloop.search.models import Brief, Introduction, Lead, LeadStageChange, Target
 
 TODAY = date(2025, 6, 15)
@@ -84,8 +84,9 @@ def test_six_months_of_interactions_in_every_channel_and_direction(loaded):
     first, last = min(rows.values_list("date", flat=True)), max(rows.values_list("date", flat=True))
     assert last <= TODAY and TODAY - first <= timedelta(days=190) and TODAY - first >= timedelta(days=150)
     assert not InteractionPerson.objects.filter(account=account, person=account.me).exists()
-    latest = dict(InteractionPerson.objects.filter(account=account).values("person")
-                  .annotate(d=Max("interaction__date")).values_list("person", "d"))
+    # Last contact is the latest dated contact of any kind (interactions, asks, favors, closed
+    # loops: each is a touch), as `goodloop check` recomputes it.
+    latest = check.latest_contact(account)
     for p in Person.objects.filter(account=account, is_me=False):
         assert p.last_touch == latest.get(p.id)
 

@@ -12,6 +12,7 @@ from django.db import connection, transaction
 from goodloop import clock
 from goodloop.accounts.models import Account
 from goodloop.errors import NotFound, ServiceError
+from goodloop.network import derived
 from goodloop.network.models import Person
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -35,6 +36,7 @@ def local_account() -> Account:
         me = Person.objects.create(account=account, display_name="Me", is_me=True, tier="dormant")
         account.me = me
         account.save(update_fields=["me"])
+        derived.refresh(me)
     return account
 
 
@@ -85,6 +87,7 @@ def create_account(email: str, password: str, name: str = "", time_zone: str = c
     me = Person.objects.create(account=account, display_name=name or "Me", is_me=True, tier="dormant")
     account.me = me
     account.save(update_fields=["me"])
+    derived.refresh(me)
     return account
 
 

@@ -75,9 +75,14 @@ class PersonPatch(common.In):
     how_we_met: str | None = Field(None, max_length=500)
     location: str | None = Field(None, max_length=200)
     job_seeking: bool | None = None
+    emails: list[str] | None = Field(None, max_length=20, description="Replaces every email; the first is primary")
+    phones: list[str] | None = Field(None, max_length=20, description="Replaces every phone number")
+    urls: list[str] | None = Field(None, max_length=20, description="Replaces every web address (LinkedIn first)")
+    tags: list[str] | None = Field(None, max_length=50, description="Replaces every tag")
 
 
-NOT_NULL = ("display_name", "tier", "trust_stage", "needs", "job_seeking", "notes", "how_we_met", "location")
+NOT_NULL = ("name", "tier", "trust_stage", "needs", "job_seeking", "notes", "how_we_met", "location", "emails",
+            "phones", "urls", "tags", "organization", "title")
 
 
 def _summary(account, person_id: int) -> dict:
@@ -110,23 +115,16 @@ def show_person(request, person_id: int):
 
 @router.patch("/{person_id}", response={200: PersonOut, **common.ERRORS})
 def edit_person(request, person_id: int, payload: PersonPatch):
+    """Change any of the given fields in one transaction (null leaves a field as it is). A new
+    organization keeps the old role as past history; search finds the person by it at once."""
     account = request.auth
     person = people_service.resolve(account, str(person_id))
-    changes = payload.model_dump(exclude_unset=True)
-    org, title = changes.pop("organization", None), changes.pop("title", None)
-    if "name" in changes:
-        changes["display_name"] = changes.pop("name")
-    for field in NOT_NULL:  # null means "leave as is" for these
-        if field in changes and changes[field] is None:
-            del changes[field]
-    if changes:
-        person = person_edit.update(account, person, **changes)
-    if org is None and title is not None:
-        if not person.organization_id:
-            raise ServiceError("a title goes with an organization: send organization too", field="title")
-        org = person.organization.name
-    if org:
-        people_service.set_current_role(account, person, org, title or "")
+    changes = {k: v for k, v in payload.model_dump(exclude_unset=True).items()
+               if not (k in NOT_NULL and v is None)}
+    for field in ("emails", "phones", "urls"):
+        if field in changes and any(len(v) > 500 for v in changes[field]):
+            raise ServiceError("each value is at most 500 characters", field=field)
+    person_edit.update(account, person, **changes)
     return _summary(account, person.id)
 
 

@@ -6,6 +6,7 @@ from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.search import targets as target_service
+from goodloop.search import targets_order
 from goodloop.search.targets import delete_target
 
 from . import common
@@ -68,11 +69,7 @@ def show_target(request, target_id: int):
 
 @router.patch("/{target_id}", response={200: TargetOut, **common.ERRORS})
 def change_target(request, target_id: int, payload: TargetPatch):
-    target = _get(request.auth, target_id)
-    target_service.add_target(request.auth, target.organization.name,
-                              payload.priority or target.priority,
-                              payload.why if payload.why is not None else "",
-                              payload.status or target.status)
+    targets_order.update(request.auth, target_id, priority=payload.priority, status=payload.status, why=payload.why)
     return as_dict(_get(request.auth, target_id))
 
 

@@ -67,6 +67,8 @@ def ask(
     if as_json:
         emit_json(data)
     else:
+        for name in result.new_organizations:
+            typer.echo(f"new organization: {name}")
         typer.echo(f"ask #{data['id']} to {data['person']['name']} saved ({data['status']})")
         _print_coach(data)
 
@@ -178,14 +180,16 @@ def lead_add(
     """Add a lead (a job opportunity)."""
     day = parse_date(when)
     account = context.account()
-    from goodloop.network import people
+    from goodloop.network import organizations, people
     from goodloop.search import leads
 
     lead = leads.add(account, org, title, via=people.resolve(account, via) if via else None, when=day)
     if as_json:
         emit_json(leads.as_dict(lead))
         return
-    typer.echo(f"lead #{lead.id}: {title} at {lead.organization.name}")
+    if note := organizations.created_note(lead.organization):
+        typer.echo(note)
+    typer.echo(f"lead #{lead.id}: {lead.title} at {lead.organization.name}")
     _echo_contributors(leads.as_dict(lead))
 
 

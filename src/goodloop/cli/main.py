@@ -31,7 +31,7 @@ COMMANDS = {
     "seeking": "giving", "thanked": "giving", "reported": "giving", "givers": "giving",
     "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
-    "backup": "safety",
+    "backup": "safety", "check": "safety",
 }
 MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety")
 

@@ -1,4 +1,4 @@
-"""`log`, `target add` and `targets`."""
+"""`log`, `target add|edit` and `targets`."""
 
 import typer
 
@@ -44,13 +44,35 @@ def target_add(
 ):
     """Add an organization to the target list."""
     context.account()  # set up Django before importing services
+    from goodloop.network import organizations
     from goodloop.search import targets as svc
 
     target = svc.add_target(context.account(), org, priority=priority, why=why)
     if as_json:
         emit_json(svc.as_dict(target))
+        return
+    if note := organizations.created_note(target.organization):
+        typer.echo(note)
+    typer.echo(f"target #{target.id}: {target.organization.name} (priority {target.priority})")
+
+
+@target_app.command("edit")
+def target_edit(
+    org: str = typer.Argument(..., help="The organization (any unambiguous part of its name)."),
+    priority: int = typer.Option(None, "--priority", min=1, help="1 = top; the others are renumbered 1..n."),
+    status: str = typer.Option(None, "--status", help="researching, networking, applied, interviewing or closed."),
+    why: str = typer.Option(None, "--why", help='Why this organization ("" clears it).'),
+    as_json: bool = typer.Option(False, "--json"),
+):
+    """Change a target's priority, status or why (priorities stay 1..n)."""
+    context.account()  # set up Django before importing services
+    from goodloop.search import targets as svc
+
+    target = svc.edit_target(context.account(), org, priority=priority, status=status, why=why)
+    if as_json:
+        emit_json(svc.as_dict(target))
     else:
-        typer.echo(f"target #{target.id}: {target.organization.name} (priority {target.priority})")
+        typer.echo(f"target #{target.id}: {target.organization.name} (priority {target.priority}, {target.status})")
 
 
 def targets(as_json: bool = typer.Option(False, "--json")):

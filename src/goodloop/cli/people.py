@@ -53,12 +53,16 @@ def person_add(
     from goodloop.network import people as svc
 
     account = context.account()
-    person = svc.add_person(account, name, org=org, title=title, email=email, url=url, tier=tier)
-    person = svc.with_summary_data(svc.search(account)).get(id=person.id)
+    from goodloop.network import organizations
+
+    added = svc.add_person(account, name, org=org, title=title, email=email, url=url, tier=tier)
+    person = svc.with_summary_data(svc.search(account)).get(id=added.id)
     if as_json:
         emit_json(svc.summary(person))
-    else:
-        typer.echo(f"added {svc.describe(person)}")
+        return
+    if note := organizations.created_note(added.organization) if added.organization_id else "":
+        typer.echo(note)
+    typer.echo(f"added {svc.describe(person)}")
 
 
 @person_app.command("show")
@@ -128,7 +132,14 @@ def person_unmerge(merge_id: int = typer.Argument(..., metavar="MERGE_ID", help=
 
 @person_app.command("edit")
 def person_edit(
-    ref: str = typer.Argument(...),
+    ref: str = typer.Argument(..., help="Who: an id, email, LinkedIn URL, name, or `me` for yourself."),
+    name: str = typer.Option(None, "--name", help="Correct their name (`me --name` sets yours for every draft)."),
+    email: str = typer.Option(None, "--email", help="Correct their first email (others stay)."),
+    phone: str = typer.Option(None, "--phone", help="Correct their first phone number."),
+    url: str = typer.Option(None, "--url", help="Correct their first web address (LinkedIn)."),
+    org: str = typer.Option(None, "--org", help="Their organization now (the old role stays as history; "
+                                                 "'' for none)."),
+    title: str = typer.Option(None, "--title", help="Their title now (a new title keeps the old one as history)."),
     tier: str = typer.Option(None, "--tier", help="core, close, active, wide or dormant."),
     cadence: int = typer.Option(None, "--cadence", help="Days between check-ins (overrides the tier)."),
     need: list[str] = typer.Option([], "--need", help="Something they are looking for (repeatable)."),
@@ -137,18 +148,26 @@ def person_edit(
     job_seeking: bool = typer.Option(None, "--job-seeking/--not-job-seeking"),
     as_json: bool = typer.Option(False, "--json"),
 ):
-    """Change a person's tier, cadence, needs, trust stage or notes."""
+    """Correct a person (name, email, phone, URL, organization, title) or change their tier,
+    cadence, needs, trust stage or notes, in one step."""
     account = context.account()
+    from goodloop.errors import ServiceError
     from goodloop.helploop import person_edit
     from goodloop.network import people as svc
+    from goodloop.network.models import Person
 
     person = svc.resolve(account, ref)
-    changes = {k: v for k, v in (("tier", tier), ("cadence_days", cadence), ("trust_stage", trust),
-                                 ("notes", notes), ("job_seeking", job_seeking)) if v is not None}
+    changes = {k: v for k, v in (("name", name), ("email", email), ("phone", phone), ("url", url),
+                                 ("organization", org), ("title", title), ("tier", tier),
+                                 ("cadence_days", cadence), ("trust_stage", trust), ("notes", notes),
+                                 ("job_seeking", job_seeking)) if v is not None}
     if need:
         changes["needs"] = [*(person.needs or []), *need]
+    if not changes:
+        raise ServiceError("nothing to change: give --name, --email, --phone, --url, --org, --title, --tier, "
+                           "--cadence, --need, --trust, --notes or --job-seeking", field="person")
     person = person_edit.update(account, person, **changes)
     if as_json:
-        emit_json(svc.summary(svc.with_summary_data(svc.search(account)).get(id=person.id)))
+        emit_json(svc.summary(svc.with_summary_data(Person.objects.filter(account=account)).get(id=person.id)))
     else:
         typer.echo(f"updated {svc.describe(person)}")

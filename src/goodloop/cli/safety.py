@@ -1,4 +1,5 @@
-"""`backup`: a consistent copy of the live store (restore it with `goodloop restore FILE`)."""
+"""`backup`: a consistent copy of the live store (restore it with `goodloop restore FILE`);
+`check`: recompute the derived fields and report drift."""
 
 import typer
 
@@ -7,6 +8,29 @@ from .output import CliError, emit_json
 
 def register(app: typer.Typer) -> None:
     app.command("backup")(backup_cmd)
+    app.command("check")(check_cmd)
+
+
+def check_cmd(
+    repair: bool = typer.Option(False, "--repair", help="Write the recomputed values where they drifted."),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+):
+    """Recompute every person's search text, current organization and last contact, and report
+    the people whose stored value drifted (exit code 1 when any did and --repair was not given)."""
+    from goodloop.overview import check
+
+    from . import context
+
+    drift = check.run(context.account(), repair=repair)
+    if as_json:
+        emit_json(drift.as_dict())
+    else:
+        fields = drift.as_dict()["fields"]
+        typer.echo(f"checked {drift.checked} people: {drift.total} drifted field(s)"
+                   + "".join(f"; {name.replace('_', ' ')}: {len(ids)}" for name, ids in fields.items() if ids)
+                   + (" (repaired)" if repair and drift.total else ""))
+    if drift.total and not repair:
+        raise typer.Exit(1)
 
 
 def backup_cmd(

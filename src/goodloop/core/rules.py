@@ -169,6 +169,15 @@ TRUST_RAPPORT_DEEP_CONTACTS = 3
 COACH_MAX_WORDS = 120
 COACH_MAX_WORDS_FIRST_CONTACT = 75  # Dalton's 6-point email: under 75 words
 COACH_REWRITE_MAX_WORDS = 75
+# How a coach score is shown, everywhere (asks, requests, the brief): one set of bands.
+SCORE_GOOD = 60
+SCORE_FAIR = 40
+
+
+def score_band(score: int | None) -> str:
+    """"good", "fair" or "weak" for a coach score (no score reads as weak)."""
+    score = score or 0
+    return "good" if score >= SCORE_GOOD else ("fair" if score >= SCORE_FAIR else "weak")
 
 # ------------------------------------------------------------------------------ agenda
 
@@ -185,3 +194,7 @@ AGENDA_KIND_ORDER = MappingProxyType(
     }
 )
 AGENDA_KINDS: tuple[str, ...] = tuple(AGENDA_KIND_ORDER)
+
+# ---------------------------------------------------------------------- giving and reports
+REQUEST_REPEAT_WINDOW_DAYS = 30  # a second request from one person within this window is a repeat
+REPORTS_DEFAULT_WEEKS = 26  # the Reports page looks back half a year unless told otherwise

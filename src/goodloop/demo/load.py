@@ -88,10 +88,13 @@ def load_demo(account, today: date | None = None) -> DemoResult:
         counts = story(b)
         interactions = b.save_interactions()
         from goodloop.demo.loops import open_demo_loops, score_demo_asks
+        from goodloop.overview import check
 
         counts["loops"] = open_demo_loops(account, today)
         score_demo_asks(account)
         Person.objects.bulk_update(b.people, ["met_through", "how_we_met", "last_touch"], batch_size=500)
+        # The builder writes in bulk: its derived fields come from the recompute `goodloop check` uses.
+        check.run(account, repair=True)
         me.job_seeking = True
         me.save(update_fields=["job_seeking", "updated"])
         batch.report = {"today": today.isoformat(), "people": len(b.people), "interactions": interactions, **counts}

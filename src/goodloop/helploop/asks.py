@@ -25,6 +25,7 @@ class AskResult:
     ask: Ask | None
     coach: coach_rules.CoachResult
     guard: guard_rules.GuardResult | None
+    new_organizations: tuple[str, ...] = ()  # organizations the ask named that did not exist yet
 
     def as_dict(self) -> dict:
         """`coach --json`; `ask --json` adds the id, status and person."""
@@ -103,11 +104,12 @@ def make(account, person, text: str, kind: str | None = None, org_names=(), stat
     ask = Ask.objects.create(account=account, person=person, direction="made", text=text.strip(), kind=kind,
                              score=result.coach.score, findings=[f.as_dict() for f in result.coach.findings],
                              status=status, date=when, sent_on=when if status == "sent" else None)
-    orgs = [organizations.get_or_create(account, n) for n in org_names if n.strip()]
+    orgs = [organizations.resolve(account, n, create=True) for n in org_names if n.strip()]
     if not orgs:
         named = {o.lower() for o in result.coach.organizations}
         orgs = [o for o in Organization.objects.filter(account=account) if o.name.lower() in named][:5]
     ask.organizations.set(orgs)
+    result.new_organizations = tuple(o.name for o in orgs if organizations.created_note(o))
     if status == "sent":
         interactions.touch(account, [person.id], when)
     result.ask = ask

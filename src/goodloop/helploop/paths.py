@@ -22,7 +22,7 @@ def who(account, org_name: str, today: date | None = None, limit: int | None = 5
     """Ranked warm paths to an organization: people there now, people who were, then people
     who know someone there (introductions, "met through" links, recorded connections)."""
     today = today or clock.today(account)
-    org = organizations.find(account, org_name)
+    org = organizations.resolve(account, org_name)
     people = Person.objects.filter(account=account).exclude(id=account.me_id)
     # Tie strength costs a scan of each person's history, so only the most recently touched
     # candidates of each kind are scored; recency is the strongest single predictor of it.

@@ -3,19 +3,14 @@
 from datetime import date
 
 from django.db import transaction
-from django.db.models import Q
 
 from goodloop import clock, events
 from goodloop.core import rules as v
 from goodloop.errors import ServiceError
+from goodloop.network import derived
 from goodloop.network.models import Interaction, InteractionPerson, Person
 
-
-def touch(account, people_ids, when: date) -> None:
-    """Move each person's last touch forward to `when` (any interaction, favor or ask does)."""
-    Person.objects.filter(account=account, id__in=list(people_ids)).filter(
-        Q(last_touch__isnull=True) | Q(last_touch__lt=when)
-    ).update(last_touch=when)
+touch = derived.touch  # any interaction, favor or ask moves last contact forward
 
 
 @transaction.atomic

@@ -10,7 +10,7 @@ from goodloop.core import rules as v
 from goodloop.core.input_bounds import parse_id
 from goodloop.core.text_safety import has_controls, is_web_url, visible
 from goodloop.errors import Ambiguous, NotFound, ServiceError
-from goodloop.network import organizations
+from goodloop.network import derived, organizations
 from goodloop.network.models import ContactPoint, Person, Role, Tag
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -50,16 +50,8 @@ def contact_key(kind: str, value: str) -> str:
     return re.sub(r"^https?://(www\.)?", "", value.lower()).rstrip("/")
 
 
-def search_text(person: Person, emails=(), org_name: str = "") -> str:
-    parts = [person.display_name, person.title, org_name, *emails]
-    return " ".join(p for p in parts if p).lower()
-
-
-def refresh_search_text(person: Person) -> None:
-    emails = [c.value for c in person.contact_points.all() if c.kind == ContactPoint.EMAIL]
-    org_name = person.organization.name if person.organization_id else ""
-    person.search_text = search_text(person, emails, org_name)
-    person.save(update_fields=["search_text", "updated"])
+search_text = derived.search_text
+refresh_derived = derived.refresh
 
 
 def split_name(name: str) -> tuple[str, str]:
@@ -90,21 +82,60 @@ def add_contact_point(account, person, kind: str, value: str, label: str = "") -
     return ContactPoint.objects.create(account=account, person=person, kind=kind, value=value, key=key, label=label)
 
 
+def set_contact_points(account, person: Person, kind: str, values) -> None:
+    """Make `values` (in order, the first is the primary) the person's emails, phones or URLs:
+    kept ones stay, missing ones go, new ones are checked and added. An email someone else
+    has is refused (one email, one person)."""
+    values = [v.strip() for v in values if v and v.strip()]
+    keys = []
+    for value in values:
+        if kind == ContactPoint.EMAIL:
+            if not _EMAIL.match(value):
+                raise ServiceError(f"{value!r} is not an email address", field="email")
+            other = find_by_key(account, kind, value)
+            if other is not None and other.id != person.id:
+                raise ServiceError(f"{other.display_name} already has the email {value}", field="email")
+        elif kind == ContactPoint.URL:
+            value = web_url(value)
+        keys.append(contact_key(kind, value))
+    existing = list(ContactPoint.objects.filter(account=account, person=person, kind=kind).order_by("id"))
+    if [c.key for c in existing] == list(dict.fromkeys(keys)):
+        return
+    labels = {c.key: c.label for c in existing}  # order is by id: rewrite them in the order given
+    ContactPoint.objects.filter(id__in=[c.id for c in existing]).delete()
+    for value, key in zip(values, keys, strict=True):
+        add_contact_point(account, person, kind, value, label=labels.get(key, ""))
+
+
+def set_primary_contact(account, person: Person, kind: str, value: str) -> None:
+    """Correct the person's first email, phone or URL to `value` (added when they have none);
+    the others stay."""
+    current = list(ContactPoint.objects.filter(account=account, person=person, kind=kind)
+                   .order_by("id").values_list("value", flat=True))
+    set_contact_points(account, person, kind, [value, *current[1:]])
+
+
 def set_current_role(account, person: Person, org_name: str, title: str = "", start: date | None = None) -> None:
-    """Make (org, title) the person's current role; an earlier current role becomes past."""
-    org = organizations.get_or_create(account, org_name)
+    """Make (org, title) the person's current role and refresh what derives from it. A role at
+    another organization becomes past history (ending on `start`); so does a different title at
+    the same organization (a promotion), as the import does; a role with no title yet simply
+    gets one. An empty `org_name` ends the current role: no current organization."""
     current = Role.objects.filter(account=account, person=person, current=True)
-    same = current.filter(organization=org).first()
-    if same is not None:
+    if not (org_name or "").strip():
+        current.update(current=False, end=start)
+        derived.refresh(person)
+        return
+    org = organizations.resolve(account, org_name, create=True)
+    same = current.filter(organization=org).order_by("-id").first()
+    if same is not None and (same.title == title or not title or not same.title):
         if title and same.title != title:
             same.title = title
             same.save(update_fields=["title"])
+        current.exclude(id=same.id).update(current=False, end=start)
     else:
         current.update(current=False, end=start)
         Role.objects.create(account=account, person=person, organization=org, title=title, start=start)
-    person.organization = org
-    person.title = title or (same.title if same else "")
-    person.save(update_fields=["organization", "title", "updated"])
+    derived.refresh(person)
 
 
 @transaction.atomic
@@ -130,10 +161,9 @@ def add_person(account, name: str, org: str = "", title: str = "", email: str = 
         set_current_role(account, person, org, title)
     elif title:
         person.title = title
-        person.save(update_fields=["title"])
     for tag in tags:
         person.tags.add(Tag.objects.get_or_create(account=account, name=tag.strip())[0])
-    refresh_search_text(person)
+    derived.refresh(person)
     return person
 
 
@@ -194,20 +224,28 @@ def others(account):
 
 
 def search(account, query: str = "", org: str = "", tag: str = "", tier: str = ""):
-    """People matching a free-text query (name, email, organization, title) and filters."""
+    """People matching a free-text query (name, email, organization, title) and filters; `org` is
+    any unambiguous part of an organization's name."""
     _check_choice(tier or None, v.TIERS, "tier")
     qs = others(account)
     for word in (query or "").lower().split():
         qs = qs.filter(search_text__contains=word)
     if org:
-        from goodloop.core.orgnames import normalize_org
-
-        qs = qs.filter(organization__normalized_name=normalize_org(org))
+        qs = qs.filter(organization=organization_filter(account, org))
     if tag:
         qs = qs.filter(tags__name__iexact=tag)
     if tier:
         qs = qs.filter(tier=tier)
     return qs.order_by("display_name", "id")
+
+
+def organization_filter(account, org: str):
+    """The organization a list filter names (any unambiguous part of its name); a name that names
+    none or several is bad input for the filter (field "org"), not a missing resource."""
+    try:
+        return organizations.resolve(account, org)
+    except ServiceError as exc:
+        raise ServiceError(exc.message, field="org") from None
 
 
 def with_summary_data(qs):

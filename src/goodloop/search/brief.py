@@ -85,7 +85,7 @@ def to_html(data: dict) -> str:
     e = html.escape
     parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>My networking brief</title>",
              "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5}"
-             "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:1.5rem}</style></head><body>",
+             "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:1.5rem}</style></head><body><main>",
              "<h1>My networking brief</h1>"]
     if data["headline"]:
         parts.append(f"<p>{e(data['headline'])}</p>")
@@ -94,7 +94,7 @@ def to_html(data: dict) -> str:
         if items:
             tag = "ol" if key == "targets" else "ul"
             parts.append(f"<h2>{e(title)}</h2><{tag}>" + "".join(f"<li>{e(x)}</li>" for x in items) + f"</{tag}>")
-    parts.append("</body></html>")
+    parts.append("</main></body></html>")  # a main landmark holds the page (axe: region)
     return "".join(parts)
 
 

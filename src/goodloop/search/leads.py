@@ -49,7 +49,7 @@ def add(account, org_name: str, title: str, via=None, when: date | None = None, 
         raise ServiceError(f"source must be one of: {', '.join(rules.LEAD_SOURCES)}", field="source")
     url = web_url(url) if (url or "").strip() else ""
     when = when or clock.today(account)
-    org = organizations.get_or_create(account, org_name)
+    org = organizations.resolve(account, org_name, create=True)
     chain = introduction_chain(account, via) if via is not None else []
     lead = Lead.objects.create(account=account, organization=org, title=title[:300], url=url, stage=stage,
                                source=source, source_person=via, created_on=when, stage_changed_on=when,

@@ -1,4 +1,5 @@
-"""Reordering the target list and editing a target's status and why (the web's Targets page)."""
+"""The target list's order and a target's changes: priorities are always 1..n, whichever face
+(web, CLI, API) moves, adds, edits or removes a target (one rule, here)."""
 
 from django.db import transaction
 
@@ -57,17 +58,42 @@ def reorder(account, ordered_ids: list[int]) -> list[int]:
     return final
 
 
+def place(account, target_id: int, priority: int | None) -> None:
+    """Put a target at `priority` (1 = top; past the end or None = last) and renumber the rest 1..n."""
+    ids = [i for i in _ordered_ids(account) if i != target_id]
+    at = len(ids) if priority is None else min(max(priority, 1), len(ids) + 1) - 1
+    ids.insert(at, target_id)
+    _renumber(account, ids)
+
+
+def close_gaps(account) -> None:
+    """Renumber 1..n in the current order (after a target is removed)."""
+    _renumber(account, _ordered_ids(account))
+
+
+def check(priority, status, why) -> None:
+    """Refuse a bad priority, status or why (before anything is written)."""
+    if priority is not None and priority < 1:
+        raise ServiceError("priority is 1 (top) or more", field="priority")
+    if status is not None and status not in v.TARGET_STATUSES:
+        raise ServiceError(f"status must be one of: {', '.join(v.TARGET_STATUSES)}", field="status")
+    if why is not None and len(why) > 2000:
+        raise ServiceError("why is at most 2000 characters", field="why")
+
+
 @transaction.atomic
-def update(account, target_id: int, status: str | None = None, why: str | None = None) -> Target:
-    """Change a target's status and/or why."""
+def update(account, target_id: int, priority: int | None = None, status: str | None = None,
+           why: str | None = None) -> Target:
+    """Change a target: None leaves a field as it is; `why=""` clears it; a new priority moves the
+    target there and renumbers the others so priorities stay 1..n (no two targets share one)."""
+    check(priority, status, why)
     target = get(account, target_id)
     if status is not None:
-        if status not in v.TARGET_STATUSES:
-            raise ServiceError(f"status must be one of: {', '.join(v.TARGET_STATUSES)}", field="status")
         target.status = status
     if why is not None:
-        if len(why) > 2000:
-            raise ServiceError("why is at most 2000 characters", field="why")
         target.why = why.strip()
-    target.save(update_fields=["status", "why"])
+    target.save(update_fields=["status", "why", "updated"])
+    if priority is not None and priority != target.priority:
+        place(account, target.id, priority)
+        target.refresh_from_db(fields=["priority"])
     return target

@@ -118,7 +118,7 @@ def merge_people(account, keep: Person, gone: Person) -> Person:
     MergeRecord.objects.create(account=account, kept=keep, gone_id=gone.id, gone_name=gone.display_name,
                                snapshot=snap)
     gone.delete()
-    people_service.refresh_search_text(keep)
+    people_service.refresh_derived(keep)
     trust.refresh(account, keep)  # both records' evidence together may support a higher stage
     return keep
 
@@ -192,6 +192,7 @@ def undo(account, merge_id: int) -> Person:
     Role.objects.filter(id__in=snap["keep_current_roles"]).update(current=True)
     rec.undone = True
     rec.save(update_fields=["undone"])
-    people_service.refresh_search_text(keep)
-    people_service.refresh_search_text(gone)
+    people_service.refresh_derived(keep)
+    gone = Person.objects.get(id=gone.id)  # as stored: the snapshot set its dates as text
+    people_service.refresh_derived(gone)
     return gone

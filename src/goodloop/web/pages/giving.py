@@ -13,6 +13,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 
 from goodloop.core import giver as rules
 from goodloop.core.giver_reading import stranger_vouching
+from goodloop.core.rules import score_band
 from goodloop.errors import NotFound
 from goodloop.giving import capacity
 from goodloop.giving import closure as closure_service
@@ -76,7 +77,7 @@ def reading(ask: Ask) -> dict:
     score = ask.score or 0
     stranger = "trust_gate" in codes and stranger_vouching(ask.kind, ask.person.trust_stage, ask.text)
     return {"score": ask.score, "findings": findings, "vague": vague, "questions": questions,
-            "band": "good" if score >= 60 else ("fair" if score >= 40 else "weak"),
+            "band": score_band(score),
             "suggestion": rules.suggestion(vague, codes), "stranger": stranger,
             "clarify_draft": rules.clarify_draft(ask.person.display_name, questions) if vague else ""}
 

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from goodloop import clock
 from goodloop.core import rules
 from goodloop.core.input_bounds import parse_id
+from goodloop.core.rules import score_band
 from goodloop.errors import ServiceError
 from goodloop.helploop import asks as ask_service
 from goodloop.network import people as people_service
@@ -94,7 +95,7 @@ def _coach(account, text: str, person_text: str, kind: str) -> dict:
     data["findings"] = [f for f in data["findings"] if f["code"] not in ("trust_gate", "over_asking")]
     data["over_asking"] = "over_asking" in codes or bool(data.get("guard"))
     data["person"] = person
-    data["band"] = "good" if data["score"] >= 60 else ("fair" if data["score"] >= 40 else "weak")
+    data["band"] = score_band(data["score"])
     return data
 
 
