@@ -25,6 +25,9 @@ def chain(cli):
         intro = j(cli, "intro", introducer, "me", introduced, "--purpose", "learn about payments product work",
                   "--status", "made", "--date", day)
         assert cli("intro-status", str(intro["id"]), "met", "--date", day)[0] == 0
+    for loop in j(cli, "loops", "--open"):
+        if loop["kind"] == "thank":  # thanked at once, as one should
+            assert cli("done", str(loop["id"]), "--date", "2026-02-10")[0] == 0
 
 
 def test_advice_is_owed_a_report_in_two_weeks(cli, chain):
