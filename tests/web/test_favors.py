@@ -79,7 +79,7 @@ def test_from_the_person_page_it_goes_back_there_with_the_loops_in_a_message(cli
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("data, field, message", [
-    ({"person": "Nobody Known"}, "person", "no person matches"),
+    ({"person": "Nobody Known"}, "person", "No one called Nobody Known — add Nobody Known?"),
     ({"person": "me"}, "person", "name someone else"),
     ({"kind": "bribe"}, "kind", "Select a valid choice"),
     ({"date": "2025-02-30"}, "date", "Enter a date as YYYY-MM-DD"),

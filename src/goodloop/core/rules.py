@@ -208,3 +208,9 @@ AGENDA_LOOP_HORIZON_DAYS = 3  # loops falling due in the next three days show, s
 # ---------------------------------------------------------------------- giving and reports
 REQUEST_REPEAT_WINDOW_DAYS = 30  # a second request from one person within this window is a repeat
 REPORTS_DEFAULT_WEEKS = 26  # the Reports page looks back half a year unless told otherwise
+
+# ------------------------------------------------------------------------------ people
+# A deleted person can be brought back for this long; after it their rows are purged for good.
+DELETE_UNDO_MINUTES = 10
+# Global search: results shown per group (people, organizations, asks, leads, introductions).
+SEARCH_PER_GROUP = 5
