@@ -88,6 +88,10 @@ REPORT_AFTER_STAGE_CHANGE_DAYS = 3  # ...or three days after the linked lead/int
 # Favor kinds that open a report loop even without a linked lead or introduction:
 # the helper invested something whose outcome they will want to hear about.
 REPORT_FAVOR_KINDS: tuple[str, ...] = ("referral", "introduction", "lead", "resume_feedback")
+# Advice and insight are owed a report too - how their advice panned out is the central example of
+# closing the loop (essay 000) - and sooner: two weeks, unless linked to a lead or introduction.
+ADVICE_REPORT_KINDS: tuple[str, ...] = ("advice", "insight")
+ADVICE_REPORT_DUE_DAYS = 14
 
 # ------------------------------------------------------------------------ 3B7 follow-up
 
