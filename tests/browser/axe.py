@@ -37,3 +37,35 @@ def check(page) -> dict:
 def failing(violations: list[dict]) -> list[dict]:
     """The violations that fail a page: serious or critical, and every structure rule."""
     return [v for v in violations if v["impact"] in FAILING_IMPACTS or v["id"] in STRUCTURE]
+
+
+class Audit:
+    """axe's findings over many pages: what fails (page, rule, element), per-rule node counts, and
+    what axe could not decide (printed for a person to look at, e.g. text over a pseudo-element)."""
+
+    def __init__(self):
+        self.failures, self.review, self.pages = [], [], []
+        self.counts, self.incomplete = {}, {}
+
+    def run(self, page, label: str) -> None:
+        """Check `page` as it stands; `label` names it in the report (viewport, url, state)."""
+        result = check(page)
+        self.pages.append(label)
+        for v in failing(result["violations"]):
+            self.counts[v["id"]] = self.counts.get(v["id"], 0) + len(v["nodes"])
+            self.failures += [f"{label}: {v['id']} ({v['impact']}) {n['target']} — {_why(n) or v['help']}"
+                              for n in v["nodes"][:5]]
+        for v in result["incomplete"]:
+            self.incomplete[v["id"]] = self.incomplete.get(v["id"], 0) + len(v["nodes"])
+            self.review += [f"{label}: {v['id']} {n['target']} — {_why(n)}" for n in v["nodes"]]
+
+    def report(self, title: str) -> None:
+        print(f"\naxe {title}: {len(self.pages)} runs; failing nodes by rule {dict(sorted(self.counts.items()))}; "
+              f"needs review (incomplete) {dict(sorted(self.incomplete.items()))}")
+        print("  checked: " + ", ".join(self.pages))
+        print("  needs review:" + "".join(f"\n    {line}" for line in sorted(set(self.review))))
+
+
+def _why(node: dict) -> str:
+    lines = [line.strip() for line in node["summary"].splitlines() if line.strip()]
+    return lines[-1] if lines else ""

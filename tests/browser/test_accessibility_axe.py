@@ -24,11 +24,12 @@ PASSWORD = "a-long-enough-passphrase-for-axe"
 def _demo_ids(account) -> dict:
     """One object of each kind a URL names, taken from the demo network where it has one (the
     busiest, so the page shows the most), else added here: an API token, a finished import, a
-    merge — the demo has none of those."""
+    merge, a promise and someone in transition — the demo has none of those."""
     from django.db.models import Count
 
     from goodloop.accounts import tokens
     from goodloop.accounts.models import ApiToken
+    from goodloop.giving import requests, transition
     from goodloop.helploop.models import Ask, Loop, Transition
     from goodloop.network import people
     from goodloop.network.models import ImportJob, MergeRecord, Organization, Person
@@ -46,6 +47,11 @@ def _demo_ids(account) -> dict:
                 b"TITLE:Data engineer\r\nEMAIL:odile.marchetti@example.net\r\nEND:VCARD\r\n")
         with override_settings(GOODLOOP_IMPORT_INLINE=True):
             import_jobs.start(account, card, format="vcard", filename="phone-contacts.vcf")
+    untriaged = Ask.objects.filter(**mine, direction=Ask.RECEIVED, triage__isnull=True).order_by("id")
+    if not Loop.objects.filter(**mine, kind="promise").exists() and untriaged.count() > 1:
+        requests.triage(account, untriaged.last().id, "accept")  # a promise on the giver's pages
+    if not Transition.objects.filter(**mine).exists():
+        transition.mark_seeking(account, person)  # someone in transition, with a check-in due
     if not MergeRecord.objects.filter(**mine).exists():
         kept = people.add_person(account, "Tobias Lindqvist", org="Northwind Ferries")
         merge.merge_people(account, kept, people.add_person(account, "Tobias Lindqvist (old phone)"))
@@ -84,10 +90,9 @@ def _pages(ids: dict, client) -> list[str]:
     return sorted(set(out))
 
 
-def _audit(browser, base: str, urls: list[str], login=None) -> tuple:
-    """Run axe on every url at each viewport; (failures, per-rule counts, incomplete counts, pages)."""
-    failures, counts, incomplete, checked = [], {}, {}, 0
-    errors, review = [], []  # review: what axe could not decide (e.g. text over a gradient): printed, for a person to look at
+def _audit(browser, base: str, urls: list[str], audit: axe.Audit, login=None) -> None:
+    """axe on every url at each viewport."""
+    errors = []
     for name, viewport in VIEWPORTS.items():
         context = browser.new_context(viewport=viewport, bypass_csp=True)
         page = context.new_page()
@@ -99,29 +104,9 @@ def _audit(browser, base: str, urls: list[str], login=None) -> tuple:
             response = page.goto(base + url)
             assert response is not None and response.status == 200, (url, response and response.status)
             page.wait_for_load_state("load")
-            result = axe.check(page)
-            checked += 1
-            for v in axe.failing(result["violations"]):
-                counts[v["id"]] = counts.get(v["id"], 0) + len(v["nodes"])
-                for node in v["nodes"][:5]:
-                    failures.append(f"{name} {url}: {v['id']} ({v['impact']}) {node['target']} — "
-                                    f"{node['summary'].splitlines()[-1] if node['summary'] else v['help']}")
-            for v in result["incomplete"]:
-                incomplete[v["id"]] = incomplete.get(v["id"], 0) + len(v["nodes"])
-                review.extend(f"{name} {url}: {v['id']} {n['target']} — {n['summary'].splitlines()[-1].strip()}"
-                              for n in v["nodes"])
+            audit.run(page, f"{name} {url}")
         context.close()
     assert errors == [], errors
-    print("\naxe needs review:" + "".join(f"\n  {line}" for line in sorted(set(review))))
-    return failures, counts, incomplete, checked
-
-
-def _report(title, urls, failures, counts, incomplete, checked):
-    print(f"\naxe {title}: {len(urls)} pages × {len(VIEWPORTS)} viewports = {checked} runs; "
-          f"failing nodes by rule {dict(sorted(counts.items())) or '{}'}; "
-          f"needs review (incomplete) {dict(sorted(incomplete.items()))}")
-    for url in urls:
-        print(f"  {url}")
 
 
 @pytest.fixture
@@ -138,9 +123,10 @@ def test_every_page_passes_axe_on_the_demo_network(live_server, network, browser
                  "/introductions/", "/leads/", "/targets/", "/brief/", "/reports/", "/giving/", "/import/",
                  "/duplicates/", "/tokens/", f"/import/{network.ids['import_job']}/"):
         assert must in urls, must
-    failures, counts, incomplete, checked = _audit(browser, live_server.url, urls)
-    _report("local mode", urls, failures, counts, incomplete, checked)
-    assert failures == [], "\n" + "\n".join(failures)
+    audit = axe.Audit()
+    _audit(browser, live_server.url, urls, audit)
+    audit.report(f"local mode, {len(urls)} pages × {len(VIEWPORTS)} viewports")
+    assert audit.failures == [], "\n" + "\n".join(audit.failures)
 
 
 @pytest.fixture
@@ -162,7 +148,8 @@ def server_account(transactional_db, settings):
 def test_server_mode_sign_in_pages_and_signed_in_header_pass_axe(live_server, server_account, browser):
     signed_out = ["/accounts/login/", "/accounts/password_reset/", "/accounts/password_reset/done/",
                   "/accounts/reset/done/", "/accounts/reset/MQ/set-password/"]
-    failures, counts, incomplete, checked = _audit(browser, live_server.url, signed_out)
+    audit = axe.Audit()
+    _audit(browser, live_server.url, signed_out, audit)
 
     def login(page):
         page.goto(live_server.url + "/accounts/login/")
@@ -172,14 +159,9 @@ def test_server_mode_sign_in_pages_and_signed_in_header_pass_axe(live_server, se
         page.wait_for_url(live_server.url + "/")
 
     signed_in = ["/", "/people/", "/tokens/"]  # the header's account menu (email, API tokens, sign out)
-    more = _audit(browser, live_server.url, signed_in, login=login)
-    failures += more[0]
-    for rule, n in more[1].items():
-        counts[rule] = counts.get(rule, 0) + n
-    for rule, n in more[2].items():
-        incomplete[rule] = incomplete.get(rule, 0) + n
-    _report("server mode", signed_out + signed_in, failures, counts, incomplete, checked + more[3])
-    assert failures == [], "\n" + "\n".join(failures)
+    _audit(browser, live_server.url, signed_in, audit, login=login)
+    audit.report(f"server mode, {len(signed_out + signed_in)} pages × {len(VIEWPORTS)} viewports")
+    assert audit.failures == [], "\n" + "\n".join(audit.failures)
 
 
 def test_axe_finds_what_it_should(live_server, transactional_db, browser):
@@ -195,3 +177,53 @@ def test_axe_finds_what_it_should(live_server, transactional_db, browser):
     }""")
     found = {v["id"] for v in axe.failing(axe.check(page)["violations"])}
     assert {"color-contrast", "heading-order", "label"} <= found, found
+
+
+# A form "with fields" is one a person fills in; sent empty it shows its errors (or, for the
+# optional ones, its result). Forms of buttons alone (Done, Snooze, a status) are sent once per
+# kind of action, so their htmx results are checked too.
+FIELDS = ("input[type=text]:visible, input:not([type]):visible, input[type=email]:visible, input[type=url]:visible, "
+          "input[type=number]:visible, input[type=date]:visible, input[type=file]:visible, textarea:visible")
+OPEN_DETAILS = "document.querySelectorAll('main details').forEach(d => { d.open = true; })"  # forms folded away
+SUBMIT = "button[type=submit]:enabled:visible, button:not([type]):enabled:visible, input[type=submit]:enabled:visible"
+
+
+def test_forms_and_their_htmx_results_pass_axe(live_server, network, browser):
+    """Every form in every page's main content sent once (empty where it has fields): the page
+    with its error messages, or with the fragment htmx swapped in, passes axe."""
+    import re
+
+    urls = _pages(network.ids, Client())
+    audit, errors, sent = axe.Audit(), [], set()
+    context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
+    page.on("dialog", lambda dialog: dialog.accept())
+    for url in urls:
+        if page.goto(live_server.url + url).status != 200:
+            continue  # an object an earlier form merged or removed
+        page.evaluate(OPEN_DETAILS)
+        for i in range(page.locator("main form").count()):
+            if i and page.goto(live_server.url + url).status != 200:
+                break
+            page.evaluate(OPEN_DETAILS)
+            form = page.locator("main form").nth(i)
+            if form.count() == 0:
+                break
+            button = form.locator(SUBMIT).first
+            if button.count() == 0:
+                continue
+            action = re.sub(r"\d+", "N", form.get_attribute("hx-post") or form.get_attribute("action") or url)
+            kind = (url, action, button.inner_text().strip()) if form.locator(FIELDS).count() else (action,)
+            if kind in sent:
+                continue
+            sent.add(kind)
+            button.click()
+            page.wait_for_load_state("networkidle")
+            audit.run(page, f"{url} form {i + 1} ({action}, '{kind[-1] if len(kind) > 1 else 'button'}')")
+    context.close()
+    audit.report(f"forms sent, {len(sent)} forms")
+    assert len(sent) >= 15, sent
+    assert errors == [], errors
+    assert audit.failures == [], "\n" + "\n".join(audit.failures)

@@ -116,3 +116,21 @@ def test_query_count_does_not_grow_with_the_network(client, account):
         favors.record(account, p, "received", "lead", when=date.today() - timedelta(days=i))
         leads.add(account, "Globex", f"Role {i}", via=p, when=date.today() - timedelta(days=i))
     assert queries_for(client, URL) == small <= 15, small
+
+
+def _luminance(hex_colour: str) -> float:
+    rgb = [int(hex_colour.lstrip("#")[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def test_every_chart_colour_stands_out_from_the_white_plot():
+    """WCAG 1.4.11 (non-text contrast): a bar, line or legend swatch reaches 3:1 against white —
+    axe does not judge graphics, so the palette is measured here (the WCAG formula)."""
+    white = _luminance("#ffffff")
+    ratios = {c: (white + 0.05) / (_luminance(c) + 0.05) for c in (*charts.PALETTE, "#D55E00")}
+    assert min(ratios.values()) >= 3, ratios
+    assert len({c.lower() for c in charts.PALETTE}) == len(charts.PALETTE)
+    svg = charts.render(charts.Chart("t", "T", "x", "y", ["a"], [charts.Series("one", [2]), charts.Series("two", [3])],
+                                     kind="stacked")).svg
+    assert svg.count('stroke="#fff"') == 2  # stacked segments parted by a white line

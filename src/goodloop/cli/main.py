@@ -32,9 +32,11 @@ COMMANDS = {
     "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety", "check": "safety",
+    "worker": "worker", "jobs": "worker",
     "leads": "listings", "intros": "listings", "favors": "listings",
 }
-MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "listings")
+MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "worker",
+           "listings")
 
 
 def _main(

@@ -16,6 +16,7 @@ from goodloop import clock
 from goodloop.core import coach as coach_rules
 from goodloop.core import giver as rules
 from goodloop.core import giver_reading as giving
+from goodloop.core import rules as core_rules
 from goodloop.errors import ServiceError
 from goodloop.giving import capacity, closure, transition
 from goodloop.giving.pasted import parse_message
@@ -28,7 +29,6 @@ from goodloop.network import people as people_service
 from goodloop.network.models import ContactPoint, Organization, Person
 
 MAX_REQUEST_CHARS = 5000
-REPEAT_WINDOW_DAYS = 30
 
 
 @dataclass
@@ -96,11 +96,11 @@ def read(account, person, text: str, kind: str | None = None, when: date | None 
     codes = [f.code for f in result.findings if f.code != "trust_gate"]  # the giver's gate is below
     findings = rules.giver_findings(f.as_dict() for f in result.findings if f.code != "trust_gate")
     recent = (Ask.objects.filter(account=account, person=person, direction="received",
-                                 date__gte=when - timedelta(days=REPEAT_WINDOW_DAYS), date__lte=when)
+                                 date__gte=when - timedelta(days=core_rules.REQUEST_REPEAT_WINDOW_DAYS), date__lte=when)
               .exclude(id=exclude_id).count())
     waiting = [c for c in closure.for_person(account, person) if c.request_id != exclude_id
                and (c.waiting_days(when) or 0) >= rules.NO_WORD_BACK_DAYS and not c.thanked and not c.reported]
-    asker = giving.Asker(person.display_name, person.trust_stage, recent, REPEAT_WINDOW_DAYS,
+    asker = giving.Asker(person.display_name, person.trust_stage, recent, core_rules.REQUEST_REPEAT_WINDOW_DAYS,
                          max(c.helped_on for c in waiting) if waiting else None)
     shown = kind if kind != "introduction" or coach_rules.explicit_ask_kind(text) else "other"
     about = giving.asker_findings(shown, asker, giving.says_stranger(text))  # a guessed kind is no vouching

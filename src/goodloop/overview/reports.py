@@ -12,7 +12,6 @@ from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network.models import Interaction, Person
 from goodloop.search.models import Lead, LeadStageChange
 
-DEFAULT_WEEKS = 26
 REACHED_INTERVIEW = ("interviewing", "offer", "accepted")
 REACHED_OFFER = ("offer", "accepted")
 
@@ -26,7 +25,7 @@ def _week(d) -> str:
 def build(account, today: date | None = None, since: date | None = None) -> dict:
     """Every report figure from `since` (default 26 weeks ago) to `today`."""
     today = today or clock.today(account)
-    since = since or today - timedelta(weeks=DEFAULT_WEEKS)
+    since = since or today - timedelta(weeks=rules.REPORTS_DEFAULT_WEEKS)
     return {
         "since": since.isoformat(), "until": today.isoformat(),
         "activity": _activity(account, since, today),
