@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0006_account_time_zone'),
-        ('network', '0012_cascade_indexes_on_postgresql'),
+        ('network', '0013_importjob_task'),
     ]
 
     operations = [
