@@ -25,8 +25,8 @@ def lead_moved(event: events.LeadMoved) -> None:
         landed.land(account, lead, when)  # the rest of the search closes (undone by moving it back)
         event.opened.extend(landing.thank_everyone(account, lead, when))
         return
-    if event.old_stage == "accepted":
-        landed.undo(account, lead, when)
+    if event.old_stage == "accepted" and landed.undo(account, lead, when) is not None:
+        return  # undoing a landing (accepted by mistake) is no news to report
     event.opened.extend(credit.reports_for_move(account, lead, when))  # along the introduction chain
 
 
