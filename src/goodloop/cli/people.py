@@ -167,7 +167,14 @@ def person_edit(
         raise ServiceError("nothing to change: give --name, --email, --phone, --url, --org, --title, --tier, "
                            "--cadence, --need, --trust, --notes or --job-seeking", field="person")
     person = person_edit.update(account, person, **changes)
+    seeking = None
+    if job_seeking is not None:  # the monthly check-ins follow the flag (giving/transition)
+        from goodloop.giving import transition
+
+        seeking = transition.follow_job_seeking(account, person, job_seeking)
     if as_json:
         emit_json(svc.summary(svc.with_summary_data(Person.objects.filter(account=account)).get(id=person.id)))
     else:
         typer.echo(f"updated {svc.describe(person)}")
+        if seeking is not None and seeking.loop is not None:
+            typer.echo(f"job-seeking: monthly check-ins, the next due {seeking.loop.due}")
