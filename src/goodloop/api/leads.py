@@ -5,7 +5,6 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
-from goodloop.helploop import listings as queries
 from goodloop.network import people as people_service
 from goodloop.search import leads as lead_service
 
@@ -61,10 +60,13 @@ def _person(account, person_id):
 
 
 @router.get("", response={200: common.page_of(LeadOut), **common.ERRORS})
-def list_leads(request, stage: Stage | None = None,
+def list_leads(request, stage: Stage | None = None, open: bool = False,
+               person: int | None = Query(None, ge=1, le=2**63 - 1), org: str | None = common.ORG_FILTER,
                limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.leads(request.auth, stage), limit, offset, common.stamped(lead_service.as_dict))
+    qs = lead_service.list_leads(request.auth, stage, open_only=open, person_id=person,
+                                 organization_id=common.org_filter(request.auth, org))
+    return common.paginate(qs, limit, offset, common.stamped(lead_service.as_dict))
 
 
 @router.post("", response={201: LeadOut, **common.ERRORS})
