@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import landed
+from goodloop.network import organizations
 from goodloop.network import people as people_service
 from goodloop.search import leads as lead_service
 from goodloop.web.forms_helploop import person_ref
@@ -63,7 +64,8 @@ def view(request):
             except ServiceError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                messages.success(request, f"Added {lead.title} at {lead.organization.name}.")
+                new = " (a new organization)" if organizations.created_note(lead.organization) else ""
+                messages.success(request, f"Added {lead.title} at {lead.organization.name}{new}.")
                 return redirect(reverse("leads") + f"#lead-{lead.id}")
     return render(request, "goodloop/leads/board.html",
                   {"title": "Leads", "form": form, **_board_context(account)},
