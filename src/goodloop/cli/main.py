@@ -25,6 +25,7 @@ COMMANDS = {
     "log": "network", "target": "network", "targets": "network",
     "coach": "helploop", "ask": "helploop", "got": "helploop", "gave": "helploop", "loops": "helploop",
     "done": "helploop", "today": "helploop", "lead": "helploop",
+    "asks": "agenda", "ask-status": "agenda", "nudged": "agenda", "snooze": "agenda",
     "who": "search", "intro": "search", "intro-status": "search", "brief": "search", "report": "search",
     "demo": "demo", "serve": "demo",
     "request": "giving", "requests": "giving", "triage": "giving", "kept": "giving", "budget": "giving",
@@ -33,7 +34,7 @@ COMMANDS = {
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety", "check": "safety",
 }
-MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety")
+MODULES = ("people", "network", "helploop", "agenda", "search", "demo", "giving", "transfer", "accounts", "safety")
 
 
 def _main(
