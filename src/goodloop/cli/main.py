@@ -33,8 +33,10 @@ COMMANDS = {
     "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety", "check": "safety",
+    "worker": "worker", "jobs": "worker",
 }
-MODULES = ("people", "network", "helploop", "agenda", "search", "demo", "giving", "transfer", "accounts", "safety")
+MODULES = ("people", "network", "helploop", "agenda", "search", "demo", "giving", "transfer", "accounts", "safety",
+           "worker")
 
 
 def _main(

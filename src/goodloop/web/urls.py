@@ -1,15 +1,16 @@
 from django.urls import path
 
-from . import context, urls_giving, urls_helploop, urls_search, urls_tokens, urls_transfer
-from .views import coming, organization, organizations, people, person, targets, today
+from . import context, urls_giving, urls_helploop, urls_people, urls_search, urls_tokens, urls_transfer
+from .views import coming, organization, organizations, people, person, targets, today, you
 
-urlpatterns = [
+urlpatterns = urls_people.urlpatterns + [  # first: "people/add/" before any "people/<…>"
     path("", today.view, name="today"),
     path("people/", people.view, name="people"),
     path("people/<int:pk>/", person.view, name="person"),
     path("organizations/", organizations.view, name="organizations"),
     path("organizations/<int:pk>/", organization.view, name="organization"),
     path("targets/", targets.view, name="targets"),
+    path("you/", you.view, name="you"),
 ]
 # Each area of the app keeps its own urls module, so they can grow independently.
 for module in (urls_helploop, urls_search, urls_transfer, urls_giving, urls_tokens):
