@@ -34,9 +34,11 @@ COMMANDS = {
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety", "check": "safety",
     "worker": "worker", "jobs": "worker",
+    "leads": "listings", "intros": "listings", "favors": "listings",
 }
 SHELLS = ("bash", "zsh", "fish", "pwsh", "powershell")
-MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "worker")
+MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "worker",
+           "listings")
 
 
 def _main(
