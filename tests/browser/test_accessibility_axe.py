@@ -69,6 +69,11 @@ def _demo_ids(account) -> dict:
     return {kind: pk for kind, pk in ids.items() if pk is not None}
 
 
+# States of list pages a URL alone reaches: a search that finds nobody, a filter, a second page.
+STATES = ["/people/?q=no-such-name-anywhere", "/people/?tier=close", "/people/?page=2", "/organizations/?q=a",
+          "/loops/?status=all", "/loops/?status=done", "/asks/?status=answered", "/reports/?since=2000-01-01"]
+
+
 def _pages(ids: dict, client) -> list[str]:
     """Every URL pattern filled with the demo's ids that answers a full HTML page to a GET."""
     out = []
@@ -87,7 +92,9 @@ def _pages(ids: dict, client) -> list[str]:
             assert response.status_code < 500, url
             if response.status_code == 200 and response.content.lstrip()[:15].lower() == b"<!doctype html>":
                 out.append(url)
-    return sorted(set(out))
+    for url in STATES:
+        assert client.get(url).status_code == 200, url
+    return sorted(set(out)) + STATES
 
 
 def _audit(browser, base: str, urls: list[str], audit: axe.Audit, login=None) -> None:
