@@ -160,8 +160,8 @@ def test_server_mode_sign_in_pages_and_signed_in_header_pass_axe(live_server, se
 
     def login(page):
         page.goto(live_server.url + "/accounts/login/")
-        page.locator("input[name=username]").fill("noor.haddad@example.org")
-        page.locator("input[name=password]").fill(PASSWORD)
+        page.get_by_label("Email").fill("noor.haddad@example.org")
+        page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Sign in").click()
         page.wait_for_url(live_server.url + "/")
 
