@@ -71,7 +71,8 @@ def test_limit_and_as_dict():
     items = rank(cands, THU, limit=2)
     assert len(items) == 2
     d = items[0].as_dict()
-    assert d == {"kind": "thank", "person": {"id": 0, "name": "P0"}, "due": "2025-03-06", "overdue_days": 0,
+    assert d == {"key": "thank:0", "kind": "thank", "person": {"id": 0, "name": "P0"}, "due": "2025-03-06",
+                 "overdue_days": 0,
                  "reason": "r", "draft": "d"}
 
 

@@ -107,9 +107,12 @@ def test_dormant_never_due():
     assert not st.due and st.next_due is None
 
 
-def test_no_touch_uses_known_since_else_due_now():
+def test_a_connection_date_is_not_contact_so_never_overdue():
     today = date(2025, 6, 1)
+    # Issue 13: an import's "connected on" years ago made thousands of "2242 days overdue" items.
     assert not is_due("wide", None, today, known_since=date(2025, 1, 1))
-    assert is_due("wide", None, today, known_since=date(2024, 5, 1))
-    st = cadence_status("wide", None, today)
-    assert st.due and "No touch" in st.reason
+    assert not is_due("wide", None, today, known_since=date(2019, 10, 16))
+    assert not is_due("core", None, today)
+    st = cadence_status("wide", None, today, known_since=date(2019, 10, 16))
+    assert st.next_due is None and st.overdue_days == 0
+    assert "No contact recorded yet (known since 2019-10-16)" in st.reason

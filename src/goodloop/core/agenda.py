@@ -1,9 +1,11 @@
 """The Today agenda: rank what the user owes, most urgent first (DESIGN.md section 3).
 
-Order of groups: thank loops (overdue ones first: they are time-critical), report loops,
-ask follow-ups, promises, gives suggested by a contact's need, check-ins, lead next steps.
-Within check-ins a priority weighs tier, tie strength and target proximity; within every
-other group the most overdue comes first.
+Order of groups: first steps (a new store only), thank loops, report loops, ask follow-ups,
+promises, gives suggested by a contact's need, check-ins, lead next steps, reconnects.
+Within a group the earliest due comes first; a priority (check-ins: tier, tie strength and
+target proximity; others: tie strength) only breaks ties. One item per person a day (the
+highest group wins, so never a nudge and a check-in to one person), at most
+``AGENDA_DAILY_CHECK_INS`` check-ins and ``AGENDA_DAILY_RECONNECTS`` reconnects.
 
 Input is plain :class:`Candidate` items the service layer builds from open loops, asks
 (via :mod:`goodloop.core.followup`), needs, cadence and leads; output is
@@ -12,12 +14,12 @@ Input is plain :class:`Candidate` items the service layer builds from open loops
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from goodloop.core.rules import AGENDA_KIND_ORDER, TIERS
+from goodloop.core.rules import AGENDA_DAILY_CHECK_INS, AGENDA_DAILY_RECONNECTS, AGENDA_KIND_ORDER, TIERS
 
 # Check-in weights per tier: closer tiers matter more (dormant never produces check-ins).
 TIER_WEIGHTS = {"core": 4.0, "close": 3.0, "active": 2.0, "wide": 1.0, "dormant": 0.0}
@@ -32,7 +34,44 @@ _KIND_LABELS = {
     "give": "Give",
     "check_in": "Check in",
     "lead_step": "Lead next step",
+    "reconnect": "Reconnect",
+    "first_step": "First step",
 }
+# The ref field that names what an item is about, per kind, for its stable key.
+_KEY_FIELDS = {"follow_up": ("ask", "action"), "lead_step": ("lead",), "first_step": ("step",)}
+
+
+def key_for(kind: str, ref: Any, person_id: int | None = None) -> str:
+    """A stable key for an agenda item ("loop:12", "follow_up:7:nudge", "check_in:31"): the
+    same item on another day has the same key, so it can be snoozed or done by key."""
+    ref = {"person": person_id if person_id is not None else "", **(ref if isinstance(ref, Mapping) else {})}
+    if "loop" in ref:
+        return f"loop:{ref['loop']}"
+    fields = _KEY_FIELDS.get(kind, ("person",))
+    return ":".join([kind, *(str(ref.get(f, "")) for f in fields)])
+
+
+def parse_key(key: str) -> tuple[str, dict]:
+    """The kind and ref a key stands for; ValueError when it is not one :func:`key_for` makes."""
+    kind, _, rest = (key or "").strip().partition(":")
+    parts = rest.split(":") if rest else []
+    if kind == "loop":
+        fields: tuple[str, ...] = ("loop",)
+    elif kind in AGENDA_KIND_ORDER:
+        fields = _KEY_FIELDS.get(kind, ("person",))
+    else:
+        raise ValueError(f"{key!r} is not an agenda item key (see `today --json`)")
+    if len(parts) != len(fields) or not all(parts):
+        raise ValueError(f"{key!r} is not an agenda item key (see `today --json`)")
+    ref: dict[str, Any] = {}
+    for name, value in zip(fields, parts, strict=False):
+        if name in ("action", "step"):
+            ref[name] = value
+        elif value.isdigit() and len(value) < 19:
+            ref[name] = int(value)
+        else:
+            raise ValueError(f"{key!r} is not an agenda item key (see `today --json`)")
+    return kind, ref
 
 
 @dataclass(frozen=True)
@@ -69,10 +108,12 @@ class AgendaItem:
     draft: str
     priority: float
     ref: Any = field(default=None, compare=False)
+    key: str = ""
 
     def as_dict(self) -> dict:
-        """The ``today --json`` row shape (person id/name, ISO due date)."""
+        """The ``today --json`` row shape (stable key, person id/name, ISO due date)."""
         return {
+            "key": self.key,
             "kind": self.kind,
             "person": {"id": self.person_id, "name": self.person_name},
             "due": self.due.isoformat() if self.due else None,
@@ -106,12 +147,17 @@ def rank(
     *,
     horizon_days: int = 0,
     limit: int | None = None,
+    max_check_ins: int = AGENDA_DAILY_CHECK_INS,
+    max_reconnects: int = AGENDA_DAILY_RECONNECTS,
+    skip_keys: frozenset[str] | set[str] = frozenset(),
 ) -> list[AgendaItem]:
-    """Rank candidates due on or before ``today + horizon_days``; later ones are dropped.
+    """Rank candidates due on or before ``today + horizon_days``; later ones are dropped, and
+    so are items whose key is in ``skip_keys`` (snoozed).
 
-    Sort key: group (kind order), then for thank loops overdue ones before not-yet-due,
-    then priority (check-ins: :func:`check_in_priority`; others: days overdue, then tie
-    strength), then person name for a stable order. Unknown kinds rank last.
+    Sort key: group (kind order), then due date (earliest first), then priority (check-ins:
+    :func:`check_in_priority`; others: tie strength), then person name for a stable order.
+    Then one item per person (the first), and the daily caps on check-ins and reconnects.
+    Unknown kinds rank last.
     """
     cutoff = today + timedelta(days=horizon_days)
     rows: list[tuple[tuple, AgendaItem]] = []
@@ -119,12 +165,14 @@ def rank(
         due = c.due or today
         if due > cutoff:
             continue
+        key = key_for(c.kind, c.ref, c.person_id)
+        if key in skip_keys:
+            continue
         overdue = max(0, (today - due).days)
         if c.kind == "check_in":
             priority = check_in_priority(c.tier, c.strength, c.near_target, overdue)
         else:
-            # Overdue dominates; strength only breaks ties (a day is worth 100 strength points).
-            priority = overdue + max(0.0, min(c.strength, 100.0)) / 100.0
+            priority = max(0.0, min(c.strength, 100.0)) + (NEAR_TARGET_BONUS if c.near_target else 0.0)
         group = AGENDA_KIND_ORDER.get(c.kind, len(AGENDA_KIND_ORDER))
         item = AgendaItem(
             kind=c.kind,
@@ -136,8 +184,22 @@ def rank(
             draft=c.draft,
             priority=round(priority, 3),
             ref=c.ref,
+            key=key,
         )
-        rows.append(((group, -priority, c.person_name.casefold(), due), item))
+        rows.append(((group, due, -priority, c.person_name.casefold(), key), item))
     rows.sort(key=lambda r: r[0])
-    items = [item for _, item in rows]
+    caps = {"check_in": max_check_ins, "reconnect": max_reconnects}
+    seen: set[int] = set()
+    items = []
+    for _, item in rows:
+        if item.person_id is not None:
+            if item.person_id in seen:
+                continue
+        if item.kind in caps:
+            if caps[item.kind] <= 0:
+                continue
+            caps[item.kind] -= 1
+        if item.person_id is not None:
+            seen.add(item.person_id)
+        items.append(item)
     return items[:limit] if limit is not None else items

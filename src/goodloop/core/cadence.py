@@ -63,17 +63,16 @@ def next_check_in(
     override_days: int | None = None,
     known_since: date | None = None,
 ) -> date | None:
-    """The date the next check-in falls due, or None when the cadence is "never".
+    """The date the next check-in falls due, or None when there is none to plan.
 
-    Measured from ``last_touch``; when there has been no touch, from ``known_since``
-    (e.g. the LinkedIn "Connected On" date). With neither, there is nothing to measure
-    from and None is returned: :func:`cadence_status` treats that as due now.
+    Measured from ``last_touch`` only. A connection or import date (``known_since``) is not
+    contact: someone never contacted has no rhythm to fall behind on, so no check-in is ever
+    "overdue" for them; Today offers a few of them a day as "reconnect" instead.
     """
     days = cadence_days(tier, override_days)
-    if days is None:
+    if days is None or last_touch is None:
         return None
-    base = last_touch or known_since
-    return None if base is None else base + timedelta(days=days)
+    return last_touch + timedelta(days=days)
 
 
 def cadence_status(
@@ -88,21 +87,21 @@ def cadence_status(
     source = "override" if override_days and override_days > 0 else f"{tier if tier in TIERS else 'wide'} tier"
     if days is None:
         return CadenceStatus(None, last_touch, None, False, 0, "Dormant tier: no check-ins scheduled.")
-    due_on = next_check_in(tier, last_touch, override_days, known_since)
-    if due_on is None:
-        return CadenceStatus(
-            days, None, today, True, 0, f"No touch recorded yet; {source} cadence is every {days} days."
-        )
+    if last_touch is None:
+        known = f" (known since {known_since.isoformat()})" if known_since else ""
+        return CadenceStatus(days, None, None, False, 0,
+                             f"No contact recorded yet{known}: the {source} rhythm of every {days} days "
+                             "starts when you first reach out.")
+    due_on = last_touch + timedelta(days=days)
     overdue = (today - due_on).days
-    since = (today - (last_touch or known_since)).days
-    what = "last touch" if last_touch else "known since"
+    since = (today - last_touch).days
     if overdue >= 0:
         reason = (
-            f"{since} days since {what} ({(last_touch or known_since).isoformat()}); "
+            f"{since} days since your last contact ({last_touch.isoformat()}); "
             f"{source} cadence is every {days} days, due {due_on.isoformat()}."
         )
         return CadenceStatus(days, last_touch, due_on, True, overdue, reason)
-    reason = f"Next check-in {due_on.isoformat()} ({source}: every {days} days from {what})."
+    reason = f"Next check-in {due_on.isoformat()} ({source}: every {days} days from the last contact)."
     return CadenceStatus(days, last_touch, due_on, False, 0, reason)
 
 

@@ -26,7 +26,9 @@ ASK_KINDS: tuple[str, ...] = (
     "advice",
     "other",
 )
-ASK_STATUSES: tuple[str, ...] = ("draft", "sent", "answered", "declined", "no_reply", "done")
+ASK_STATUSES: tuple[str, ...] = ("draft", "sent", "answered", "declined", "no_reply", "done", "withdrawn")
+# What I can say became of my own ask (`goodloop ask-status ID ...`).
+ASK_CLOSING_STATUSES: tuple[str, ...] = ("answered", "no_reply", "withdrawn")
 # An ask still waiting for its answer: the over-asking guard and 3B7 watch these.
 ASK_OPEN_STATUSES: tuple[str, ...] = ("sent",)
 
@@ -178,18 +180,26 @@ def score_band(score: int | None) -> str:
 # ------------------------------------------------------------------------------ agenda
 
 # Lower number ranks first (DESIGN.md section 3 "Agenda ranking").
+# First steps only show on a store with no history yet; reconnects (people never contacted)
+# come after everything owed or due.
 AGENDA_KIND_ORDER = MappingProxyType(
     {
-        "thank": 0,
-        "report": 1,
-        "follow_up": 2,
-        "promise": 3,
-        "give": 4,
-        "check_in": 5,
-        "lead_step": 6,
+        "first_step": 0,
+        "thank": 1,
+        "report": 2,
+        "follow_up": 3,
+        "promise": 4,
+        "give": 5,
+        "check_in": 6,
+        "lead_step": 7,
+        "reconnect": 8,
     }
 )
 AGENDA_KINDS: tuple[str, ...] = tuple(AGENDA_KIND_ORDER)
+AGENDA_DAILY_CHECK_INS = 5  # at most this many check-ins a day: a wall of them helps no one
+AGENDA_DAILY_RECONNECTS = 3  # people never contacted, offered a few a day, best placed first
+AGENDA_SNOOZE_DAYS = 7  # "not now" hides an item this long unless told otherwise
+AGENDA_LOOP_HORIZON_DAYS = 3  # loops falling due in the next three days show, so a thank-you can go early
 
 # ---------------------------------------------------------------------- giving and reports
 REQUEST_REPEAT_WINDOW_DAYS = 30  # a second request from one person within this window is a repeat

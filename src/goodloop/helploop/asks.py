@@ -123,18 +123,55 @@ def get(account, ask_id: int) -> Ask:
     return ask
 
 
+def get_mine(account, ask_id: int) -> Ask:
+    """One of my own asks (direction "made"); a request made of me is not found here."""
+    ask = Ask.objects.filter(account=account, id=ask_id, direction="made").select_related("person").first()
+    if ask is None:
+        raise NotFound(f"no ask of yours with id {ask_id} (requests made of you are under `goodloop requests`)")
+    return ask
+
+
+def mine(account, open_only: bool = False):
+    """My asks, newest first (requests made of me live on the giving side)."""
+    qs = Ask.objects.filter(account=account, direction="made").select_related("person")
+    if open_only:
+        qs = qs.filter(status__in=rules.ASK_OPEN_STATUSES)
+    return qs.order_by("-date", "-id")
+
+
+def open_ask_of(account, person_id: int, on: date) -> Ask | None:
+    """The person's latest open ask sent on or before `on`: the one their help answers."""
+    return (Ask.objects.filter(account=account, person_id=person_id, direction="made",
+                               status__in=rules.ASK_OPEN_STATUSES, sent_on__lte=on)
+            .order_by("-sent_on", "-id").first())
+
+
+def close(ask: Ask, status: str, when: date, reason: str) -> Ask:
+    """Stop waiting on an ask: its status, the day, and why (shown wherever the ask is)."""
+    ask.status, ask.closed_on, ask.closed_reason = status, when, reason[:300]
+    if status == "answered" and ask.answered_on is None:
+        ask.answered_on = when
+    ask.save(update_fields=["status", "closed_on", "closed_reason", "answered_on", "updated"])
+    return ask
+
+
 @transaction.atomic
 def set_status(account, ask_id: int, status: str, when: date | None = None) -> Ask:
+    """Change an ask's status by hand; a closing status records the day and that I said so."""
     if status not in rules.ASK_STATUSES:
         raise ServiceError(f"status must be one of: {', '.join(rules.ASK_STATUSES)}", field="status")
-    ask = get(account, ask_id)
+    ask = get_mine(account, ask_id)
     when = when or clock.today(account)
+    if status in rules.ASK_CLOSING_STATUSES or status in ("declined", "done"):
+        if when < ask.date:
+            raise ServiceError(f"ask #{ask.id} was made on {ask.date.isoformat()}; it cannot close before that",
+                               field="date")
+        return close(ask, status, when, f"marked {status.replace('_', ' ')}")
     ask.status = status
+    ask.closed_on, ask.closed_reason = None, ""
     if status == "sent" and ask.sent_on is None:
         ask.sent_on = when
         interactions.touch(account, [ask.person_id], when)
-    if status in ("answered", "declined", "done") and ask.answered_on is None:
-        ask.answered_on = when
     ask.save()
     return ask
 
@@ -142,9 +179,11 @@ def set_status(account, ask_id: int, status: str, when: date | None = None) -> A
 @transaction.atomic
 def record_follow_up(account, ask_id: int, action: str, when: date | None = None) -> Ask:
     """Record a 3B7 step: the one nudge, a second contact, or closing the ask as no_reply."""
-    ask = get(account, ask_id)
+    ask = get_mine(account, ask_id)
     when = when or clock.today(account)
     if action == "nudge":
+        if ask.status not in rules.ASK_OPEN_STATUSES:
+            raise ServiceError(f"ask #{ask.id} is {ask.status}: there is nothing to nudge about")
         if ask.nudges >= rules.MAX_NUDGES:
             raise ServiceError("you already nudged once; a second nudge makes you a pest (P4)")
         ask.nudges += 1
@@ -153,7 +192,7 @@ def record_follow_up(account, ask_id: int, action: str, when: date | None = None
     elif action == "second_contact":
         ask.second_contact_done = True
     elif action == "mark_no_reply":
-        ask.status = "no_reply"
+        return close(ask, "no_reply", when, "no reply after the nudge")
     else:
         raise ServiceError("follow-up must be nudge, second_contact or mark_no_reply", field="action")
     ask.save()
@@ -161,9 +200,14 @@ def record_follow_up(account, ask_id: int, action: str, when: date | None = None
 
 
 def as_dict(ask: Ask) -> dict:
-    return {"id": ask.id, "person": {"id": ask.person_id, "name": ask.person.display_name}, "text": ask.text,
+    """One ask for the API and `asks --json`: what was asked of whom, and what became of it."""
+    return {"id": ask.id, "direction": ask.direction,
+            "person": {"id": ask.person_id, "name": ask.person.display_name}, "text": ask.text,
             "kind": ask.kind, "status": ask.status, "score": ask.score, "date": ask.date.isoformat(),
-            "findings": ask.findings}
+            "nudges": ask.nudges, "last_nudge": ask.last_nudge.isoformat() if ask.last_nudge else None,
+            "closed_on": ask.closed_on.isoformat() if ask.closed_on else None,
+            "closed_reason": ask.closed_reason or None, "findings": ask.findings}
+
 
 @transaction.atomic
 def delete_ask(account, ask_id: int) -> None:

@@ -52,6 +52,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
         raise ServiceError("a favor is between you and someone else", field="person")
     when = when or clock.today(account)
     ask = _linked(account, Ask, ask_id, "ask")
+    _check_answers(ask, person, direction)
     lead = _linked(account, Lead, lead_id, "lead")
     intro = _linked(account, Introduction, introduction_id, "introduction")
     favor = Favor.objects.create(account=account, person=person, direction=direction, kind=kind, date=when,
@@ -65,14 +66,29 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
             due = loop_rules.report_due(when, changed)
         opened.append(loop_service.open_loop(
             account, person, spec.kind, due, spec.reason, when, favor=favor, lead=lead, introduction=intro))
-    if ask is not None and direction == "received" and ask.status == "sent":
-        ask.status, ask.answered_on = "answered", when
-        ask.save(update_fields=["status", "answered_on"])
     if lead is not None and not lead.contributors.filter(id=person.id).exists():
         lead.contributors.add(person)
     interactions.touch(account, [person.id], when)
-    events.emit(events.FavorRecorded(favor, when))  # trust follows the evidence
+    events.emit(events.FavorRecorded(favor, when))  # trust follows the evidence; an ask it answers closes
     return FavorResult(favor, opened)
+
+
+def _check_answers(ask, person, direction: str) -> None:
+    """Help received answers one of my asks, made to the person who helped; help given answers
+    a request that person made of me (a kept promise)."""
+    if ask is None:
+        return
+    if direction == "received" and ask.direction != "made":
+        raise ServiceError(f"ask #{ask.id} is a request {ask.person.display_name} made of you, not your ask; "
+                           "record help you gave with `gave`", field="ask")
+    if direction == "given" and ask.direction != "received":
+        raise ServiceError(f"ask #{ask.id} is your ask of {ask.person.display_name}; help you gave answers "
+                           "a request made of you", field="ask")
+    if ask.person_id != person.id:
+        raise ServiceError(f"ask #{ask.id} went to {ask.person.display_name}, not {person.display_name}"
+                           if ask.direction == "made" else
+                           f"ask #{ask.id} is {ask.person.display_name}'s request, not {person.display_name}'s",
+                           field="ask")
 
 
 def _stage_changed_after(lead, intro, when):

@@ -7,10 +7,11 @@ from datetime import timedelta
 
 from goodloop import events
 from goodloop.core import rules
-from goodloop.helploop import favors, landing
+from goodloop.helploop import asks, favors, landing
 from goodloop.helploop import loops as loop_service
-from goodloop.helploop.models import Favor, Loop
+from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network import interactions
+from goodloop.network.models import InteractionPerson
 
 
 @events.handles(events.LeadMoved)
@@ -41,6 +42,13 @@ def introduction_moved(event: events.IntroductionMoved) -> None:
     account, status = intro.account, intro.status
     loop_service.reschedule_reports(account, when, introduction=intro)
     i_am_introduced = intro.introducee.is_me
+    answered = None
+    if status in ("made", "met") and i_am_introduced:
+        # The introducer acting on my ask answers it (the favor below then links to it).
+        answered = asks.open_ask_of(account, intro.introducer_id, when)
+        if answered is not None:
+            asks.close(answered, "answered", when,
+                       f"{intro.introducer.display_name} made the introduction to {intro.introduced.display_name}")
     if status in ("made", "met"):
         target = intro.introduced
         if i_am_introduced:
@@ -54,7 +62,8 @@ def introduction_moved(event: events.IntroductionMoved) -> None:
                 target.save(update_fields=["met_through", "tier", "updated"])
             if not Favor.objects.filter(account=account, introduction=intro, direction="received").exists():
                 favors.record(account, intro.introducer, "received", "introduction",
-                              note=f"introduction to {target.display_name}", when=when, introduction_id=intro.id)
+                              note=f"introduction to {target.display_name}", when=when, introduction_id=intro.id,
+                              ask_id=answered.id if answered else None)
         elif intro.introducer.is_me and not Favor.objects.filter(account=account, introduction=intro).exists():
             for person in (intro.introducee, intro.introduced):
                 other = intro.introduced if person == intro.introducee else intro.introducee
@@ -63,3 +72,40 @@ def introduction_moved(event: events.IntroductionMoved) -> None:
     if status == "met" and i_am_introduced:
         interactions.log(account, [intro.introduced], "meeting", "mutual",
                          f"Met through {intro.introducer.display_name}'s introduction", when)
+
+
+@events.handles(events.FavorRecorded)
+def favor_recorded(event: events.FavorRecorded) -> None:
+    """Help received from someone answers my ask of them: the one it names, else their open ask."""
+    favor = event.favor
+    if favor.direction != "received":
+        return
+    ask = favor.ask
+    if ask is None:
+        ask = asks.open_ask_of(favor.account, favor.person_id, event.on)
+        if ask is None:
+            return
+        favor.ask = ask
+        favor.save(update_fields=["ask", "updated"])
+    if ask.status in ("answered", "done"):
+        return
+    what = favor.get_kind_display().lower()
+    asks.close(ask, "answered", event.on, f"{favor.person.display_name} helped: {what}")
+
+
+@events.handles(events.InteractionLogged)
+def interaction_logged(event: events.InteractionLogged) -> None:
+    """A reply from someone I asked (inbound on or after the ask, or a conversation after it)
+    answers the ask: Today stops suggesting a nudge."""
+    interaction = event.interaction
+    if interaction.direction == "outbound":
+        return
+    sent_by = {"sent_on__lte": interaction.date} if interaction.direction == "inbound" \
+        else {"sent_on__lt": interaction.date}
+    people = InteractionPerson.objects.filter(interaction=interaction).values("person_id")
+    waiting = (Ask.objects.filter(account=interaction.account, direction="made", status__in=rules.ASK_OPEN_STATUSES,
+                                  person_id__in=people, **sent_by).select_related("person"))
+    how = "wrote back" if interaction.direction == "inbound" else "talked with you"
+    for ask in waiting:
+        asks.close(ask, "answered", interaction.date, f"{ask.person.display_name} {how} "
+                   f"({interaction.get_channel_display().lower()}, {interaction.date.isoformat()})")

@@ -24,6 +24,10 @@ class Ask(Owned):
     last_nudge = models.DateField(null=True, blank=True)
     # 3B7: once a second person at the same organization was contacted (or the step dismissed).
     second_contact_done = models.BooleanField(default=False)
+    # Why my ask stopped waiting: "favor from Ana (advice)", "Ana made the introduction",
+    # "Ana wrote back", or "marked no_reply" - with the day it happened.
+    closed_on = models.DateField(null=True, blank=True)
+    closed_reason = models.CharField(max_length=300, blank=True, default="")
     # The giver's side (direction "received"): how I triaged their request and what I promised.
     triage = models.CharField(max_length=10, null=True, blank=True)  # accept, smaller, redirect, decline
     triage_note = models.TextField(null=True, blank=True)
@@ -124,6 +128,17 @@ class ClosureReceived(Owned):
     class Meta:
         ordering = ["date", "id"]
         constraints = [models.UniqueConstraint(fields=["ask", "kind"], name="one_closure_kind_per_request")]
+
+
+class Snooze(Owned):
+    """A Today item put off ("not now") until a day: the item's stable key, e.g. ``loop:12``."""
+
+    key = models.CharField(max_length=80)
+    until = models.DateField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["account", "key"], name="one_snooze_per_item")]
 
 
 class CalendarFeed(Owned):

@@ -33,7 +33,7 @@ def log(account, people: list[Person], channel: str, direction: str = "mutual", 
         [InteractionPerson(account=account, interaction=interaction, person=p) for p in people]
     )
     touch(account, [p.id for p in people], when)
-    events.emit(events.InteractionLogged(interaction))  # trust follows the evidence
+    events.emit(events.InteractionLogged(interaction))  # trust follows the evidence; a reply answers my ask
     return interaction
 
 

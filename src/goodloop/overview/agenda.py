@@ -8,43 +8,52 @@ from django.db.models import Q
 from goodloop import clock
 from goodloop.core import agenda as agenda_rules
 from goodloop.core import cadence, drafts, rules
-from goodloop.core import followup as followup_rules
-from goodloop.helploop import rhythm
+from goodloop.helploop import rhythm, snoozes
 from goodloop.helploop import strength as strength_service
 from goodloop.helploop.favors import describe
-from goodloop.helploop.models import Ask, Loop
+from goodloop.helploop.models import Loop
 from goodloop.network.models import Person
+from goodloop.overview import first_steps, followups
 from goodloop.search.models import Brief, Lead, Target
 
-LOOP_HORIZON_DAYS = 3  # show loops falling due in the next three days, so a thank-you can go early
+LOOP_HORIZON_DAYS = rules.AGENDA_LOOP_HORIZON_DAYS
 CHECK_IN_POOL = 60  # check-ins considered per day, picked in SQL before strength is computed
 STALE_LEAD_DAYS = 14  # a lead untouched this long gets a next-step suggestion
 MAX_GIVES = 5
-FOLLOW_UP_WINDOW_DAYS = 35  # 7 business days to the nudge + 7 more before no_reply, with room
 ACTIVE_LEAD_STAGES = ("identified", "networking", "referred", "applied", "interviewing", "offer")
 
 
-def today(account, when: date | None = None, limit: int | None = 50) -> list[agenda_rules.AgendaItem]:
-    """The ranked agenda for `when` (default today): loops, 3B7 follow-ups, gives, check-ins, lead steps."""
+def today(account, when: date | None = None, limit: int | None = 50, *,
+          check_ins: int = rules.AGENDA_DAILY_CHECK_INS,
+          reconnects: int = rules.AGENDA_DAILY_RECONNECTS) -> list[agenda_rules.AgendaItem]:
+    """The ranked agenda for `when` (default today): loops, 3B7 follow-ups, gives, check-ins, lead
+    steps and a few people to reconnect with (first steps too on a store with no history yet);
+    one item per person, snoozed items hidden, at most `check_ins` check-ins and `reconnects`."""
     when = when or clock.today(account)
-    target_orgs = set(Target.objects.filter(account=account).exclude(status="closed")
-                      .values_list("organization_id", flat=True))
+    targets = list(Target.objects.filter(account=account).exclude(status="closed").order_by("priority", "id")
+                   .values_list("organization_id", "organization__name"))
+    target_orgs = {org_id for org_id, _ in targets}
     from goodloop.giving import capacity
 
     loop_items = list(_loop_candidates(account, when, target_orgs))
     looped = {c.person_id for c in loop_items if c.kind == "check_in"}  # a check-in loop wins over cadence
+    fresh = first_steps.is_day_one(account)
     building = [c for c in _building_candidates(account, when, target_orgs) if c.person_id not in looped]
     looped |= {c.person_id for c in building}  # met through an introduction: the building rhythm, not the tier
     candidates = [
+        *(first_steps.first_step_candidates(account, when, targets) if fresh else ()),
         *loop_items,
-        *_follow_up_candidates(account, when),
+        *followups.candidates(account, when),
         # Gives are batched into the chosen giving days (chunking); every day when none are chosen.
         *(_give_candidates(account, when) if capacity.is_giving_day(account, when) else ()),
         *building,
         *(c for c in _check_in_candidates(account, when, target_orgs) if c.person_id not in looped),
         *_lead_step_candidates(account, when),
+        *(first_steps.reconnect_candidates(account, when, targets) if reconnects > 0 else ()),
     ]
-    return agenda_rules.rank(candidates, when, horizon_days=LOOP_HORIZON_DAYS, limit=limit)
+    return agenda_rules.rank(candidates, when, horizon_days=LOOP_HORIZON_DAYS, limit=limit,
+                             max_check_ins=check_ins, max_reconnects=reconnects,
+                             skip_keys=snoozes.hidden_keys(account, when))
 
 
 def _loop_candidates(account, when, target_orgs):
@@ -82,48 +91,6 @@ def _loop_draft(loop: Loop, when: date) -> str:
                                  when=favor.date if favor else None, today=when)
         return drafts.report(name, what, when=favor.date if favor else None, today=when)
     return ""
-
-
-def _follow_up_candidates(account, when):
-    # Past the nudge and the wait after it, 3B7 has nothing more to suggest: older asks are
-    # effectively no_reply and stay off the agenda (the status changes when the user says so).
-    oldest = when - timedelta(days=FOLLOW_UP_WINDOW_DAYS)
-    window = Ask.objects.filter(account=account, direction="made", status="sent", sent_on__gte=oldest,
-                                sent_on__lte=when)
-    # Plain values, one query: an agenda can hold a hundred follow-ups, and model instances with
-    # their person, organization and organizations cost more than the rules. The rule runs first
-    # with an organization assumed (it can only add the second-contact step); organizations are
-    # read for the asks with a step due alone.
-    due = []
-    for row in window.values_list("id", "person_id", "text", "sent_on", "status", "nudges", "last_nudge",
-                                  "second_contact_done", "person__display_name", "person__tier",
-                                  "person__organization__name"):
-        fu = followup_rules.follow_up(row[3], row[4], when, nudges_sent=row[5], last_nudge=row[6],
-                                      second_contact_done=row[7], organization="?")
-        if fu.actionable:
-            due.append((row, fu))
-    first_org = {}
-    for ask_id, org_name in (Ask.organizations.through.objects.filter(ask_id__in=[row[0] for row, _ in due])
-                             .order_by("ask_id", "organization__name", "organization_id")
-                             .values_list("ask_id", "organization__name")):
-        first_org.setdefault(ask_id, org_name)
-    for (ask_id, person_id, text, sent, status, nudges, last, second, name, tier, person_org), fu in due:
-        org = first_org.get(ask_id, person_org)
-        if fu.action == followup_rules.SECOND_CONTACT:  # needs a real organization, and names it
-            fu = followup_rules.follow_up(sent, status, when, nudges_sent=nudges, last_nudge=last,
-                                          second_contact_done=second, organization=org)
-            if not fu.actionable:
-                continue
-        summary = " ".join(text.split()[:12])
-        if fu.action == followup_rules.NUDGE:
-            draft = drafts.nudge(name, summary, sent, when)
-        elif fu.action == followup_rules.SECOND_CONTACT:
-            draft = drafts.second_contact(org, name, "")
-        else:
-            draft = ""
-        yield agenda_rules.Candidate(kind="follow_up", person_name=name, person_id=person_id, due=fu.due,
-                                     tier=tier, reason=fu.reason, draft=draft,
-                                     ref={"ask": ask_id, "action": fu.action})
 
 
 def _give_candidates(account, when):
@@ -166,8 +133,9 @@ def _check_in_pool(account, when) -> list:
     """Up to CHECK_IN_POOL people due a check-in: closest tiers first, then longest unseen.
 
     One query made of small index walks: per tier, the longest-unseen people past the tier's
-    cadence ((account, tier, last_touch)), the never-touched connected before it, and the
-    few people with a cadence set by hand (checked against their own cadence below).
+    cadence ((account, tier, last_touch)), and the few people with a cadence set by hand
+    (checked against their own cadence below). People never contacted have no rhythm yet:
+    they come as reconnects, a few a day, not as overdue check-ins.
     """
     people = Person.objects.filter(account=account).exclude(id=account.me_id).exclude(tier="dormant")
     walks = [people.filter(cadence_days__isnull=False, last_touch__isnull=False)]
@@ -178,22 +146,19 @@ def _check_in_pool(account, when) -> list:
         cutoff = when - timedelta(days=days)
         by_default = people.filter(tier=tier, cadence_days__isnull=True)
         walks.append(by_default.filter(last_touch__lte=cutoff).order_by("last_touch", "id")[:CHECK_IN_POOL])
-        walks.append(by_default.filter(last_touch__isnull=True, connected_on__lte=cutoff)
-                     .order_by("connected_on", "id")[:CHECK_IN_POOL])
     found = Q()
     for walk in walks:
         found |= Q(id__in=walk.values("id"))
     rank = {t: i for i, t in enumerate(rules.TIERS)}
-    candidates = sorted(
-        (_Due(*row) for row in Person.objects.filter(found).order_by().values_list(*_Due._fields)),
-        key=lambda p: (rank.get(p.tier, 9), p.last_touch or p.connected_on or date.min, p.id))
     pool = []
-    for p in candidates:
+    for row in Person.objects.filter(found).order_by().values_list(*_Due._fields):
+        p = _Due(*row)
         st = cadence.cadence_status(p.tier, p.last_touch, when, p.cadence_days, p.connected_on)
-        if st.due and (p.last_touch or p.connected_on):
+        if st.due:
             pool.append((p, st))
-            if len(pool) >= CHECK_IN_POOL:
-                break
+    # Earliest due first (Today orders by due date); the closer tier breaks a tie.
+    pool.sort(key=lambda ps: (ps[1].next_due, rank.get(ps[0].tier, 9), ps[0].id))
+    del pool[CHECK_IN_POOL:]
     return pool
 
 

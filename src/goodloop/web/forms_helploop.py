@@ -106,8 +106,10 @@ class LoopCloseForm(forms.Form):
 
 
 class AgendaDoneForm(forms.Form):
-    """One-click "done" on a Today item: the item's ref, and the day the agenda shows."""
+    """One-click "done" or "not now" on a Today item: its key (or ref fields), and the day shown."""
 
+    key = forms.CharField(required=False, max_length=80)
+    days = forms.IntegerField(required=False, min_value=1, max_value=3650, label="Days")
     loop = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     ask = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID)
     action = forms.ChoiceField(required=False, choices=[("", ""), ("nudge", "nudge"),

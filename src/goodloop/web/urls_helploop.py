@@ -6,6 +6,7 @@ from .views import agenda_actions, asks, favors, loops, person_edit
 
 urlpatterns: list = [
     path("today/done/", agenda_actions.done, name="agenda_done"),
+    path("today/snooze/", agenda_actions.snooze, name="agenda_snooze"),
     path("asks/", asks.view, name="asks"),
     path("asks/coach/", asks.coach, name="ask_coach"),
     path("asks/people/", asks.people_options, name="people_options"),

@@ -1,5 +1,5 @@
-"""One-click "done" on a Today item, through the services: a loop is closed, a 3B7 follow-up is
-recorded, and a check-in, give or lead step is logged as an outbound message."""
+"""One-click "done" and "not now" on a Today item. What they mean lives in the domain
+(goodloop.overview.agenda_actions), shared with the CLI and the API; this view only reads the form."""
 
 from datetime import date
 
@@ -13,42 +13,20 @@ from django.views.decorators.http import require_POST
 
 from goodloop import clock
 from goodloop.errors import NotFound, ServiceError
-from goodloop.helploop import asks, loops
-from goodloop.network import interactions
-from goodloop.network import people as people_service
+from goodloop.overview import agenda_actions
 from goodloop.web.forms_helploop import AgendaDoneForm
 
 from .common import is_htmx_fragment, not_found_is_404
 
-SUMMARIES = {"check_in": "Checked in", "give": "Offered help with something they need",
-             "lead_step": "Asked about the next step on a lead"}
+
+def _key(data: dict) -> str:
+    if data.get("key"):
+        return data["key"]
+    ref = {name: data.get(name) for name in ("loop", "ask", "action", "lead", "person")}
+    return agenda_actions.key_from_ref(data.get("kind") or "", ref)
 
 
-def _person(account, person_id):
-    person = people_service.resolve(account, str(person_id))
-    if person.is_me:
-        raise ServiceError("that item is not about a contact")
-    return person
-
-
-def mark_done(account, data: dict, when: date) -> str:
-    """Do what "done" means for the item's ref; returns a sentence saying what was recorded."""
-    if data.get("loop"):
-        loop = loops.close(account, data["loop"], when)
-        return f"Done: {loop.get_kind_display().lower()} for {loop.person.display_name}."
-    if data.get("ask") and data.get("action"):
-        ask = asks.record_follow_up(account, data["ask"], data["action"], when)
-        step = {"nudge": "nudge sent", "second_contact": "second contact made",
-                "mark_no_reply": "marked no reply"}[data["action"]]
-        return f"Follow-up recorded for {ask.person.display_name}: {step}."
-    person = _person(account, data["person"])
-    kind = data.get("kind") or "check_in"
-    interactions.log(account, [person], "message", "outbound", SUMMARIES.get(kind, "Followed up"), when)
-    return f"Logged a message to {person.display_name}; their keep-in-touch clock is reset."
-
-
-@require_POST
-def done(request):
+def _act(request, act):
     account = request.account
     form = AgendaDoneForm(request.POST)
     fragment = is_htmx_fragment(request)
@@ -59,12 +37,24 @@ def done(request):
     when = data["date"] or clock.today(account)
     with not_found_is_404():
         try:
-            message = mark_done(account, data, when)
+            message = act(account, _key(data), when, data)
         except ServiceError as exc:
             if isinstance(exc, NotFound):
                 raise
             return _answer(request, fragment, exc.message, ok=False, when=data["date"])
     return _answer(request, fragment, message, ok=True, when=data["date"])
+
+
+@require_POST
+def done(request):
+    return _act(request, lambda account, key, when, data: agenda_actions.done(account, key, when))
+
+
+@require_POST
+def snooze(request):
+    """Not now: the item is hidden for the chosen number of days (a week by default)."""
+    return _act(request, lambda account, key, when, data: agenda_actions.snooze(account, key, data.get("days"),
+                                                                                when))
 
 
 def _answer(request, fragment: bool, message: str, ok: bool, when: date | None = None):

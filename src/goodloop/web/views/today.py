@@ -11,7 +11,8 @@ from goodloop.web.forms_helploop import DateForm
 
 AGENDA_LIMIT = 50
 KIND_LABELS = {"thank": "Thank", "report": "Report back", "follow_up": "Follow up", "promise": "Promise",
-               "give": "Give", "check_in": "Check in", "lead_step": "Lead next step"}
+               "give": "Give", "check_in": "Check in", "lead_step": "Lead next step", "reconnect": "Reconnect",
+               "first_step": "First step"}
 
 
 def agenda_day(request) -> tuple[DateForm, date]:
