@@ -327,6 +327,18 @@ def everyday_commands(ctx: Context) -> list[Figure]:
     return figures
 
 
+@benchmark("check")
+def derived_check(ctx: Context) -> list[Figure]:
+    """`goodloop check --json` on the whole network: its time, and the drift it finds (must be 0)."""
+    import json
+
+    times, out = ctx.command("check", "--json")
+    result = json.loads(out)
+    return [Figure("check", f"`goodloop check --json` whole command: {result['checked']:,} people, "
+                            f"{result['drift']} drifted fields", ms(statistics.median(times)), ms(p95(times)),
+                   budget="0 drift")]
+
+
 @benchmark("pages")
 def every_page(ctx: Context) -> list[Figure]:
     """Every page and API list endpoint in-process: median, p95 and SQL queries."""

@@ -35,7 +35,7 @@ def _describe(db: dict) -> str:
     return f"PostgreSQL database {db['NAME']!r} at {db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
 
 
-OUR_APPS = ("accounts", "network", "helploop", "leads")
+OUR_APPS = ("accounts", "network", "helploop", "leads", "runner")
 MIGRATION_LOCK = 0x676F6F646C6F6F70 & 0x7FFFFFFFFFFFFFFF  # "goodloop": the PostgreSQL advisory lock key
 
 

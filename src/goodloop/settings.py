@@ -25,6 +25,9 @@ INSTALLED_APPS = [
     "goodloop.helploop",
     "goodloop.giving",
     "goodloop.search",
+    "goodloop.runner",
+    "django_tasks",
+    "django_tasks_db",
     "goodloop.web",
     "ninja",  # only for the bundled Swagger UI files: /api/docs loads nothing from a CDN
 ]
@@ -105,6 +108,10 @@ def _database(db: config.Database, server_mode: bool = False) -> dict:
 
 
 DATABASES = {"default": _database(CONFIG.database, CONFIG.server_mode)}
+
+# Background tasks (imports): django-tasks' database backend, run by `goodloop worker` or, in local
+# mode, by a thread of `goodloop serve` (goodloop.runner).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's full set: not like the email (the login), at least 8 characters, not a common

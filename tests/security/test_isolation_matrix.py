@@ -30,6 +30,7 @@ MISSING = 987654321
 # build_world(). A new pattern with an id must be added here (the test fails until it is).
 WEB_OBJECT_KIND = {
     ("person", "pk"): "person",
+    ("person_edit", "pk"): "person",
     ("person_rhythm", "pk"): "person",
     ("person_trust", "pk"): "person",
     ("person_needs", "pk"): "person",
@@ -89,7 +90,7 @@ POST_BODY = {"note": "pwned", "need": "pwned need", "tier": "close", "cadence_da
 POST_BODY_FOR = {"ask": {"status": "answered"}, "introduction": {"status": "made"},
                  "target": {"status": "networking", "t{pk}-status": "networking", "t{pk}-why": "pwned"},
                  "lead": {"stage": "applied"},
-                 "request": {"action": "decline"}}
+                 "request": {"action": "decline"}, "person": {"name": "Pwned Name"}}
 
 
 # --------------------------------------------------------------------------- the two worlds

@@ -60,7 +60,8 @@ def serve(
 
     from goodloop.transfer import import_jobs
 
-    import_jobs.recover()  # a web import left running by a server that stopped: failed now, with a retry
+    # A web import left running by a server that stopped: back in the queue (or failed, with a retry).
+    import_jobs.recover()
     if not settings.GOODLOOP_SERVER_MODE:
         import gc
 
@@ -72,13 +73,14 @@ def serve(
         typer.echo(f"goodloop is at http://{host}:{port}/  (Ctrl-C to stop)")
         sys.stdout.flush()
         try:
-            serve_locally(host, port)
+            serve_locally(host, port)  # with its own task worker: nothing else to start
         except OSError as exc:
             raise CliError(f"cannot listen on {host}:{port}: {exc.strerror}") from None
         return
     call_command("collectstatic", interactive=False, verbosity=0)
     argv = gunicorn_argv(host, port, workers or 2)
-    typer.echo(f"goodloop (server mode, {workers or 2} workers) is at http://{host}:{port}/  (Ctrl-C to stop)")
+    typer.echo(f"goodloop (server mode, {workers or 2} workers) is at http://{host}:{port}/  (Ctrl-C to stop); "
+               "imports run in `goodloop worker`, a process of its own")
     sys.stdout.flush()
     os.execvp(argv[0], argv)
 

@@ -32,8 +32,9 @@ COMMANDS = {
     "import": "transfer", "export": "transfer", "restore": "transfer", "calendar": "transfer",
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety", "check": "safety",
+    "worker": "worker", "jobs": "worker",
 }
-MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety")
+MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "worker")
 
 
 def _main(

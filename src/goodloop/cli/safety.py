@@ -17,11 +17,12 @@ def check_cmd(
 ):
     """Recompute every person's search text, current organization and last contact, and report
     the people whose stored value drifted (exit code 1 when any did and --repair was not given)."""
-    from goodloop.overview import check
-
     from . import context
 
-    drift = check.run(context.account(), repair=repair)
+    account = context.account()  # sets Django up before the models are imported
+    from goodloop.overview import check
+
+    drift = check.run(account, repair=repair)
     if as_json:
         emit_json(drift.as_dict())
     else:

@@ -5,6 +5,7 @@ tier and cadence, needs, trust set by hand, notes, tags, how we met. The CLI's `
 from django.db import transaction
 
 from goodloop import clock
+from goodloop.accounts import account as accounts
 from goodloop.core import rules
 from goodloop.errors import ServiceError
 from goodloop.helploop import trust
@@ -114,6 +115,26 @@ def _set_role(account, person: Person, role: dict) -> None:
     if not org:
         person.title = title or ""
         person.save(update_fields=["title"])
+
+
+@transaction.atomic
+def update_me(account, *, name: str | None = None, email: str | None = None, phone: str | None = None,
+              url: str | None = None, time_zone: str | None = None) -> Person:
+    """The You page, in one transaction: your name and one email, phone and web address (each
+    replaces what was there; empty removes it), and your time zone. Given as None, a field stays."""
+    changes: dict = {"name": name} if name is not None else {}
+    for field, value in (("emails", email), ("phones", phone), ("urls", url)):
+        if value is not None:
+            changes[field] = [value] if value.strip() else []
+    me = update(account, account.me, **changes)
+    if time_zone is not None and time_zone != account.time_zone:
+        accounts.set_time_zone(account, time_zone)
+    return me
+
+
+def is_unnamed(person: Person) -> bool:
+    """True while you are still the placeholder "Me" (the first-run prompt asks for your name)."""
+    return person.is_me and person.display_name.strip().lower() in ("me", "")
 
 
 def add_need(account, person: Person, need: str) -> Person:

@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from goodloop.core import rules as v
+from goodloop.runner.processes import is_gone
 
 
 def choices(values):
@@ -233,10 +235,6 @@ class ImportJobQuerySet(models.QuerySet):
         clears a crashed server's job), or its heartbeat is older than HEARTBEAT_STALE (a job
         that beats, on PostgreSQL, may run on another host), or it never started within
         NEVER_STARTED. A live job is never failed by age alone."""
-        from django.utils import timezone
-
-        from .workers import is_gone
-
         now, dead = timezone.now(), []
         for job in self.filter(status__in=(ImportJob.QUEUED, ImportJob.RUNNING)).only(
                 "id", "worker", "heartbeat", "created"):
@@ -275,8 +273,9 @@ class ImportJob(Owned):
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
-    worker = models.CharField(max_length=120, blank=True)  # the process running it (network/workers.py)
+    worker = models.CharField(max_length=120, blank=True)  # the process running it (runner/processes.py)
     heartbeat = models.DateTimeField(null=True, blank=True)  # renewed while it runs, where the store allows
+    task = models.CharField(max_length=36, blank=True)  # the django-tasks result that runs it (transfer/tasks.py)
     data = models.BinaryField(null=True, blank=True, editable=False)  # the upload, kept until done: a retry
 
     class Meta:

@@ -2,6 +2,8 @@
 
 from typing import NamedTuple
 
+from goodloop.network.models import Person
+
 
 class Section(NamedTuple):
     key: str  # the URL name of the section's page
@@ -41,7 +43,7 @@ def mark_built(url_names: set[str]) -> None:
     SECTIONS.update({s.key: s for s in NAV})
 
 # Pages that belong to a section without being its list page.
-_SECTION_OF = {"person": "people", "organization": "organizations", "transitions": "giving",
+_SECTION_OF = {"person": "people", "person_edit": "people", "organization": "organizations", "transitions": "giving",
                "givers_report": "giving", "person_giving": "giving"}
 
 
@@ -54,5 +56,21 @@ def current_section(request) -> str:
     return _SECTION_OF.get(match.url_name, match.url_name or "")
 
 
+class You:
+    """Whether you still need to give your name: read only by the pages that ask (Today's
+    first-run prompt), so other pages run no extra query."""
+
+    def __init__(self, request):
+        self.request = request
+
+    @property
+    def unnamed(self) -> bool:
+        account = getattr(self.request, "account", None)
+        if account is None or account.me_id is None:
+            return False
+        name = Person.objects.filter(id=account.me_id).values_list("display_name", flat=True).first() or ""
+        return name.strip().lower() in ("me", "")
+
+
 def navigation(request):
-    return {"nav": NAV, "current_section": current_section(request)}
+    return {"nav": NAV, "current_section": current_section(request), "you": You(request)}

@@ -1,7 +1,7 @@
 from django.urls import path
 
 from . import context, urls_giving, urls_helploop, urls_search, urls_tokens, urls_transfer
-from .views import coming, organization, organizations, people, person, targets, today
+from .views import coming, organization, organizations, people, person, targets, today, you
 
 urlpatterns = [
     path("", today.view, name="today"),
@@ -10,6 +10,7 @@ urlpatterns = [
     path("organizations/", organizations.view, name="organizations"),
     path("organizations/<int:pk>/", organization.view, name="organization"),
     path("targets/", targets.view, name="targets"),
+    path("you/", you.view, name="you"),
 ]
 # Each area of the app keeps its own urls module, so they can grow independently.
 for module in (urls_helploop, urls_search, urls_transfer, urls_giving, urls_tokens):

@@ -14,6 +14,7 @@ urlpatterns: list = [
     path("favors/new/", favors.new, name="favor_new"),
     path("loops/", loops.view, name="loops"),
     path("loops/<int:pk>/close/", loops.close, name="loop_close"),
+    path("people/<int:pk>/edit/", person_edit.edit, name="person_edit"),
     path("people/<int:pk>/rhythm/", person_edit.rhythm, name="person_rhythm"),
     path("people/<int:pk>/trust/", person_edit.trust_stage, name="person_trust"),
     path("people/<int:pk>/needs/", person_edit.needs, name="person_needs"),

@@ -1,14 +1,17 @@
-"""Edits from the Person page, through the services: tier and cadence, trust by hand, needs,
-and undoing a merge. A refused edit shows the page again with the error next to its field."""
+"""Edits from the Person page, through the services: the edit form (name, organization, contact
+details, tags, notes), tier and cadence, trust by hand, needs, and undoing a merge. A refused
+edit shows the page again with the error next to its field."""
 
 from django.contrib import messages
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import person_edit
+from goodloop.network import people as people_service
 from goodloop.transfer import merge
 from goodloop.web.forms_helploop import NeedForm, RhythmForm, TrustForm
+from goodloop.web.forms_person import PersonEditForm
 from goodloop.web.pages import helploop as helploop_pages
 from goodloop.web.pages import network as pages
 
@@ -77,3 +80,27 @@ def undo_merge(request, pk: int):
             return redirect("person", pk=kept_id)
     messages.success(request, f"Merge undone: {gone.display_name} is a separate person again.")
     return redirect("person", pk=kept_id)
+
+
+def edit(request, pk: int):
+    """The Person edit form: name, organization and title, contact details, tier, cadence,
+    tags and notes, saved in one step (a refused value is shown next to its field)."""
+    person = _person(request, pk)
+    info = people_service.summary(person)
+    if request.method != "POST":
+        form = PersonEditForm(initial=PersonEditForm.initial_for(person, info))
+        return render(request, "goodloop/person/edit.html", {"title": f"Edit {person.display_name}",
+                                                             "person": person, "form": form})
+    form = PersonEditForm(request.POST)
+    if form.is_valid():
+        try:
+            person_edit.update(request.account, person, **form.changes())
+        except ServiceError as exc:
+            field = {"email": "emails", "url": "urls", "phone": "phones", "display_name": "name"}.get(
+                exc.field, exc.field)
+            form.add_error(field if field in form.fields else None, exc.message)
+        else:
+            messages.success(request, "Saved.")
+            return redirect("person", pk=person.id)
+    return render(request, "goodloop/person/edit.html", {"title": f"Edit {person.display_name}",
+                                                         "person": person, "form": form}, status=400)
