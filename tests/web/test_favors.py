@@ -71,7 +71,7 @@ def test_from_the_person_page_it_goes_back_there_with_the_loops_in_a_message(cli
                                  "date": "2025-03-03", "next": back})
     assert response.status_code == 302 and response["Location"] == back
     html = client.get(back).content.decode()
-    assert "Recorded advice from Ana Diaz. Loops opened: thank due Wed Mar 5." in html
+    assert "Recorded advice from Ana Diaz. Loops opened: thank due Wed Mar 5; report due Mon Mar 17." in html
     response = client.post(URL, {"direction": "received", "person": str(ana.id), "kind": "advice",
                                  "next": "https://evil.example/"})
     assert response["Location"].startswith(URL)
@@ -79,7 +79,7 @@ def test_from_the_person_page_it_goes_back_there_with_the_loops_in_a_message(cli
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("data, field, message", [
-    ({"person": "Nobody Known"}, "person", "no person matches"),
+    ({"person": "Nobody Known"}, "person", "No one called Nobody Known — add Nobody Known?"),
     ({"person": "me"}, "person", "name someone else"),
     ({"kind": "bribe"}, "kind", "Select a valid choice"),
     ({"date": "2025-02-30"}, "date", "Enter a date as YYYY-MM-DD"),

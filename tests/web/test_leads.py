@@ -61,7 +61,7 @@ def test_add_a_lead(client, account):
     ({"organization": "eBay", "title": "PMM", "stage": "identified", "url": "not a url"}, "url",
      "Enter a valid URL."),
     ({"organization": "eBay", "title": "PMM", "stage": "identified", "via": "Nobody Known"}, "via",
-     "no person matches"),
+     "No one called Nobody Known — add Nobody Known?"),
     ({"organization": "eBay", "title": "PMM", "stage": "dreaming"}, "stage", "Select a valid choice"),
     ({"organization": "eBay", "title": "PMM", "stage": "identified", "source": "rumor"}, "source",
      "Select a valid choice"),

@@ -133,7 +133,7 @@ def test_another_accounts_items_are_a_404(client, helped):
     other = Account.objects.create(name="other")
     zed = people.add_person(other, "Zed Outsider")
     favors.record(other, zed, "received", "advice", when=MONDAY)
-    theirs = Loop.objects.get(account=other)
+    theirs = Loop.objects.get(account=other, kind="thank")
     assert client.post(DONE, {"loop": theirs.id}, **HX).status_code == 404
     assert client.post(DONE, {"person": zed.id}, **HX).status_code == 404
     theirs.refresh_from_db()

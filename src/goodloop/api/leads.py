@@ -16,12 +16,18 @@ router = Router(tags=["leads"])
 Stage = Literal[rules.LEAD_STAGES]
 
 
+class Contributor(common.PersonRef):
+    credit: str = Field("", description='Why they are credited: "the lead came through them", '
+                                        '"introduced you to …", "helped with it"')
+
+
 class LeadOut(common.Stamped):
     id: int
     stage: str
     organization: str
     title: str
-    contributors: list[common.PersonRef] = Field(default_factory=list, description="The people credited for it")
+    contributors: list[Contributor] = Field(default_factory=list,
+                                            description="The people credited for it, introducers up the chain too")
 
 
 class LeadLoopOpened(Schema):

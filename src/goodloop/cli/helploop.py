@@ -190,6 +190,26 @@ def lead_add(
     if note := organizations.created_note(lead.organization):
         typer.echo(note)
     typer.echo(f"lead #{lead.id}: {lead.title} at {lead.organization.name}")
+    _echo_contributors(leads.as_dict(lead))
+
+
+def _echo_contributors(data: dict) -> None:
+    for c in data["contributors"]:
+        typer.echo(f"  credited: {c['name']} ({c['credit']})")
+
+
+@lead_app.command("show")
+def lead_show(lead_id: int = typer.Argument(..., metavar="LEAD_ID"), as_json: bool = typer.Option(False, "--json")):
+    """A lead: its stage and everyone credited for it (introducers up the chain too)."""
+    account = context.account()
+    from goodloop.search import leads
+
+    data = leads.as_dict(leads.get(account, lead_id))
+    if as_json:
+        emit_json(data)
+        return
+    typer.echo(f"lead #{data['id']}: {data['title']} at {data['organization']} - {data['stage']}")
+    _echo_contributors(data)
 
 
 @lead_app.command("move")

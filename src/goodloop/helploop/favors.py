@@ -63,7 +63,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
         due = spec.due
         if spec.kind == "report":
             changed = _stage_changed_after(lead, intro, when)
-            due = loop_rules.report_due(when, changed)
+            due = loop_rules.report_due(when, changed, kind=kind, linked=lead is not None or intro is not None)
         opened.append(loop_service.open_loop(
             account, person, spec.kind, due, spec.reason, when, favor=favor, lead=lead, introduction=intro))
     if lead is not None and not lead.contributors.filter(id=person.id).exists():

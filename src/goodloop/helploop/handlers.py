@@ -3,13 +3,12 @@
 Registered by ``HelploopConfig.ready``; each handler runs in the writer's transaction.
 """
 
-from datetime import timedelta
 
 from goodloop import events
 from goodloop.core import rules
-from goodloop.helploop import asks, favors, landing
+from goodloop.helploop import asks, credit, favors, landing
 from goodloop.helploop import loops as loop_service
-from goodloop.helploop.models import Ask, Favor, Loop
+from goodloop.helploop.models import Ask, Favor
 from goodloop.network import interactions
 from goodloop.network.models import InteractionPerson
 
@@ -24,13 +23,7 @@ def lead_moved(event: events.LeadMoved) -> None:
     if lead.stage == "accepted":
         event.opened.extend(landing.thank_everyone(account, lead, when))
         return
-    due = when + timedelta(days=rules.REPORT_AFTER_STAGE_CHANGE_DAYS)
-    for person in lead.contributors.all():
-        if not Loop.objects.filter(account=account, person=person, kind="report", status="open", lead=lead).exists():
-            event.opened.append(loop_service.open_loop(
-                account, person, "report", due,
-                f"The {lead.title} lead at {lead.organization.name} you helped with moved to {lead.stage} on "
-                f"{when.isoformat()}: tell {person.display_name} how it is going.", when, lead=lead))
+    event.opened.extend(credit.reports_for_move(account, lead, when))  # along the introduction chain
 
 
 @events.handles(events.IntroductionMoved)

@@ -227,6 +227,20 @@ class MergeRecord(Owned):
         ordering = ["-merged_on", "-id"]
 
 
+class DeletedPerson(Owned):
+    """A deleted person's rows, kept for a few minutes (core.rules.DELETE_UNDO_MINUTES) so the
+    delete can be undone; purged once that window has passed."""
+
+    person_id = models.BigIntegerField()
+    name = models.CharField(max_length=300)
+    rows = models.TextField()  # Django's JSON serialization of every row the delete removed
+    set_null = models.JSONField(default=list)  # [model label, field, [ids]] the delete emptied
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["account", "deleted_at"], name="network_deleted_acct_at")]
+
+
 class ImportJobQuerySet(models.QuerySet):
     def fail_dead(self) -> int:
         """Mark failed, at once, every queued or running job whose worker is gone; returns how many.

@@ -9,6 +9,7 @@ from goodloop.core.input_bounds import MAX_ID
 from goodloop.errors import ServiceError
 from goodloop.network import people as people_service
 from goodloop.web.fields import DateField
+from goodloop.web.forms_people import unknown_person
 
 DATE_HELP = "YYYY-MM-DD; empty is today"
 _PICKED = re.compile(r"^#(\d+)\b")  # "#12 Ana Diaz · eBay", as the people picker fills it in
@@ -39,7 +40,7 @@ class PersonFieldMixin:
         try:
             person = people_service.resolve(self.account, ref)
         except ServiceError as exc:
-            raise forms.ValidationError(exc.message) from exc
+            raise unknown_person(ref, exc) from exc
         if person.is_me:
             raise forms.ValidationError("name someone else: this is about you and another person")
         return person

@@ -12,10 +12,12 @@ from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
 from goodloop.network import people as people_service
 from goodloop.search import leads as lead_service
+from goodloop.web.forms_helploop import person_ref
+from goodloop.web.forms_people import unknown_person
 from goodloop.web.forms_search import LeadForm, MoveLeadForm
 from goodloop.web.pages import search as pages_search
 
-from .common import is_htmx_fragment, not_found_is_404
+from .common import initial_from_query, is_htmx_fragment, not_found_is_404
 
 _SENTINEL = 987654321
 
@@ -43,15 +45,16 @@ def _board_context(account):
 
 def view(request):
     account = request.account
-    form = LeadForm(request.POST or None)
+    form = LeadForm(request.POST or None, initial=initial_from_query(request, LeadForm))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         via = None
         if data["via"]:
+            ref = person_ref(data["via"])
             try:
-                via = people_service.resolve(account, data["via"])
+                via = people_service.resolve(account, ref)
             except ServiceError as exc:
-                form.add_error("via", exc.message)
+                form.add_error("via", unknown_person(ref, exc))
         if not form.errors:
             try:
                 lead = lead_service.add(account, data["organization"], data["title"], via=via, url=data["url"],
