@@ -223,15 +223,41 @@ def lead_move(
     """Move a lead to a new stage (the people who helped are owed a report)."""
     day = parse_date(when)
     account = context.account()
+    from goodloop.helploop import landed
     from goodloop.search import leads
 
+    before = leads.get(account, lead_id).stage
     lead, opened = leads.move(account, lead_id, stage, day)
+    closed = landed.latest_for(account, lead) if "accepted" in (before, lead.stage) and before != lead.stage \
+        else None
     if as_json:
         data = leads.as_dict(lead)
         data["loops_opened"] = [{"id": x.id, "kind": x.kind, "person": x.person.display_name,
                                  "due": x.due.isoformat()} for x in opened]
+        if closed is not None:
+            data["landed" if lead.stage == "accepted" else "landing_undone"] = closed.as_dict()
         emit_json(data)
         return
     typer.echo(f"lead #{lead.id} is now {lead.stage}")
+    if closed is not None:
+        _echo_landing(closed, lead, before)
     for loop in opened:
         typer.echo(f"  report owed to {loop.person.display_name}, due {loop.due.isoformat()}")
+
+
+def _echo_landing(closed, lead, before: str) -> None:
+    data = closed.as_dict()
+    if lead.stage == "accepted":
+        typer.echo(f"You landed: {lead.title} at {lead.organization.name}. The rest of the search is closed:")
+        verb = "withdrawn"
+    else:
+        typer.echo("The landing is undone; restored:")
+        verb = "restored"
+    for x in data["leads"]:
+        typer.echo(f"  lead #{x['id']} {x['title']} at {x['organization']}: {verb} (was {x['was']})")
+    for t in data["targets"]:
+        typer.echo(f"  target {t['organization']}: {t['status']}")
+    for a in data["asks"]:
+        typer.echo(f"  ask #{a['id']} to {a['person']}: {a['status']}")
+    if lead.stage == "accepted":
+        typer.echo(f"  Undo: goodloop lead move {lead.id} {before}")
