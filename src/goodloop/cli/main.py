@@ -26,6 +26,7 @@ COMMANDS = {
     "log": "network", "target": "network", "targets": "network",
     "coach": "helploop", "ask": "helploop", "got": "helploop", "gave": "helploop", "loops": "helploop",
     "done": "helploop", "today": "helploop", "lead": "helploop",
+    "asks": "agenda", "ask-status": "agenda", "nudged": "agenda", "snooze": "agenda",
     "who": "search", "intro": "search", "intro-status": "search", "brief": "search", "report": "search",
     "demo": "demo", "serve": "demo",
     "request": "giving", "requests": "giving", "triage": "giving", "kept": "giving", "budget": "giving",
@@ -37,8 +38,8 @@ COMMANDS = {
     "leads": "listings", "intros": "listings", "favors": "listings",
 }
 SHELLS = ("bash", "zsh", "fish", "pwsh", "powershell")
-MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "worker",
-           "listings")
+MODULES = ("people", "network", "helploop", "agenda", "search", "demo", "giving", "transfer", "accounts", "safety",
+           "worker", "listings")
 
 
 def _main(
