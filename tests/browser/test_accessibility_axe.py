@@ -60,7 +60,8 @@ def _demo_ids(account) -> dict:
         return qs.filter(**mine).values_list("id", flat=True).first()
 
     seeker = Transition.objects.filter(**mine).values_list("person_id", flat=True).first()
-    ids = {"person": person.id, "organization": org.id, "ask": first(Ask.objects.filter(direction=Ask.MADE)),
+    other = Person.objects.filter(**mine, is_me=False).exclude(id=person.id).order_by("id").first()
+    ids = {"person": person.id, "other_person": other.id, "organization": org.id, "ask": first(Ask.objects.filter(direction=Ask.MADE)),
            "loop": first(Loop.objects.filter(status="open")), "merge": first(MergeRecord.objects),
            "target": first(Target.objects), "introduction": first(Introduction.objects), "lead": first(Lead.objects),
            "import_job": first(ImportJob.objects), "token": first(ApiToken.objects),
@@ -97,9 +98,10 @@ def _pages(ids: dict, client) -> list[str]:
             assert response.status_code < 500, url
             if response.status_code == 200 and response.content.lstrip()[:15].lower() == b"<!doctype html>":
                 out.append(url)
-    for url in STATES:
+    states = STATES + [f"/duplicates/preview/?keep={ids['person']}&gone={ids['other_person']}"]  # two side by side
+    for url in states:
         assert client.get(url).status_code == 200, url
-    return sorted(set(out)) + STATES
+    return sorted(set(out)) + states
 
 
 def _audit(browser, base: str, urls: list[str], audit: axe.Audit, login=None) -> None:
