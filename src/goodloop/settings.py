@@ -25,11 +25,17 @@ INSTALLED_APPS = [
     "goodloop.helploop",
     "goodloop.giving",
     "goodloop.search",
+    "goodloop.runner",
+    "django_tasks",
+    "django_tasks_db",
     "goodloop.web",
     "ninja",  # only for the bundled Swagger UI files: /api/docs loads nothing from a CDN
 ]
 # Left out by CLI commands (goodloop.settings_cli).
 WEB_ONLY_APPS = ("django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles", "ninja")
+# The task runner: in the web app and in the commands that queue or run tasks (goodloop.settings_worker),
+# left out of the others (django-tasks costs ~60 ms of CPU at start-up, docs/benchmarks.md).
+TASK_APPS = ("goodloop.runner", "django_tasks", "django_tasks_db")
 
 MIDDLEWARE = [
     "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh
@@ -105,6 +111,10 @@ def _database(db: config.Database, server_mode: bool = False) -> dict:
 
 
 DATABASES = {"default": _database(CONFIG.database, CONFIG.server_mode)}
+
+# Background tasks (imports): django-tasks' database backend, run by `goodloop worker` or, in local
+# mode, by a thread of `goodloop serve` (goodloop.runner).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Django's full set: not like the email (the login), at least 8 characters, not a common

@@ -72,7 +72,7 @@ def test_lead_contributors_are_readable(owner, api_as):
     api = api_as(owner)
     lead = api.get(f"/api/leads/{owner.ids['lead']}").json()
     person = api.get(f"/api/people/{owner.ids['person']}").json()
-    assert lead["contributors"] == [{"id": person["id"], "name": person["name"]}]
+    assert lead["contributors"] == [{"id": person["id"], "name": person["name"], "credit": "the lead came through them"}]
     listed = api.get("/api/leads").json()["items"]
     assert any(x["contributors"] == lead["contributors"] for x in listed)
     json.dumps(listed)

@@ -52,3 +52,21 @@ def test_today_pages_through_the_ranked_agenda(make_account, api_as):
     whole = api.get("/api/today", date="2026-03-02", limit=200).json()["items"]
     page = api.get("/api/today", date="2026-03-02", limit=2, offset=1).json()
     assert page["items"] == whole[1:3]
+
+
+@pytest.mark.parametrize("url", ["/api/leads?open=true&person={person}&org=Zeta {tag}0",
+                                 "/api/introductions?open=true&person={person}&org=Zeta {tag}0",
+                                 "/api/favors?open=true&person={person}&org=Acme {tag}0",
+                                 "/api/people?org=Zeta {tag}0"])
+def test_filtered_lists_cost_the_same_whatever_the_data(make_account, api_as, url):
+    small = make_account("small@example.org", n=2)
+    big = make_account("big@example.org", n=10)
+    counts = []
+    for account, tag in ((small, "small"), (big, "big")):
+        from goodloop.network.models import Person
+
+        first = Person.objects.get(account=account, display_name=f"Ana {tag}0 Silva").id
+        n, data = _queries(api_as(account), url.format(person=first, tag=tag) + "&limit=200")
+        assert data["count"] >= 1
+        counts.append(n)
+    assert counts[0] == counts[1] and counts[1] <= 12

@@ -65,12 +65,21 @@ def test_thank_due_monday_to_wednesday():
 def test_report_due():
     assert report_due(MON) == date(2025, 4, 2)
     assert report_due(MON, stage_changed_on=date(2025, 3, 20)) == date(2025, 3, 23)
+    assert report_due(MON, kind="advice") == date(2025, 3, 17)
+    assert report_due(MON, kind="advice", linked=True) == date(2025, 4, 2)
 
 
 def test_loops_for_favor():
-    loops = loops_for_favor("received", "advice", MON, person_name="Ana")
+    loops = loops_for_favor("received", "encouragement", MON, person_name="Ana")
     assert [(lp.kind, lp.due) for lp in loops] == [("thank", date(2025, 3, 5))]
     assert "Ana" in loops[0].reason
+    # Advice and insight: tell them how it panned out, two weeks on (issue 13, item 6).
+    for kind in ("advice", "insight"):
+        loops = loops_for_favor("received", kind, MON, person_name="Ana")
+        assert [(lp.kind, lp.due) for lp in loops] == [("thank", date(2025, 3, 5)), ("report", date(2025, 3, 17))]
+        assert "due 14 days after" in loops[1].reason
+    linked = loops_for_favor("received", "advice", MON, linked_lead=True)
+    assert linked[1].due == date(2025, 4, 2) and "lead/introduction moves" in linked[1].reason
     loops = loops_for_favor("received", "introduction", MON)
     assert [lp.kind for lp in loops] == ["thank", "report"]
     assert loops[1].due == date(2025, 4, 2)
@@ -88,7 +97,8 @@ def test_report_kinds(kind):
 
 
 def test_report_not_for_small_favors():
-    assert not needs_report("encouragement") and not needs_report("advice")
+    assert not needs_report("encouragement") and not needs_report("share")
+    assert needs_report("advice") and needs_report("insight")
 
 
 def test_landed_job_reports_to_every_contributor_and_giver():

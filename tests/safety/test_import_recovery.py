@@ -11,8 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from goodloop.network.models import ImportJob, Person
-from goodloop.network.workers import is_gone, this_process
-from goodloop.transfer import import_jobs
+from goodloop.runner.processes import is_gone, this_process
+from goodloop.transfer import import_jobs, tasks
 from tests.web.test_import_page import FMT, upload
 
 CARD = (FMT / "vcard30_google.vcf").read_bytes()
@@ -20,7 +20,7 @@ CARD = (FMT / "vcard30_google.vcf").read_bytes()
 
 def _ended_process() -> str:
     """The worker name of a real process that has ended (as a killed server's would be)."""
-    code = "from goodloop.network.workers import this_process; print(this_process())"
+    code = "from goodloop.runner.processes import this_process; print(this_process())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     return out.stdout.strip()
 
@@ -90,7 +90,7 @@ def test_the_heartbeat_is_renewed_while_the_job_runs(monkeypatch):
     job = _left_running(accounts.local_account(), this_process(), heartbeat=timezone.now() - timedelta(hours=1))
     monkeypatch.setattr(ImportJob, "HEARTBEAT_EVERY", timedelta(seconds=0.05))
     stop = threading.Event()
-    beat = threading.Thread(target=import_jobs._beat, args=(job.id, stop))
+    beat = threading.Thread(target=tasks._beat, args=(job.id, stop))
     beat.start()
     try:
         deadline = timezone.now() + timedelta(seconds=10)

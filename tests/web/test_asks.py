@@ -105,7 +105,7 @@ def test_save_an_ask(client, ana):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("data, field, message", [
-    ({"person": "Nobody Known", "text": "Hello?"}, "person", "no person matches"),
+    ({"person": "Nobody Known", "text": "Hello?"}, "person", "No one called Nobody Known — add Nobody Known?"),
     ({"person": "", "text": "Hello?"}, "person", "This field is required."),
     ({"person": "me", "text": "Hello?"}, "person", "name someone else"),
     ({"person": "Ana", "text": ""}, "text", "This field is required."),

@@ -11,7 +11,7 @@ from django.urls import reverse
 from goodloop.accounts.models import Account
 from goodloop.network import people
 from goodloop.network.models import ImportBatch, ImportJob, MergeRecord, Person, SourceRecord
-from goodloop.transfer import import_jobs, importer
+from goodloop.transfer import import_jobs, importer, tasks
 from tests.web.network import build, grow, queries_for
 
 URL = reverse("import")
@@ -161,11 +161,11 @@ def test_progress_endpoint_while_running_and_when_done(client, account):
     assert 'hx-trigger="every 500ms"' in html and f'hx-get="{progress}"' in html
     assert "Reading the file" in html and re.search(r'<progress id="import-progress" max="100">', html)
     assert '<label for="import-progress"' in html
-    import_jobs._live[job.id] = (2000, 8000)  # what the running import reports to this process
+    tasks._live[job.id] = (2000, 8000)  # what the running import reports to this process
     try:
         html = client.get(progress, **hx).content.decode()
     finally:
-        import_jobs._live.pop(job.id)
+        tasks._live.pop(job.id)
     assert "Matching row 2,000 of 8,000" in html and 'value="25"' in html
     ImportJob.objects.filter(id=job.id).update(done=8000, total=8000)  # PostgreSQL: a side connection wrote it
     assert "Saving 8,000 rows" in client.get(progress, **hx).content.decode()
@@ -279,28 +279,40 @@ def test_query_counts_do_not_grow(client, account):
     assert len(ctx.captured_queries) == small_report
 
 
-# ---------------------------------------------------------------------- the background thread, for real
+# ---------------------------------------------------------------------- the task worker, for real
 
 
 @pytest.mark.django_db(transaction=True)
-def test_a_job_runs_in_a_background_thread_with_its_own_connection(client, account):
-    """Outside a test transaction the upload returns at once and a daemon thread imports the file."""
+def test_an_upload_is_queued_and_the_worker_imports_it(client, account):
+    """Outside a test transaction the upload returns at once with the job queued; a worker runs it."""
     from django.db import connection
+    from django_tasks_db.models import DBTaskResult
+
+    from goodloop.runner import worker
 
     assert not connection.in_atomic_block
     response = upload(client, "linkedin_connections.csv")
     assert response.status_code == 302
     job = ImportJob.objects.get(account=account)
-    assert import_jobs.wait(job.id, timeout=60)
+    assert job.status == ImportJob.QUEUED and job.task
+    assert DBTaskResult.objects.get(id=job.task).status == "READY"
+    assert "Waiting to start" in client.get(reverse("import_job", args=[job.id])).content.decode()
+    worker.Worker(batch=True).run()  # `goodloop worker --batch`, in this process
     job.refresh_from_db()
     assert (job.status, job.report["created"], job.report["rows"], job.message) == ("done", 5, 6, "")
-    assert job.started and job.finished and job.batch_id
+    assert job.started and job.finished and job.batch_id and job.data is None
+    task = DBTaskResult.objects.get(id=job.task)
+    assert task.status == "SUCCESSFUL" and task.return_value == "done" and len(task.worker_ids) == 1
     assert Person.objects.filter(account=account, is_me=False).count() == 5
     html = client.get(reverse("import_progress", args=[job.id]), HTTP_HX_REQUEST="true").content.decode()
     assert "hx-trigger" not in html and count(html, "created") == 5
-    # A file the thread refuses (detected, then unreadable) fails the job with its message.
-    vcard = (FMT / "vcard30_google.vcf").read_bytes()
-    job2 = import_jobs.start(account, vcard, format="auto", filename="again.vcf")
-    assert import_jobs.wait(job2.id, timeout=60)
+    # The local server's worker thread picks the next one up by itself.
+    running = worker.start_thread(interval=0.05)
+    try:
+        job2 = import_jobs.start(account, (FMT / "vcard30_google.vcf").read_bytes(), format="auto",
+                                 filename="again.vcf")
+        assert import_jobs.wait(job2.id, timeout=60)
+    finally:
+        running.stop()
     job2.refresh_from_db()
     assert job2.status == "done" and job2.report["created"] == 1

@@ -63,7 +63,7 @@ def test_record_an_introduction_i_make(client, account, trio):
     ({"kind": "request", "ask-introducer": "", "ask-introduced": "Hana Brooks"}, "ask-introducer",
      "This field is required."),
     ({"kind": "request", "ask-introducer": "Nobody Here", "ask-introduced": "Hana Brooks"}, "ask-introducer",
-     "no person matches"),
+     "No one called Nobody Here — add Nobody Here?"),
     ({"kind": "request", "ask-introducer": "Joy Gordon", "ask-introduced": "o"}, "ask-introduced", "matches"),
     ({"kind": "request", "ask-introducer": "Joy", "ask-introduced": "Hana", "ask-when": "soon"}, "ask-when",
      "Enter a valid date."),

@@ -133,7 +133,7 @@ def test_another_accounts_items_are_a_404(client, helped):
     other = Account.objects.create(name="other")
     zed = people.add_person(other, "Zed Outsider")
     favors.record(other, zed, "received", "advice", when=MONDAY)
-    theirs = Loop.objects.get(account=other)
+    theirs = Loop.objects.get(account=other, kind="thank")
     assert client.post(DONE, {"loop": theirs.id}, **HX).status_code == 404
     assert client.post(DONE, {"person": zed.id}, **HX).status_code == 404
     theirs.refresh_from_db()
@@ -168,4 +168,4 @@ def test_query_count_does_not_grow_with_the_network(client, account):
     grow(account, 180)
     for i, p in enumerate(made[4:12]):
         favors.record(account, p, "received", "referral", when=date(2025, 4, 1) + timedelta(days=i))
-    assert queries_for(client, url) == small <= 28, small
+    assert queries_for(client, url) == small <= 30, small

@@ -1,4 +1,5 @@
-"""The local web server: one process, a thread per request, on 127.0.0.1 only.
+"""The local web server: one process, a thread per request, on 127.0.0.1 only, and a thread
+that runs the background tasks (imports), so a person starts nothing else.
 
 Django's runserver is a development tool (it says so on every start); a person running their
 own CRM needs a quiet, dependable server, and WSGI from the standard library is enough.
@@ -19,9 +20,10 @@ class QuietHandler(WSGIRequestHandler):
 
 
 def serve(host: str, port: int) -> None:
-    """Serve goodloop's WSGI app until interrupted."""
+    """Serve goodloop's WSGI app, and run its tasks, until interrupted."""
     from django.db import close_old_connections
 
+    from goodloop.runner import worker as task_worker
     from goodloop.wsgi import application
 
     def app(environ, start_response):
@@ -36,7 +38,10 @@ def serve(host: str, port: int) -> None:
     gc.collect()
     gc.freeze()
     with make_server(host, port, app, server_class=ThreadingServer, handler_class=QuietHandler) as httpd:
+        worker = task_worker.start_thread()
         try:
             httpd.serve_forever()
         except KeyboardInterrupt:
             pass
+        finally:
+            worker.stop()  # a task it was running is left to the next start (lease.py re-runs it)

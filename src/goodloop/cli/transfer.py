@@ -37,18 +37,27 @@ def _read(path: str) -> bytes:
 
 def import_cmd(
     path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard; - for stdin."),
-    format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard."),
+    format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard.",
+                               autocompletion=lambda incomplete: [f for f in FORMATS if f.startswith(incomplete)]),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the report; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
+    queue: bool = typer.Option(False, "--queue", help="Hand the import to the task worker and return at once "
+                               "(`goodloop jobs` follows it; `goodloop serve` or `goodloop worker` runs it)."),
 ):
     """Import contacts; people already known are matched and merged, never duplicated."""
     if format not in FORMATS:
         raise CliError(f"--format must be one of: {', '.join(FORMATS)} (got {format!r})")
     data = _read(path)
-    context.account()  # set up Django before importing services
+    if queue:
+        from goodloop import bootstrap
+
+        bootstrap.setup(cli=True, tasks=True)  # the task runner's apps, which other commands leave out
+    account = context.account()  # sets up Django before importing services
+    if queue:
+        _queue(account, data, format, Path(path).name, dry_run, as_json)
+        return
     from goodloop.transfer import importer
 
-    account = context.account()
     show_bar = not as_json and sys.stdout.isatty()
     if show_bar:
         from rich.progress import Progress
@@ -66,6 +75,17 @@ def import_cmd(
         emit_json(report.as_dict())
         return
     _summary(report)
+
+
+def _queue(account, data: bytes, format: str, name: str, dry_run: bool, as_json: bool) -> None:
+    from goodloop.transfer import import_jobs
+
+    job = import_jobs.start(account, data, format=format, filename=name, dry_run=dry_run)
+    if as_json:
+        emit_json({"job": job.id, "status": job.status, "task": job.task})
+    else:
+        typer.echo(f"import {job.id} of {name} is queued: a worker runs it (`goodloop serve` in local mode, "
+                   "else `goodloop worker`); `goodloop jobs` shows how far it got")
 
 
 def _summary(report) -> None:
@@ -140,7 +160,8 @@ def calendar_reset_cmd(
 
 
 def export_cmd(
-    kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops)."),
+    kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops).",
+                               autocompletion=lambda incomplete: [k for k in EXPORTS if k.startswith(incomplete)]),
     out: str = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     version: str = typer.Option("4.0", "--version", help="vCard version: 4.0, or 3.0 for Android and Google."),
     todo: bool = typer.Option(False, "--todo", help="ics: the loops as to-dos instead of all-day events."),

@@ -4,6 +4,8 @@
 * A favor that relates to a lead or introduction, or is a referral, introduction, lead
   or resume feedback, opens a **report** loop: due 3 days after the linked lead or
   introduction changes stage, else 30 days after the favor.
+* Advice and insight open a report loop due 14 days after (unless linked to a lead or
+  introduction: then as above): tell them how their advice panned out.
 * Landing a job opens a report loop to every contributor and everyone who gave a favor
   during the search (the "thank everyone" campaign).
 """
@@ -16,6 +18,8 @@ from datetime import date, timedelta
 from typing import TypeVar
 
 from goodloop.core.rules import (
+    ADVICE_REPORT_DUE_DAYS,
+    ADVICE_REPORT_KINDS,
     REPORT_AFTER_STAGE_CHANGE_DAYS,
     REPORT_DUE_DAYS,
     REPORT_FAVOR_KINDS,
@@ -44,17 +48,22 @@ def report_due(
     stage_changed_on: date | None = None,
     *,
     after_change_days: int = REPORT_AFTER_STAGE_CHANGE_DAYS,
-    default_days: int = REPORT_DUE_DAYS,
+    default_days: int | None = None,
+    kind: str = "",
+    linked: bool = False,
 ) -> date:
-    """When the report on a favor is due: 3 days after the linked stage change, else 30 days after."""
+    """When the report on a favor is due: 3 days after the linked stage change, else 30 days after
+    (14 for advice and insight that are not linked to a lead or introduction)."""
     if stage_changed_on is not None:
         return stage_changed_on + timedelta(days=after_change_days)
+    if default_days is None:
+        default_days = ADVICE_REPORT_DUE_DAYS if kind in ADVICE_REPORT_KINDS and not linked else REPORT_DUE_DAYS
     return favor_date + timedelta(days=default_days)
 
 
 def needs_report(kind: str, linked_lead: bool = False, linked_introduction: bool = False) -> bool:
     """True when a received favor opens a report loop."""
-    return linked_lead or linked_introduction or kind in REPORT_FAVOR_KINDS
+    return linked_lead or linked_introduction or kind in REPORT_FAVOR_KINDS or kind in ADVICE_REPORT_KINDS
 
 
 def loops_for_favor(
@@ -79,14 +88,14 @@ def loops_for_favor(
         )
     ]
     if needs_report(kind, linked_lead, linked_introduction):
-        loops.append(
-            LoopSpec(
-                "report",
-                report_due(favor_date),
-                f"Tell {who} how their {what} panned out (due {REPORT_DUE_DAYS} days after, "
-                f"or {REPORT_AFTER_STAGE_CHANGE_DAYS} days after the linked lead/introduction moves).",
-            )
-        )
+        linked = linked_lead or linked_introduction
+        due = report_due(favor_date, kind=kind, linked=linked)
+        if linked:
+            when = (f"due {REPORT_DUE_DAYS} days after, or {REPORT_AFTER_STAGE_CHANGE_DAYS} days after "
+                    "the linked lead/introduction moves")
+        else:
+            when = f"due {(due - favor_date).days} days after"
+        loops.append(LoopSpec("report", due, f"Tell {who} how their {what} panned out ({when})."))
     return loops
 
 

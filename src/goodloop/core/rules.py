@@ -50,6 +50,7 @@ LOOP_KINDS: tuple[str, ...] = ("thank", "report", "follow_up", "check_in", "give
 LOOP_STATUSES: tuple[str, ...] = ("open", "done", "skipped")
 
 INTRO_STATUSES: tuple[str, ...] = ("requested", "opt_in_asked", "made", "met", "declined")
+INTRO_CLOSED_STATUSES: tuple[str, ...] = ("met", "declined")  # open until we met, or it was declined
 
 LEAD_STAGES: tuple[str, ...] = (
     "identified",
@@ -88,6 +89,10 @@ REPORT_AFTER_STAGE_CHANGE_DAYS = 3  # ...or three days after the linked lead/int
 # Favor kinds that open a report loop even without a linked lead or introduction:
 # the helper invested something whose outcome they will want to hear about.
 REPORT_FAVOR_KINDS: tuple[str, ...] = ("referral", "introduction", "lead", "resume_feedback")
+# Advice and insight are owed a report too - how their advice panned out is the central example of
+# closing the loop (essay 000) - and sooner: two weeks, unless linked to a lead or introduction.
+ADVICE_REPORT_KINDS: tuple[str, ...] = ("advice", "insight")
+ADVICE_REPORT_DUE_DAYS = 14
 
 # ------------------------------------------------------------------------ 3B7 follow-up
 
@@ -204,3 +209,9 @@ AGENDA_LOOP_HORIZON_DAYS = 3  # loops falling due in the next three days show, s
 # ---------------------------------------------------------------------- giving and reports
 REQUEST_REPEAT_WINDOW_DAYS = 30  # a second request from one person within this window is a repeat
 REPORTS_DEFAULT_WEEKS = 26  # the Reports page looks back half a year unless told otherwise
+
+# ------------------------------------------------------------------------------ people
+# A deleted person can be brought back for this long; after it their rows are purged for good.
+DELETE_UNDO_MINUTES = 10
+# Global search: results shown per group (people, organizations, asks, leads, introductions).
+SEARCH_PER_GROUP = 5

@@ -24,12 +24,16 @@ class FavorResult:
     loops_opened: list[Loop]
 
     def as_dict(self) -> dict:
-        """The `got/gave --json` shape."""
-        f = self.favor
-        return {"id": f.id, "direction": f.direction, "kind": f.kind,
-                "person": {"id": f.person_id, "name": f.person.display_name},
-                "date": f.date.isoformat(), "note": f.note,
+        """The `got/gave --json` shape: the favor and the loops it opened."""
+        return {**as_dict(self.favor),
                 "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat()} for x in self.loops_opened]}
+
+
+def as_dict(f: Favor) -> dict:
+    """A favor as the API, `favors --json` and `got/gave --json` show it."""
+    return {"id": f.id, "direction": f.direction, "kind": f.kind,
+            "person": {"id": f.person_id, "name": f.person.display_name},
+            "date": f.date.isoformat(), "note": f.note}
 
 
 def _linked(account, model, obj_id, label):
@@ -64,7 +68,7 @@ def record(account, person, direction: str, kind: str, note: str = "", when: dat
         due = spec.due
         if spec.kind == "report":
             changed = _stage_changed_after(lead, intro, when)
-            due = loop_rules.report_due(when, changed)
+            due = loop_rules.report_due(when, changed, kind=kind, linked=lead is not None or intro is not None)
         opened.append(loop_service.open_loop(
             account, person, spec.kind, due, spec.reason, when, favor=favor, lead=lead, introduction=intro))
     if lead is not None and not lead.contributors.filter(id=person.id).exists():

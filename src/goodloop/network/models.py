@@ -5,8 +5,10 @@ from datetime import timedelta
 
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 
 from goodloop.core import rules as v
+from goodloop.runner.processes import is_gone
 
 
 def choices(values):
@@ -225,6 +227,20 @@ class MergeRecord(Owned):
         ordering = ["-merged_on", "-id"]
 
 
+class DeletedPerson(Owned):
+    """A deleted person's rows, kept for a few minutes (core.rules.DELETE_UNDO_MINUTES) so the
+    delete can be undone; purged once that window has passed."""
+
+    person_id = models.BigIntegerField()
+    name = models.CharField(max_length=300)
+    rows = models.TextField()  # Django's JSON serialization of every row the delete removed
+    set_null = models.JSONField(default=list)  # [model label, field, [ids]] the delete emptied
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["account", "deleted_at"], name="network_deleted_acct_at")]
+
+
 class ImportJobQuerySet(models.QuerySet):
     def fail_dead(self) -> int:
         """Mark failed, at once, every queued or running job whose worker is gone; returns how many.
@@ -233,10 +249,6 @@ class ImportJobQuerySet(models.QuerySet):
         clears a crashed server's job), or its heartbeat is older than HEARTBEAT_STALE (a job
         that beats, on PostgreSQL, may run on another host), or it never started within
         NEVER_STARTED. A live job is never failed by age alone."""
-        from django.utils import timezone
-
-        from .workers import is_gone
-
         now, dead = timezone.now(), []
         for job in self.filter(status__in=(ImportJob.QUEUED, ImportJob.RUNNING)).only(
                 "id", "worker", "heartbeat", "created"):
@@ -275,8 +287,9 @@ class ImportJob(Owned):
     created = models.DateTimeField(auto_now_add=True)
     started = models.DateTimeField(null=True, blank=True)
     finished = models.DateTimeField(null=True, blank=True)
-    worker = models.CharField(max_length=120, blank=True)  # the process running it (network/workers.py)
+    worker = models.CharField(max_length=120, blank=True)  # the process running it (runner/processes.py)
     heartbeat = models.DateTimeField(null=True, blank=True)  # renewed while it runs, where the store allows
+    task = models.CharField(max_length=36, blank=True)  # the django-tasks result that runs it (transfer/tasks.py)
     data = models.BinaryField(null=True, blank=True, editable=False)  # the upload, kept until done: a retry
 
     class Meta:

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from goodloop.core import brief_coach
 from goodloop.errors import ServiceError
-from goodloop.search.models import Brief, Target
+from goodloop.search.models import Brief, Landing, Target
 from goodloop.search.pdf_glyphs import Glyphs
 
 LIST_FIELDS = ("roles_sought", "people_categories", "how_you_can_help", "offers")
@@ -51,9 +51,21 @@ def content(account) -> dict:
     targets = [t.organization.name for t in Target.objects.filter(account=account).exclude(status="closed")
                .select_related("organization").order_by("priority", "id")]
     asks = brief_coach.read_items(brief.how_you_can_help or [], targets, brief.people_categories or ())
-    return {"headline": brief.headline, "roles_sought": list(brief.roles_sought or []), "targets": targets,
+    return {"headline": brief.headline, "landed": landed_line(account), "roles_sought": list(brief.roles_sought or []),
+            "targets": targets,
             "people_categories": list(brief.people_categories or []), "how_you_can_help": asks,
             "offers": list(brief.offers or [])}
+
+
+def landed_line(account) -> str:
+    """The brief's news once the search landed ("" while it runs): say so, and thank people."""
+    landing = (Landing.objects.filter(account=account, undone_on__isnull=True)
+               .select_related("lead__organization").first())
+    if landing is None:
+        return ""
+    lead = landing.lead
+    return (f"Update: I've landed. I accepted the {lead.title} role at {lead.organization.name} "
+            f"on {landing.on.day} {landing.on.strftime('%B %Y')}. Thank you to everyone who helped.")
 
 
 SECTIONS = (("Roles I'm looking for", "roles_sought"), ("Target organizations", "targets"),
@@ -70,6 +82,8 @@ def to_markdown(data: dict) -> str:
     lines = ["# My networking brief", ""]
     if data["headline"]:
         lines += [data["headline"], ""]
+    if data.get("landed"):
+        lines += [f"**{data['landed']}**", ""]
     for title, key in SECTIONS:
         items = _items(data, key)
         if not items:
@@ -89,6 +103,8 @@ def to_html(data: dict) -> str:
              "<h1>My networking brief</h1>"]
     if data["headline"]:
         parts.append(f"<p>{e(data['headline'])}</p>")
+    if data.get("landed"):
+        parts.append(f"<p class='landed'><strong>{e(data['landed'])}</strong></p>")
     for title, key in SECTIONS:
         items = _items(data, key)
         if items:
@@ -124,6 +140,9 @@ def pdf_with_warning(data: dict) -> tuple[bytes, str]:
     pdf.set_font(family, size=11)
     if data["headline"]:
         pdf.multi_cell(0, 6, clean(data["headline"]), new_x="LMARGIN", new_y="NEXT")
+    if data.get("landed"):
+        pdf.ln(2)
+        pdf.multi_cell(0, 6, clean(data["landed"]), new_x="LMARGIN", new_y="NEXT")
     for title, key in SECTIONS:
         items = _items(data, key)
         if not items:
@@ -148,7 +167,7 @@ def pdf_with_warning(data: dict) -> tuple[bytes, str]:
 def pdf_warning(data: dict) -> str:
     """The warning pdf_with_warning would give, without drawing the PDF (for the brief page)."""
     glyphs = Glyphs(FONT if FONT.exists() else None)
-    glyphs.clean(" ".join([data["headline"] or "", *(str(x) for _, key in SECTIONS for x in _items(data, key))]))
+    glyphs.clean(" ".join([data["headline"] or "", data.get("landed", ""), *(str(x) for _, key in SECTIONS for x in _items(data, key))]))
     return glyphs.warning()
 
 

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from goodloop import clock, events
 from goodloop.core import intro_drafts, rules
@@ -87,5 +88,19 @@ def as_dict(intro: Introduction) -> dict:
             "purpose": intro.purpose, "requested_on": intro.requested_on.isoformat()}
 
 
-def list_introductions(account):
-    return Introduction.objects.filter(account=account).select_related("introducer", "introducee", "introduced")
+def list_introductions(account, status: str | None = None, open_only: bool = False, person_id: int | None = None,
+                       organization_id: int | None = None):
+    """Introductions, newest first, for the API, `goodloop intros` and their filters: a status;
+    open (not yet met, nor declined); a person in any of the three places; the organization of
+    the person introduced (where the introduction leads)."""
+    qs = Introduction.objects.filter(account=account)
+    if status:
+        qs = qs.filter(status=status)
+    if open_only:
+        qs = qs.exclude(status__in=rules.INTRO_CLOSED_STATUSES)
+    if person_id is not None:
+        qs = qs.filter(Q(introducer_id=person_id) | Q(introducee_id=person_id) | Q(introduced_id=person_id))
+    if organization_id is not None:
+        qs = qs.filter(introduced__organization_id=organization_id)
+    return (qs.select_related("introducer", "introducee", "introduced", "introduced__organization")
+            .order_by("-requested_on", "-id"))

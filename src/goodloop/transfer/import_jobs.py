@@ -1,36 +1,38 @@
-"""Web imports that run outside the request, and the possible-duplicates list.
+"""Web imports, run by the task worker, and the possible-duplicates list.
 
     job = start(account, data, format="auto", filename="x.csv", dry_run=False)
     state(job)          # {"phase", "done", "total", "percent"} for the progress bar
-    wait(job.id)        # block until a background job ends (tests, shutdown)
+    wait(job.id)        # block until the job ends (tests, scripts)
 
-`start` records an ImportJob and runs `importer.import_file` in a daemon thread with its
-own database connection (closed at the end). A job whose caller is inside a transaction
-(a test's, or `GOODLOOP_IMPORT_INLINE = True` in the settings) runs inline instead: a
-thread could not see the uncommitted job. Any failure ends the job with a plain message,
-never a server error; the import itself is one transaction, so a failed job saved nothing.
+`start` records an ImportJob (the file kept in it until the import completes) and enqueues the
+`run_import` task (transfer/tasks.py): `goodloop worker` runs it, or, in local mode, the worker
+thread of `goodloop serve`. A caller inside a transaction (a test's, or with
+`GOODLOOP_IMPORT_INLINE = True` in the settings) has the task run here and now instead: a worker
+could not see the uncommitted job. Any failure ends the job with a plain message, never a
+server error; the import itself is one transaction, so a failed job saved nothing.
 
-While the import's transaction runs, SQLite allows no other writer, so progress lives in
-this process's memory (and, on PostgreSQL, is also written through a side connection so
-other web workers can show it). `suggestions` lists the merge suggestions of every import
-batch plus same-name people, minus pairs that are gone, merged or dismissed.
+A job follows its task (`reconcile`): when the worker running it dies, the task goes back in the
+queue and the job waits again, to run from the start; when its workers keep dying, the job fails
+with a retry. Jobs from before the task runner (no task) are failed once their process is gone
+(ImportJob.objects.fail_dead). `suggestions` lists the merge suggestions of every import batch
+plus same-name people, minus pairs that are gone, merged or dismissed.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
+import time
 
 from django.conf import settings
-from django.db import connection, connections
+from django.db import connection
 from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django_tasks.base import TaskResultStatus
+from django_tasks_db.models import DBTaskResult
 
 from goodloop.errors import NotFound, ServiceError
 from goodloop.formats import registry
 from goodloop.formats.records import FormatError
-from goodloop.network import workers
 from goodloop.network.models import (
     ContactPoint,
     DismissedDuplicate,
@@ -39,18 +41,15 @@ from goodloop.network.models import (
     MergeRecord,
     Person,
 )
-from goodloop.transfer import importer
-
-log = logging.getLogger(__name__)
+from goodloop.runner import lease, worker
+from goodloop.transfer import importer, tasks
 
 MAX_UPLOAD_MB = 20
 MAX_UPLOAD = MAX_UPLOAD_MB * 1024 * 1024
 CHUNK = 500
 NAME_GROUP_LIMIT = 6  # same-name groups larger than this are colleagues with a common name, not duplicates
-
-_live: dict[int, tuple[int, int]] = {}  # job id -> (done, total), while its import runs in this process
-_threads: dict[int, threading.Thread] = {}
-_lock = threading.Lock()
+UNFINISHED = (ImportJob.QUEUED, ImportJob.RUNNING)
+REQUEUED = "the worker running it stopped; it starts again from the beginning"
 
 
 def check_file(data: bytes, fmt: str) -> None:
@@ -69,16 +68,41 @@ def check_file(data: bytes, fmt: str) -> None:
 
 
 def running(account) -> ImportJob | None:
-    """The account's import that is still running (a job whose worker is gone is failed first)."""
-    ImportJob.objects.filter(account=account).exclude(id__in=list(_threads)).fail_dead()
-    return (ImportJob.objects.filter(account=account, status__in=(ImportJob.QUEUED, ImportJob.RUNNING))
-            .defer("data", "report").first())
+    """The account's import that is still queued or running (after `reconcile`)."""
+    reconcile(ImportJob.objects.filter(account=account))
+    return ImportJob.objects.filter(account=account, status__in=UNFINISHED).defer("data", "report").first()
 
 
 def recover() -> int:
-    """At start-up: every job left running by a process that has stopped is failed at once, with
-    a message and a retry (ImportJob.objects.fail_dead); returns how many."""
-    return ImportJob.objects.exclude(id__in=list(_threads)).fail_dead()
+    """At start-up: bring every unfinished job in line with its task (see `reconcile`); returns how
+    many were failed or put back in the queue."""
+    return reconcile(ImportJob.objects.all())
+
+
+def reconcile(jobs) -> int:
+    """Unfinished jobs of `jobs` whose worker died: a job whose task went back in the queue waits
+    again; a job whose task failed or vanished fails with a retry. Returns how many changed."""
+    unfinished = list(jobs.filter(status__in=UNFINISHED).values_list("id", "status", "task"))
+    if not unfinished:
+        return 0
+    changed = ImportJob.objects.filter(id__in=[i for i, _, t in unfinished if not t]).fail_dead()
+    with_task = [(i, status, t) for i, status, t in unfinished if t]
+    if not with_task:
+        return changed
+    lease.requeue_abandoned(ids=[t for _, _, t in with_task])
+    states = {str(k): v for k, v in DBTaskResult.objects.filter(id__in=[t for _, _, t in with_task])
+              .values_list("id", "status")}
+    now = timezone.now()
+    for job_id, status, task_id in with_task:
+        task_state = states.get(task_id)
+        if task_state in (None, TaskResultStatus.FAILED, TaskResultStatus.SUCCESSFUL):
+            # The task ended (or vanished with a restored copy) without the job recording its end.
+            changed += ImportJob.objects.filter(id=job_id, status__in=UNFINISHED).update(
+                status=ImportJob.FAILED, message=ImportJob.INTERRUPTED, finished=now)
+        elif task_state == TaskResultStatus.READY and status == ImportJob.RUNNING:
+            changed += ImportJob.objects.filter(id=job_id, status=ImportJob.RUNNING).update(
+                status=ImportJob.QUEUED, message=REQUEUED)
+    return changed
 
 
 def retry(account, job_id: int) -> ImportJob:
@@ -94,110 +118,34 @@ def retry(account, job_id: int) -> ImportJob:
 
 
 def start(account, data: bytes, format: str = "auto", filename: str = "", dry_run: bool = False) -> ImportJob:
-    """Record a job and run it: in a background thread, or inline (see the module docstring)."""
+    """Record a job and enqueue its task (or run it here: see the module docstring)."""
     if format not in importer.FORMATS:
         raise ServiceError(f"unknown format {format!r}: choose {', '.join(importer.FORMATS)}", field="format")
     if running(account) is not None:
         raise ServiceError("an import is already running: wait for it to finish, then upload the next file")
     job = ImportJob.objects.create(account=account, format=format, filename=(filename or "")[:300],
                                    size=len(data), dry_run=dry_run, data=data)
+    job.task = str(tasks.run_import.enqueue(job.id).id)
+    ImportJob.objects.filter(id=job.id).update(task=job.task)
     if getattr(settings, "GOODLOOP_IMPORT_INLINE", False) or connection.in_atomic_block:
-        run(job.id, data)
+        worker.run_now(job.task)
         job.refresh_from_db()
-        return job
-    thread = threading.Thread(target=run, args=(job.id, data), kwargs={"own_connection": True},
-                              name=f"goodloop-import-{job.id}", daemon=True)
-    with _lock:
-        _threads[job.id] = thread
-        _live[job.id] = (0, 0)
-    thread.start()
     return job
 
 
 def wait(job_id: int, timeout: float = 60) -> bool:
-    """Wait for a background job of this process to end; False if it is still running."""
-    thread = _threads.get(job_id)
-    if thread is not None:
-        thread.join(timeout)
-        return not thread.is_alive()
+    """Wait until the job has ended (a worker runs it); False if it has not within `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while ImportJob.objects.filter(id=job_id, status__in=UNFINISHED).exists():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.1)
     return True
 
 
-def run(job_id: int, data: bytes, own_connection: bool = False) -> None:
-    """The job itself. With `own_connection` (a thread), the thread's connection is closed at the end."""
-    side, beating = None, threading.Event()
-    try:
-        job = ImportJob.objects.select_related("account").defer("data").get(id=job_id)
-        now = timezone.now()
-        ImportJob.objects.filter(id=job_id).update(status=ImportJob.RUNNING, started=now,
-                                                   worker=workers.this_process(), heartbeat=now)
-        if own_connection and connection.vendor == "postgresql":
-            side = connections.create_connection("default")
-            # SQLite: no other writer while the import's transaction runs, and no need: its jobs
-            # run on this host, where fail_dead asks whether the process still runs.
-            threading.Thread(target=_beat, args=(job_id, beating), daemon=True,
-                             name=f"goodloop-import-{job_id}-heartbeat").start()
-
-        def progress(done: int, total: int) -> None:
-            with _lock:
-                _live[job_id] = (done, total)
-            if side is not None:
-                with side.cursor() as cursor:
-                    cursor.execute(f"UPDATE {ImportJob._meta.db_table} SET done = %s, total = %s WHERE id = %s",
-                                   [done, total, job_id])
-
-        last_merge = MergeRecord.objects.filter(account=job.account).order_by("-id").values_list("id", flat=True)
-        before = last_merge.first() or 0
-        report = importer.import_file(job.account, data, format=job.format, filename=job.filename,
-                                      dry_run=job.dry_run, progress=progress).as_dict()
-        report["merge_ids"] = [] if job.dry_run else list(
-            MergeRecord.objects.filter(account=job.account, id__gt=before).order_by("id").values_list("id", flat=True))
-        ImportJob.objects.filter(id=job_id).update(status=ImportJob.DONE, report=report, batch_id=report["batch"],
-                                                   done=report["rows"], total=report["rows"],
-                                                   finished=timezone.now(), data=None)
-    except ServiceError as exc:
-        _fail(job_id, exc.message)
-    except Exception as exc:  # noqa: BLE001 — the page shows a message, never a server error
-        log.exception("import job %s failed", job_id)
-        _fail(job_id, f"the import stopped on an unexpected error ({type(exc).__name__}: {exc}); nothing was saved")
-    finally:
-        beating.set()
-        with _lock:
-            _live.pop(job_id, None)
-            _threads.pop(job_id, None)
-        if side is not None:
-            side.close()
-        if own_connection:
-            connection.close()
-
-
-def _fail(job_id: int, message: str) -> None:
-    try:
-        ImportJob.objects.filter(id=job_id).update(status=ImportJob.FAILED, message=message[:2000],
-                                                   finished=timezone.now())
-    except Exception:  # noqa: BLE001 — the store itself is failing; the log has it
-        log.exception("could not record the failure of import job %s", job_id)
-
-
-def _beat(job_id: int, stop: threading.Event) -> None:
-    """Renew the job's heartbeat until it ends, through a connection of its own."""
-    side = connections.create_connection("default")
-    try:
-        while not stop.wait(ImportJob.HEARTBEAT_EVERY.total_seconds()):
-            with side.cursor() as cursor:
-                cursor.execute(f"UPDATE {ImportJob._meta.db_table} SET heartbeat = %s WHERE id = %s",
-                               [timezone.now(), job_id])
-    except Exception:  # noqa: BLE001 — a missed beat only lets fail_dead judge the job sooner
-        log.exception("import job %s: heartbeat stopped", job_id)
-    finally:
-        side.close()
-
-
 def expire_if_stale(job: ImportJob) -> bool:
-    """Fail the job now if its worker is gone (its transaction rolled back, nothing saved)."""
-    if job.status not in (ImportJob.QUEUED, ImportJob.RUNNING) or job.id in _threads:
-        return False
-    if not ImportJob.objects.filter(id=job.id).fail_dead():
+    """Bring this job in line with its task now (a page view of it); True if its status changed."""
+    if job.status not in UNFINISHED or not reconcile(ImportJob.objects.filter(id=job.id)):
         return False
     job.refresh_from_db(fields=["status", "message", "finished"])
     return True
@@ -205,7 +153,7 @@ def expire_if_stale(job: ImportJob) -> bool:
 
 def state(job: ImportJob) -> dict:
     """What the progress bar shows: a phase and, once rows are being matched, done of total."""
-    done, total = _live.get(job.id, (job.done, job.total))
+    done, total = tasks.live(job.id) or (job.done, job.total)
     if job.status == ImportJob.QUEUED:
         phase = "waiting"
     elif job.status != ImportJob.RUNNING:

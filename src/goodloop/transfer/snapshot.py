@@ -112,12 +112,15 @@ def _sqlite_copy(source: Path, target: Path) -> None:
 # What a backup leaves out: a restored copy must not bring working credentials back (API token
 # hashes, web sessions, calendar feed addresses), nor the throttle's counts or the uploads kept for retrying an import.
 SECRET_TABLES = ("accounts_apitoken", "accounts_throttle", "django_session", "helploop_calendarfeed")
+# Nor the task queue and the workers' leases: a copy restored elsewhere must not run this store's tasks
+# (its unfinished imports read as interrupted, with their retry).
+RUNTIME_TABLES = ("django_tasks_database_dbtaskresult", "runner_workerbeat")
 
 
 def _drop_secrets(db: sqlite3.Connection) -> None:
     """Delete the secrets from a SQLite copy, then VACUUM so no freed page still holds them."""
     present = {name for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    for table in SECRET_TABLES:
+    for table in SECRET_TABLES + RUNTIME_TABLES:
         if table in present:
             db.execute(f'DELETE FROM "{table}"')
     if "network_importjob" in present:

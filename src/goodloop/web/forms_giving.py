@@ -7,6 +7,7 @@ from goodloop.core import rules as v
 from goodloop.errors import ServiceError
 from goodloop.network import people as people_service
 from goodloop.web.forms_helploop import PersonFieldMixin, _date_field, person_input, person_ref
+from goodloop.web.forms_people import unknown_person
 
 DAY_CHOICES = list(zip(rules.WEEKDAYS, rules._DAY_NAMES, strict=True))
 
@@ -19,7 +20,7 @@ def resolve_other(account, value: str, required: bool = True):
     try:
         person = people_service.resolve(account, ref)
     except ServiceError as exc:
-        raise forms.ValidationError(exc.message) from exc
+        raise unknown_person(ref, exc) from exc
     if person.is_me:
         raise forms.ValidationError("name someone else, not yourself")
     return person

@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import context, urls_giving, urls_helploop, urls_search, urls_tokens, urls_transfer
+from . import context, urls_giving, urls_helploop, urls_people, urls_search, urls_tokens, urls_transfer
 from .views import coming, organization, organizations, people, person, targets, today, you
 
-urlpatterns = [
+urlpatterns = urls_people.urlpatterns + [  # first: "people/add/" before any "people/<…>"
     path("", today.view, name="today"),
     path("people/", people.view, name="people"),
     path("people/<int:pk>/", person.view, name="person"),

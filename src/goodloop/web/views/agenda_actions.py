@@ -16,6 +16,7 @@ from goodloop.errors import NotFound, ServiceError
 from goodloop.overview import agenda_actions
 from goodloop.web.forms_helploop import AgendaDoneForm
 
+from . import today
 from .common import is_htmx_fragment, not_found_is_404
 
 
@@ -59,8 +60,12 @@ def snooze(request):
 
 def _answer(request, fragment: bool, message: str, ok: bool, when: date | None = None):
     if fragment:
-        # The item disappears (an empty swap); the status line says what happened.
-        html = render_to_string("goodloop/today/_done.html", {"message": message, "ok": ok}, request)
+        # The item disappears (an empty swap); the status line says what happened, and the
+        # count in the heading is recounted (an out-of-band swap).
+        context = {"message": message, "ok": ok}
+        if ok:
+            context |= today.agenda_rows(request.account, when or clock.today(request.account))
+        html = render_to_string("goodloop/today/_done.html", context, request)
         # A refusal keeps the item in place (no swap) and only updates the status line.
         return HttpResponse(html, headers={} if ok else {"HX-Reswap": "none"})
     (messages.success if ok else messages.error)(request, message)

@@ -18,7 +18,7 @@ from goodloop.network import people as people_service
 from goodloop.web.forms_helploop import AskForm, AskStatusForm, CoachForm, person_ref
 from goodloop.web.pages import helploop as pages
 
-from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
+from .common import initial_from_query, is_htmx_fragment, not_found_is_404, paginate, query_without
 
 # What a status button says, per status the ask can move to.
 STATUS_ACTIONS = {"answered": "Answered", "declined": "Declined", "done": "Done", "no_reply": "No reply"}
@@ -26,7 +26,7 @@ STATUS_ACTIONS = {"answered": "Answered", "declined": "Declined", "done": "Done"
 
 def view(request):
     account = request.account
-    form = live(AskForm(request.POST or None, account=account, initial={"person": request.GET.get("person", "")}))
+    form = live(AskForm(request.POST or None, account=account, initial=initial_from_query(request, AskForm)))
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:

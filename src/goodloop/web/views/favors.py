@@ -12,7 +12,7 @@ from goodloop.web.forms_helploop import FavorForm
 from goodloop.web.pages import helploop as pages
 
 from .asks import wire_picker
-from .common import is_htmx_fragment
+from .common import initial_from_query, is_htmx_fragment
 
 
 def _recorded_message(result) -> str:
@@ -27,8 +27,7 @@ def _recorded_message(result) -> str:
 
 def new(request):
     account = request.account
-    initial = {k: request.GET[k] for k in ("person", "direction", "kind", "ask", "lead") if request.GET.get(k)}
-    form = wire_picker(FavorForm(request.POST or None, account=account, initial=initial))
+    form = wire_picker(FavorForm(request.POST or None, account=account, initial=initial_from_query(request, FavorForm)))
     fragment = is_htmx_fragment(request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

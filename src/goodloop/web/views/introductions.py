@@ -10,10 +10,12 @@ from django.views.decorators.http import require_POST
 from goodloop.errors import NotFound, ServiceError
 from goodloop.network import people as people_service
 from goodloop.search import introductions as intro_service
+from goodloop.web.forms_helploop import person_ref
+from goodloop.web.forms_people import unknown_person
 from goodloop.web.forms_search import IntroGiveForm, IntroRequestForm, StatusForm
 from goodloop.web.pages import search as pages_search
 
-from .common import is_htmx_fragment, not_found_is_404, paginate, query_without
+from .common import initial_from_query, is_htmx_fragment, not_found_is_404, paginate, query_without
 
 PER_PAGE = 20
 STATUS_LABELS = {"requested": "Requested", "opt_in_asked": "Opt-in asked", "made": "Made", "met": "Met",
@@ -30,10 +32,11 @@ def _labelled(rows):
 
 
 def _person(account, form, field):
+    ref = person_ref(form.cleaned_data[field])
     try:
-        return people_service.resolve(account, form.cleaned_data[field])
+        return people_service.resolve(account, ref)
     except ServiceError as exc:
-        form.add_error(field, exc.message)
+        form.add_error(field, unknown_person(ref, exc))
         return None
 
 
@@ -58,8 +61,12 @@ def _record(request, form, kind):
 def view(request):
     account = request.account
     kind = request.POST.get("kind") if request.method == "POST" else None
-    ask_form = IntroRequestForm(request.POST if kind == "request" else None, prefix="ask")
-    give_form = IntroGiveForm(request.POST if kind == "give" else None, prefix="give")
+    # Back from adding someone the form named: the form opens again with what was typed.
+    back = request.GET.get("kind") if request.method == "GET" else None
+    ask_form = IntroRequestForm(request.POST if kind == "request" else None, prefix="ask",
+                                initial=initial_from_query(request, IntroRequestForm, "ask"))
+    give_form = IntroGiveForm(request.POST if kind == "give" else None, prefix="give",
+                              initial=initial_from_query(request, IntroGiveForm, "give"))
     if kind in ("request", "give"):
         form = ask_form if kind == "request" else give_form
         if form.is_valid():
@@ -73,7 +80,8 @@ def view(request):
     return render(request, "goodloop/introductions/list.html", {
         "title": "Introductions", "page": page, "rows": _labelled(pages_search.introduction_rows(account, page.object_list)),
         "counts": [(s, STATUS_LABELS[s], n) for s, n in pages_search.intro_counts(account).items()],
-        "ask_form": ask_form, "give_form": give_form, "open_form": kind or "",
+        "ask_form": ask_form, "give_form": give_form,
+        "open_form": kind or (back if back in ("request", "give") else ""),
         "page_query": query_without(request, "page"),
     }, status=400 if errors else 200)
 

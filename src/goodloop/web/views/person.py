@@ -9,6 +9,7 @@ from goodloop import clock
 from goodloop.network import people as people_service
 from goodloop.overview import agenda
 from goodloop.web.forms_helploop import FavorForm, NeedForm, RhythmForm, TrustForm
+from goodloop.web.forms_people import LogForm
 from goodloop.web.pages import helploop as helploop_pages
 from goodloop.web.pages import network as pages
 
@@ -25,17 +26,24 @@ def view(request, pk: int):
     return render_page(request, person)
 
 
+def timeline_context(request, person) -> dict:
+    """The Person page's timeline (one page of it), also swapped in alone after a conversation is logged."""
+    account = request.account
+    counts = helploop_pages.timeline_counts(account, person)
+    paginator = Paginator(helploop_pages.timeline_keys(account, person), PAGE_SIZE)
+    paginator.count = sum(counts.values())  # known from one query; no COUNT over the union
+    timeline = paginator.get_page(request.GET.get("page"))
+    events = helploop_pages.timeline_events(account, person, list(timeline.object_list))
+    return {"person": person, "timeline": timeline, "events": events,
+            "event_counts": [(counts[k], *EVENT_LABELS[k]) for k in EVENT_LABELS if counts[k]]}
+
+
 def render_page(request, person, forms: dict | None = None, status: int = 200):
     """The Person page; `forms` carries a bound form with its errors after a refused edit."""
     account = request.account
     today = clock.today(account)
     roles = list(person.roles.all())
     panels = helploop_pages.person_panels(account, person, today)
-    counts = helploop_pages.timeline_counts(account, person)
-    paginator = Paginator(helploop_pages.timeline_keys(account, person), PAGE_SIZE)
-    paginator.count = sum(counts.values())  # known from one query; no COUNT over the union
-    timeline = paginator.get_page(request.GET.get("page"))
-    events = helploop_pages.timeline_events(account, person, list(timeline.object_list))
     open_loops = [{"loop": loop, "draft": loop.draft or agenda._loop_draft(loop, today)}
                   for loop in panels.pop("open_loops")]
     forms = {
@@ -43,6 +51,7 @@ def render_page(request, person, forms: dict | None = None, status: int = 200):
         "trust": TrustForm(initial={"trust_stage": person.trust_stage}),
         "need": NeedForm(),
         "favor": FavorForm(account=account, initial={"person": f"#{person.id} {person.display_name}"}),
+        "log": LogForm(initial={"date": today}),
         **(forms or {}),
     }
     return render(request, "goodloop/person.html", {
@@ -51,9 +60,7 @@ def render_page(request, person, forms: dict | None = None, status: int = 200):
         "info": people_service.summary(person),
         "current_roles": [r for r in roles if r.current],
         "past_roles": [r for r in roles if not r.current],
-        "timeline": timeline,
-        "events": events,
-        "event_counts": [(counts[k], *EVENT_LABELS[k]) for k in EVENT_LABELS if counts[k]],
+        **timeline_context(request, person),
         "open_loops": open_loops,
         "forms": forms,
         "today": today,

@@ -8,6 +8,7 @@ from goodloop import clock
 from goodloop.network.models import Person
 from goodloop.overview import agenda
 from goodloop.web.forms_helploop import DateForm
+from goodloop.web.forms_people import LogForm
 
 AGENDA_LIMIT = 50
 KIND_LABELS = {"thank": "Thank", "report": "Report back", "follow_up": "Follow up", "promise": "Promise",
@@ -24,16 +25,21 @@ def agenda_day(request) -> tuple[DateForm, date]:
     return form, when
 
 
+def agenda_rows(account, when: date) -> dict:
+    """The agenda's rows and counts for `when` (also sent alone, to update the count after Done)."""
+    items = [{"item": item, "label": KIND_LABELS.get(item.kind, item.kind), "ref": item.ref or {}, "uid": f"-{i}"}
+             for i, item in enumerate(agenda.today(account, when, limit=AGENDA_LIMIT), start=1)]
+    return {"items": items, "overdue": sum(1 for i in items if i["item"].overdue_days > 0)}
+
+
 def view(request):
     account = request.account
     form, when = agenda_day(request)
-    items = [{"item": item, "label": KIND_LABELS.get(item.kind, item.kind), "ref": item.ref or {}}
-             for item in agenda.today(account, when, limit=AGENDA_LIMIT)]
-    has_people = bool(items) or Person.objects.filter(account=account, is_me=False).exists()
-    overdue = sum(1 for i in items if i["item"].overdue_days > 0)
+    rows = agenda_rows(account, when)
+    has_people = bool(rows["items"]) or Person.objects.filter(account=account, is_me=False).exists()
     context = {
-        "title": "Today", "items": items, "form": form, "when": when, "is_today": when == clock.today(request.account),
-        "has_people": has_people, "overdue": overdue,
+        "title": "Today", **rows, "form": form, "when": when, "is_today": when == clock.today(request.account),
+        "has_people": has_people, "log_form": LogForm(initial={"date": when}), "today_url": request.get_full_path(),
         "date_param": request.GET.get("date", "") if not form.errors else "",
     }
     return render(request, "goodloop/today.html", context, status=400 if form.errors else 200)
