@@ -3,8 +3,8 @@ from datetime import date
 import pytest
 
 from goodloop.core import drafts
-from goodloop.core.draft_facts import Help, ask_topic, lead_outcome
 from goodloop.core.agenda import Candidate, check_in_priority, rank
+from goodloop.core.draft_facts import Help, ask_topic, lead_outcome
 
 THU = date(2025, 3, 6)
 
