@@ -163,10 +163,12 @@ def today(
         typer.echo("Nothing due today. A good day to give: record a contact's need, or check in with someone.")
     for n, item in enumerate(items, 1):
         late = f", {item.overdue_days} day(s) overdue" if item.overdue_days else ""
-        typer.echo(f"{n}. [{item.kind}] {item.person_name} — due {item.due.isoformat()}{late}")
+        typer.echo(f"{n}. [{item.kind}] {item.person_name} — due {item.due.isoformat()}{late}  ({item.key})")
         typer.echo(f"   why: {item.reason}")
         if item.draft:
             typer.echo(f"   draft: {item.draft}")
+    typer.echo("Done with one? `goodloop done LOOP_ID`, `goodloop nudged ASK_ID`, or `goodloop log`. "
+               "Not now? `goodloop snooze KEY --days N`.")
 
 
 @lead_app.command("add")

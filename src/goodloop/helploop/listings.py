@@ -24,8 +24,10 @@ def interaction(account, interaction_id: int) -> Interaction:
     return found
 
 
-def asks(account, status: str | None = None, person_id: int | None = None):
+def asks(account, status: str | None = None, person_id: int | None = None, direction: str | None = None):
     qs = Ask.objects.filter(account=account).select_related("person")
+    if direction:
+        qs = qs.filter(direction=direction)
     if status:
         qs = qs.filter(status=status)
     if person_id is not None:
