@@ -115,7 +115,7 @@ def person_merge(
     `person unmerge MERGE_ID`)."""
     context.account()  # set up Django before importing services
     from goodloop.network import people as svc
-    from goodloop.transfer import import_jobs, merge
+    from goodloop.transfer import merge
 
     account = context.account()
     a, b = svc.resolve(account, keep), svc.resolve(account, other)
@@ -124,7 +124,7 @@ def person_merge(
     if not yes and not sys.stdin.isatty():
         raise CliError(f"merging #{b.id} {b.display_name} into #{a.id} {a.display_name} needs a yes: add --yes "
                        "(no terminal to ask on)")
-    sides = import_jobs.side_by_side(account, [a.id, b.id])
+    sides = merge.side_by_side(account, [a.id, b.id])
     left, right = sides[a.id], sides[b.id]
     rows = [[label, fmt(left[key]), fmt(right[key])] for label, key, fmt in (
         ("id", "id", str), ("name", "name", str), ("organization", "organization", lambda v: v or ""),

@@ -255,22 +255,3 @@ def dismiss(account, a: int, b: int) -> None:
     if first == second or Person.objects.filter(account=account, id__in=(first, second)).count() != 2:
         raise ServiceError("unknown person")
     DismissedDuplicate.objects.get_or_create(account=account, first=first, second=second)
-
-
-def side_by_side(account, ids) -> dict[int, dict]:
-    """What the duplicates page compares for each person, in a fixed number of queries:
-    the `people --json` summary plus counts of interactions, favors and asks."""
-    from goodloop.helploop.models import Ask, Favor
-    from goodloop.network import people as people_service
-    from goodloop.network.models import InteractionPerson
-
-    ids = list(ids)
-    found = people_service.with_summary_data(Person.objects.filter(account=account, id__in=ids))
-    out = {p.id: people_service.summary(p) | {"interactions": 0, "favors": 0, "asks": 0,
-                                             "organization_id": p.organization_id} for p in found}
-    for key, model in (("interactions", InteractionPerson), ("favors", Favor), ("asks", Ask)):
-        counts = (model.objects.filter(account=account, person_id__in=ids).values("person_id")
-                  .annotate(n=Count("id")).values_list("person_id", "n"))
-        for pid, n in counts:
-            out[pid][key] = n
-    return out

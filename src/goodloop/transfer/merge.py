@@ -4,6 +4,7 @@ and the merge can be undone from the person's history or the import report."""
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Count
 from django.forms.models import model_to_dict
 
 from goodloop.core import rules
@@ -202,3 +203,18 @@ def undo(account, merge_id: int) -> Person:
     gone = Person.objects.get(id=gone.id)  # as stored: the snapshot set its dates as text
     people_service.refresh_derived(gone)
     return gone
+
+
+def side_by_side(account, ids) -> dict[int, dict]:
+    """What a merge shows first (the duplicates page, its preview, `person merge`) for each person, in a fixed number of queries:
+    the `people --json` summary plus counts of interactions, favors and asks."""
+    ids = list(ids)
+    found = people_service.with_summary_data(Person.objects.filter(account=account, id__in=ids))
+    out = {p.id: people_service.summary(p) | {"interactions": 0, "favors": 0, "asks": 0,
+                                             "organization_id": p.organization_id} for p in found}
+    for key, model in (("interactions", InteractionPerson), ("favors", Favor), ("asks", Ask)):
+        counts = (model.objects.filter(account=account, person_id__in=ids).values("person_id")
+                  .annotate(n=Count("id")).values_list("person_id", "n"))
+        for pid, n in counts:
+            out[pid][key] = n
+    return out

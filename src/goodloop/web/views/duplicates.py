@@ -24,7 +24,7 @@ PAIRS_PER_PAGE = 20
 def view(request):
     account = request.account
     page = paginate(request, import_jobs.suggestions(account), per_page=PAIRS_PER_PAGE)
-    people = import_jobs.side_by_side(account, {i for s in page.object_list for i in (s["a"], s["b"])})
+    people = merge.side_by_side(account, {i for s in page.object_list for i in (s["a"], s["b"])})
     pairs = [s | {"left": people[s["a"]], "right": people[s["b"]]} for s in page.object_list
              if s["a"] in people and s["b"] in people]
     last = None
@@ -73,7 +73,7 @@ def preview(request):
         error, gone = f"{named} is {keep.display_name}: name someone else.", None
     elif gone is not None and gone.is_me:
         error, gone = "You cannot be merged into someone else.", None
-    sides = import_jobs.side_by_side(account, [keep.id] + ([gone.id] if gone else []))
+    sides = merge.side_by_side(account, [keep.id] + ([gone.id] if gone else []))
     return render(request, "goodloop/duplicates/preview.html",
                   {"title": "Merge two people", "keep": sides[keep.id], "gone": sides.get(gone.id) if gone else None,
                    "named": named, "error": error}, status=200 if gone else 422)
