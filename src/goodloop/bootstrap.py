@@ -13,10 +13,11 @@ class StoreError(Exception):
     """The store cannot be used; the message says why in one line."""
 
 
-def setup(home: str | None = None, *, cli: bool = False) -> None:
+def setup(home: str | None = None, *, cli: bool = False, tasks: bool = False) -> None:
     """Configure Django, connect to the store and bring its schema up to date.
 
-    `cli`: a CLI command's settings, without the apps only the web uses (goodloop.settings_cli)."""
+    `cli`: a CLI command's settings, without the apps only the web uses (goodloop.settings_cli);
+    with `tasks`, the task runner's apps too (goodloop.settings_worker)."""
     if home:
         os.environ["GOODLOOP_HOME"] = str(home)
     import django
@@ -24,7 +25,8 @@ def setup(home: str | None = None, *, cli: bool = False) -> None:
 
     if not apps.ready:
         # goodloop's own settings, even if the shell names another Django project's.
-        os.environ["DJANGO_SETTINGS_MODULE"] = "goodloop.settings_cli" if cli else "goodloop.settings"
+        os.environ["DJANGO_SETTINGS_MODULE"] = (("goodloop.settings_worker" if tasks else "goodloop.settings_cli")
+                                                if cli else "goodloop.settings")
         django.setup()
     ensure_store()
 
@@ -35,7 +37,7 @@ def _describe(db: dict) -> str:
     return f"PostgreSQL database {db['NAME']!r} at {db.get('HOST') or 'localhost'}:{db.get('PORT') or 5432}"
 
 
-OUR_APPS = ("accounts", "network", "helploop", "leads", "runner")
+OUR_APPS = ("accounts", "network", "helploop", "leads")
 MIGRATION_LOCK = 0x676F6F646C6F6F70 & 0x7FFFFFFFFFFFFFFF  # "goodloop": the PostgreSQL advisory lock key
 
 

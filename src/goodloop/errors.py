@@ -15,6 +15,6 @@ class NotFound(ServiceError):
 
 
 class Ambiguous(ServiceError):
-    def __init__(self, message: str, candidates: list):
-        super().__init__(message)
+    def __init__(self, message: str, candidates: list, field: str | None = None):
+        super().__init__(message, field)
         self.candidates = candidates

@@ -33,6 +33,9 @@ INSTALLED_APPS = [
 ]
 # Left out by CLI commands (goodloop.settings_cli).
 WEB_ONLY_APPS = ("django.contrib.sessions", "django.contrib.messages", "django.contrib.staticfiles", "ninja")
+# The task runner: in the web app and in the commands that queue or run tasks (goodloop.settings_worker),
+# left out of the others (django-tasks costs ~60 ms of CPU at start-up, docs/benchmarks.md).
+TASK_APPS = ("goodloop.runner", "django_tasks", "django_tasks_db")
 
 MIDDLEWARE = [
     "goodloop.web.planner.PlannerStatisticsMiddleware",  # SQLite: keeps the planner's statistics fresh

@@ -160,6 +160,19 @@ def test_introductions_and_leads_move(owner, api_as):
     assert [x["person"]["id"] for x in moved.json()["loops_opened"]] == [owner.ids["person"]]
 
 
+def test_accepting_a_lead_lands_the_search_and_moving_back_undoes_it(owner, api_as):
+    api = api_as(owner)
+    win = api.post("/api/leads", {"organization": "Acme", "title": "PMM", "via": owner.ids["person"]}).json()
+    other = api.post("/api/leads", {"organization": "Initrode", "title": "Product Lead", "stage": "applied"}).json()
+    moved = api.patch(f"/api/leads/{win['id']}", {"stage": "accepted", "date": "2026-04-01"}).json()
+    withdrawn = {x["id"]: (x["stage"], x["was"]) for x in moved["landed"]["leads"]}
+    assert withdrawn[other["id"]] == ("withdrawn", "applied") and win["id"] not in withdrawn
+    assert moved["landed"]["on"] == "2026-04-01" and moved["landing_undone"] is None
+    back = api.patch(f"/api/leads/{win['id']}", {"stage": "offer", "date": "2026-04-02"}).json()
+    assert back["landing_undone"]["undone_on"] == "2026-04-02" and back["landed"] is None
+    assert api.get(f"/api/leads/{other['id']}").json()["stage"] == "applied"
+
+
 def test_targets_and_organizations(owner, api_as):
     api = api_as(owner)
     t = api.post("/api/targets", {"organization": "Umbrella Corp", "priority": 1, "why": "mission"})

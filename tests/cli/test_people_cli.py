@@ -74,7 +74,7 @@ def test_merge_moves_everything(cli, ada):
     _, out, _ = cli("person", "add", "A. Lovelace", "--email", "ada@home.example", "--json")
     other = json.loads(out)
     cli("log", str(other["id"]), "--channel", "meeting", "--date", "2026-09-01")
-    code, out, err = cli("person", "merge", str(ada["id"]), str(other["id"]))
+    code, out, err = cli("person", "merge", str(ada["id"]), str(other["id"]), "--yes")
     assert code == 0, err
     _, out, _ = cli("person", "show", str(ada["id"]), "--json")
     data = json.loads(out)

@@ -32,7 +32,9 @@ def marked(db):
 
     account = accounts.local_account()
     account.ids = build_world(account, SCRIPT)
-    person = people.add_person(account, SCRIPT, org=f"{SCRIPT} Inc")
+    # "<script>… Inc" would name the world's two "<script>… Org"s (legal suffix aside, a prefix of
+    # both: ambiguous); an organization of its own keeps the markup in a name no other starts with
+    person = people.add_person(account, SCRIPT, org=f"{SCRIPT} Labs")
     person.notes, person.needs = IMG, [f"{IMG} need"]
     person.save(update_fields=["notes", "needs"])
     account.ids["xss_person"] = person.id

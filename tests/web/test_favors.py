@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from goodloop.accounts.models import Account
 from goodloop.helploop import asks
-from goodloop.helploop.models import Favor, Loop
+from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network import people
 from tests.web.network import build, grow, queries_for
 
@@ -83,9 +83,9 @@ def test_from_the_person_page_it_goes_back_there_with_the_loops_in_a_message(cli
     ({"person": "me"}, "person", "name someone else"),
     ({"kind": "bribe"}, "kind", "Select a valid choice"),
     ({"date": "2025-02-30"}, "date", "Enter a date as YYYY-MM-DD"),
-    ({"ask": "9999"}, "ask", "no ask with id 9999"),
+    ({"ask": "9999"}, "ask", "Select a valid choice"),  # the form offers my open asks by their text
     ({"lead": "9999"}, "lead", "no lead with id 9999"),
-    ({"ask": "x"}, "ask", "Enter a whole number."),
+    ({"ask": "x"}, "ask", "Select a valid choice"),
 ])
 def test_errors_are_shown_next_to_the_field(client, ana, data, field, message):
     response = client.post(URL, {"direction": "received", "person": str(ana.id), "kind": "advice", **data})
@@ -106,7 +106,8 @@ def test_another_accounts_people_and_asks_are_unknown(client, ana):
     assert response.status_code == 400 and f"no person with id {zed.id}" in response.content.decode()
     response = client.post(URL, {"direction": "received", "person": str(ana.id), "kind": "advice",
                                  "ask": theirs.id})
-    assert response.status_code == 400 and f"no ask with id {theirs.id}" in response.content.decode()
+    assert response.status_code == 400 and "Select a valid choice" in response.content.decode()
+    assert "Any openings" not in client.get(URL).content.decode()
     other_favor = Favor.objects.create(account=other, person=zed, direction="given", kind="share",
                                        date=date(2025, 1, 1))
     html = client.get(URL, {"recorded": other_favor.id}).content.decode()
@@ -123,3 +124,29 @@ def test_query_count_does_not_grow_with_the_data(client, account):
     for p in made[1:15]:
         client.post(URL, {"direction": "received", "person": str(p.id), "kind": "referral"})
     assert queries_for(client, url) == small <= 6, small
+
+
+@pytest.mark.django_db
+def test_the_form_offers_the_persons_open_asks_by_their_text(client, account, ana):
+    bo = people.add_person(account, "Bo Other")
+    mine = asks.make(account, ana, "Could you tell me how the analytics team at Acme hires?",
+                     when=date(2025, 3, 3)).ask
+    asks.make(account, bo, "Would you read my portfolio before Friday?", when=date(2025, 3, 3))
+    from goodloop.giving import requests
+
+    requests.record(account, ana, "Could you review my cover letter for a design role?", date(2025, 3, 4))
+    html = client.get(URL, {"person": f"#{ana.id} {ana.display_name}"}).content.decode()
+    select = html.split('name="ask"')[1].split("</select>")[0]
+    assert f'value="{mine.id}"' in select and "how the analytics team at Acme hires" in select
+    assert "portfolio" not in select and "cover letter" not in select  # Bo's ask; a request made of me
+    assert "Ask id" not in html
+    # The ask to Bo, linked to help from Ana, is refused next to the field with a reason.
+    bo_ask = Ask.objects.get(person=bo)
+    response = client.post(URL, {"direction": "received", "person": str(ana.id), "kind": "advice",
+                                 "ask": bo_ask.id})
+    assert response.status_code == 400 and "went to Bo Other, not Ana" in response.content.decode()
+    response = client.post(URL, {"direction": "received", "person": str(ana.id), "kind": "advice",
+                                 "ask": mine.id, "date": "2025-03-06"})
+    assert response.status_code == 302
+    mine.refresh_from_db()
+    assert mine.status == "answered" and mine.closed_on == date(2025, 3, 6) and "helped: advice" in mine.closed_reason

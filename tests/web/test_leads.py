@@ -140,3 +140,23 @@ def test_query_count_does_not_grow_with_the_network(client, account):
     grow(account, 180)
     _leads(account, 40, 9)
     assert queries_for(client, URL) == small <= 6, small
+
+
+@pytest.mark.django_db
+def test_accepting_says_what_the_landing_closed_and_moving_back_restores_it(client, account):
+    from goodloop.search import targets
+
+    ana = people.add_person(account, "Ana Diaz", org="eBay")
+    win = leads.add(account, "eBay", "Senior PMM", via=ana, when=date(2025, 3, 1))
+    other = leads.add(account, "Globex", "Product Lead", when=date(2025, 3, 2))
+    leads.move(account, other.id, "applied", date(2025, 3, 3))
+    targets.add_target(account, "Globex")
+    html = client.post(reverse("lead-move", args=[win.id]), {"stage": "accepted"}, **HX).content.decode()
+    assert "You landed! The rest of the search is closed: withdrawn Product Lead at Globex." in html
+    assert "Targets closed: Globex." in html and "To undo, move it back to identified." in html
+    other.refresh_from_db()
+    assert other.stage == "withdrawn"
+    html = client.post(reverse("lead-move", args=[win.id]), {"stage": "identified"}, **HX).content.decode()
+    assert "The landing is undone: 1 lead(s), 1 target(s) and 0 ask(s) restored." in html
+    other.refresh_from_db()
+    assert other.stage == "applied"

@@ -54,7 +54,7 @@ def test_add_a_target(client, account):
     assert (target.organization.name, target.priority, target.status, target.why) == (
         "American Express", 1, "networking", "Card products")
     html = client.get(URL).content.decode()
-    assert "American Express is on your target list at priority 1." in html
+    assert "American Express (a new organization) is on your target list at priority 1." in html
     assert "American Express" in html.split("Add a target")[0]
 
 

@@ -1,5 +1,6 @@
-"""/api/asks: make an ask (the coach scores it and its findings come back), list, show,
-change status; /api/coach scores a draft and saves nothing."""
+"""/api/asks: my asks (direction "made") - make one (the coach scores it and its findings come
+back), list, show, change status with why it closed; requests made of me are /api/requests.
+/api/coach scores a draft and saves nothing."""
 
 from typing import Literal
 
@@ -41,12 +42,17 @@ class AskMade(CoachOut, common.Stamped):
 
 class AskOut(common.Stamped):
     id: int
+    direction: Literal["made"]
     person: common.PersonRef
     text: str
     kind: str
     status: str
     score: int | None
     date: str
+    nudges: int
+    last_nudge: str | None
+    closed_on: str | None
+    closed_reason: str | None
     findings: list[dict]
 
 
@@ -78,7 +84,8 @@ def _person(account, person_id):
 def list_asks(request, status: Status | None = None, person: int | None = Query(None, ge=1, le=2**63 - 1),
               limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
               offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.asks(request.auth, status, person), limit, offset, common.stamped(ask_service.as_dict))
+    return common.paginate(queries.asks(request.auth, status, person, direction="made"), limit, offset,
+                           common.stamped(ask_service.as_dict))
 
 
 @router.post("", response={201: AskMade, **common.ERRORS})
@@ -92,13 +99,13 @@ def make_ask(request, payload: AskIn):
 
 @router.get("/{ask_id}", response={200: AskOut, **common.ERRORS})
 def show_ask(request, ask_id: int):
-    return common.stamped(ask_service.as_dict)(ask_service.get(request.auth, ask_id))
+    return common.stamped(ask_service.as_dict)(ask_service.get_mine(request.auth, ask_id))
 
 
 @router.patch("/{ask_id}", response={200: AskOut, **common.ERRORS})
 def change_ask(request, ask_id: int, payload: AskPatch):
-    ask_service.set_status(request.auth, ask_id, payload.status, payload.date)
-    return common.stamped(ask_service.as_dict)(ask_service.get(request.auth, ask_id))
+    ask_service.set_status(request.auth, ask_id, payload.status, payload.date)  # my asks only
+    return common.stamped(ask_service.as_dict)(ask_service.get_mine(request.auth, ask_id))
 
 
 @coach_router.post("", response={200: CoachOut, **common.ERRORS})
@@ -110,5 +117,5 @@ def coach(request, payload: CoachIn):
 
 @router.delete("/{ask_id}", response={204: None, **common.ERRORS})
 def delete_ask(request, ask_id: int):
-    ask_service.delete_ask(request.auth, ask_id)
+    ask_service.delete_ask(request.auth, ask_service.get_mine(request.auth, ask_id).id)
     return 204, None

@@ -15,7 +15,7 @@ from typing import Annotated
 
 from django.conf import settings
 from django.http import Http404
-from ninja import Schema
+from ninja import Query, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
@@ -24,6 +24,7 @@ from pydantic import BeforeValidator, ConfigDict, create_model
 from goodloop.accounts import tokens
 from goodloop.core.input_bounds import parse_day
 from goodloop.errors import Ambiguous, NotFound, ServiceError
+from goodloop.network import organizations
 
 
 def _day(value):
@@ -141,6 +142,15 @@ def paginate(qs, limit: int, offset: int, serialize) -> dict:
 
 def paginate_list(rows: list, limit: int, offset: int) -> dict:
     return {"count": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]}
+
+
+# `?org=` on a list: any unambiguous part of an organization's name (none or several: a 422 on org).
+ORG_FILTER = Query(None, max_length=300, description="An organization: any unambiguous part of its name")
+
+
+def org_filter(account, name: str | None) -> int | None:
+    """The id of the organization a list's `org` names, or None without one."""
+    return organizations.for_filter(account, name).id if name else None
 
 
 def ref(lookup, account, obj_id, field: str):

@@ -44,7 +44,7 @@ class FavorIn(common.In):
 
 
 def as_dict(favor) -> dict:
-    return {**favor_service.FavorResult(favor, []).as_dict(), **common.stamps(favor)}
+    return {**favor_service.as_dict(favor), **common.stamps(favor)}
 
 
 def _person(account, person_id):
@@ -53,9 +53,12 @@ def _person(account, person_id):
 
 @router.get("", response={200: common.page_of(FavorOut), **common.ERRORS})
 def list_favors(request, direction: Direction | None = None, person: int | None = Query(None, ge=1, le=2**63 - 1),
+                open: bool = False, org: str | None = common.ORG_FILTER,
                 limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                 offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.favors(request.auth, direction, person), limit, offset, as_dict)
+    qs = queries.favors(request.auth, direction, person, open_only=open,
+                        organization_id=common.org_filter(request.auth, org))
+    return common.paginate(qs, limit, offset, as_dict)
 
 
 @router.post("", response={201: FavorOut, **common.ERRORS})

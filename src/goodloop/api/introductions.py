@@ -45,12 +45,12 @@ def _person(account, person_id):
 
 
 @router.get("", response={200: common.page_of(IntroductionOut), **common.ERRORS})
-def list_introductions(request, status: Status | None = None,
+def list_introductions(request, status: Status | None = None, open: bool = False,
+                       person: int | None = Query(None, ge=1, le=2**63 - 1), org: str | None = common.ORG_FILTER,
                        limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                        offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    qs = intro_service.list_introductions(request.auth).order_by("-requested_on", "-id")
-    if status:
-        qs = qs.filter(status=status)
+    qs = intro_service.list_introductions(request.auth, status, open_only=open, person_id=person,
+                                          organization_id=common.org_filter(request.auth, org))
     return common.paginate(qs, limit, offset, common.stamped(intro_service.as_dict))
 
 

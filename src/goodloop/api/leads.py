@@ -5,7 +5,7 @@ from typing import Literal
 from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
-from goodloop.helploop import listings as queries
+from goodloop.helploop import landed
 from goodloop.network import people as people_service
 from goodloop.search import leads as lead_service
 
@@ -37,8 +37,39 @@ class LeadLoopOpened(Schema):
     person: common.PersonRef
 
 
+class LandedLead(Schema):
+    id: int
+    title: str
+    organization: str
+    stage: str
+    was: str | None = None
+
+
+class LandedTarget(Schema):
+    id: int
+    organization: str
+    status: str
+
+
+class LandedAsk(Schema):
+    id: int
+    person: str
+    status: str
+
+
+class Landing(Schema):
+    landing: int
+    on: str
+    undone_on: str | None = None
+    leads: list[LandedLead]
+    targets: list[LandedTarget]
+    asks: list[LandedAsk]
+
+
 class LeadMoved(LeadOut):
     loops_opened: list[LeadLoopOpened]
+    landed: Landing | None = Field(None, description="Accepted: what the landing closed (move it back to undo)")
+    landing_undone: Landing | None = Field(None, description="Moved back from accepted: what was restored")
 
 
 class LeadIn(common.In):
@@ -61,10 +92,13 @@ def _person(account, person_id):
 
 
 @router.get("", response={200: common.page_of(LeadOut), **common.ERRORS})
-def list_leads(request, stage: Stage | None = None,
+def list_leads(request, stage: Stage | None = None, open: bool = False,
+               person: int | None = Query(None, ge=1, le=2**63 - 1), org: str | None = common.ORG_FILTER,
                limit: int = Query(common.DEFAULT_LIMIT, ge=1, le=common.MAX_LIMIT),
                offset: int = Query(0, ge=0, le=common.MAX_OFFSET)):
-    return common.paginate(queries.leads(request.auth, stage), limit, offset, common.stamped(lead_service.as_dict))
+    qs = lead_service.list_leads(request.auth, stage, open_only=open, person_id=person,
+                                 organization_id=common.org_filter(request.auth, org))
+    return common.paginate(qs, limit, offset, common.stamped(lead_service.as_dict))
 
 
 @router.post("", response={201: LeadOut, **common.ERRORS})
@@ -83,10 +117,16 @@ def show_lead(request, lead_id: int):
 
 @router.patch("/{lead_id}", response={200: LeadMoved, **common.ERRORS})
 def move_lead(request, lead_id: int, payload: LeadPatch):
+    before = lead_service.get(request.auth, lead_id).stage
     lead, opened = lead_service.move(request.auth, lead_id, payload.stage, payload.date)
-    return {**common.stamped(lead_service.as_dict)(lead),
+    data = {**common.stamped(lead_service.as_dict)(lead),
             "loops_opened": [{"id": x.id, "kind": x.kind, "due": x.due.isoformat(),
                               "person": {"id": x.person_id, "name": x.person.display_name}} for x in opened]}
+    if "accepted" in (before, lead.stage) and before != lead.stage:
+        closed = landed.latest_for(request.auth, lead)
+        if closed is not None:
+            data["landed" if lead.stage == "accepted" else "landing_undone"] = closed.as_dict()
+    return data
 
 
 @router.delete("/{lead_id}", response={204: None, **common.ERRORS})

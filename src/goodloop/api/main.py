@@ -15,6 +15,7 @@ from . import (
     loops,
     organizations,
     people,
+    requests,
     targets,
     today,
     tokens,
@@ -23,8 +24,8 @@ from . import (
 api = NinjaAPI(
     title="goodloop API",
     version="1",
-    description="People, organizations, targets, interactions, asks (with the coach), favors, loops, "
-                "introductions, leads and today's agenda. Authenticate with `Authorization: Bearer TOKEN` "
+    description="People, organizations, targets, interactions, my asks (with the coach), requests made of me, "
+                "favors, loops, introductions, leads and today's agenda (done / not now by item key). Authenticate with `Authorization: Bearer TOKEN` "
                 "(`goodloop token create`). Lists take `limit` (at most 200) and `offset`.",
     urls_namespace="api",
     auth=common.AUTH,
@@ -36,6 +37,7 @@ api.add_router("/organizations", organizations.router)
 api.add_router("/targets", targets.router)
 api.add_router("/interactions", interactions.router)
 api.add_router("/asks", asks.router)
+api.add_router("/requests", requests.router)
 api.add_router("/coach", asks.coach_router)
 api.add_router("/favors", favors.router)
 api.add_router("/loops", loops.router)

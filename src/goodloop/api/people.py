@@ -6,6 +6,7 @@ from ninja import Field, Query, Router
 
 from goodloop.core import rules
 from goodloop.errors import ServiceError
+from goodloop.giving import transition
 from goodloop.helploop import person_edit
 from goodloop.network import deletion
 from goodloop.network import people as people_service
@@ -124,7 +125,9 @@ def edit_person(request, person_id: int, payload: PersonPatch):
     for field in ("emails", "phones", "urls"):
         if field in changes and any(len(v) > 500 for v in changes[field]):
             raise ServiceError("each value is at most 500 characters", field=field)
-    person_edit.update(account, person, **changes)
+    person = person_edit.update(account, person, **changes)
+    if changes.get("job_seeking") is not None:  # the monthly check-ins follow the flag
+        transition.follow_job_seeking(account, person, changes["job_seeking"])
     return _summary(account, person.id)
 
 

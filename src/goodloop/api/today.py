@@ -2,10 +2,11 @@
 
 import datetime as dt
 
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 
+from goodloop.core import rules
 from goodloop.errors import ServiceError
-from goodloop.overview import agenda
+from goodloop.overview import agenda, agenda_actions
 
 from . import common
 
@@ -15,6 +16,7 @@ EARLIEST, LATEST = dt.date(1900, 1, 1), dt.date(9000, 12, 31)
 
 
 class AgendaItem(Schema):
+    key: str
     kind: str
     person: dict
     due: str | None
@@ -32,3 +34,28 @@ def today(request, date: common.Day | None = None,
         raise ServiceError(f"date must be between {EARLIEST} and {LATEST}", field="date")
     items = agenda.as_dicts(agenda.today(request.auth, date, limit=min(offset + limit, MAX_AGENDA)))
     return common.paginate_list(items, limit, offset)
+
+
+class ItemIn(common.In):
+    key: str = Field(..., min_length=1, max_length=80)
+    date: common.Day | None = None
+
+
+class SnoozeIn(ItemIn):
+    days: int = Field(rules.AGENDA_SNOOZE_DAYS, ge=1, le=3650)
+
+
+class Done(Schema):
+    message: str
+
+
+@router.post("/done", response={200: Done, **common.ERRORS})
+def done(request, payload: ItemIn):
+    """Done: close the loop, record the 3B7 step, or log the message sent (by the item's `key`)."""
+    return {"message": agenda_actions.done(request.auth, payload.key, payload.date)}
+
+
+@router.post("/snooze", response={200: Done, **common.ERRORS})
+def snooze(request, payload: SnoozeIn):
+    """Not now: hide the item for `days` (a week by default)."""
+    return {"message": agenda_actions.snooze(request.auth, payload.key, payload.days, payload.date)}

@@ -15,17 +15,51 @@ def register(app: typer.Typer) -> None:
     app.command("serve")(serve)
 
 
-def demo(reset: bool = typer.Option(False, "--reset", help="Erase this store first (asks on a terminal).")):
-    """Load the sample network into an empty store."""
+def demo(
+    reset: bool = typer.Option(False, "--reset", help="Erase this store first (asks on a terminal)."),
+    remove: bool = typer.Option(False, "--remove", help="Take the demo out again (a store holding only the demo)."),
+    yes: bool = typer.Option(False, "--yes", help="With --remove: do not ask (for scripts)."),
+):
+    """Load the sample network into an empty store, and say where it is stored and how to remove it."""
     from goodloop.demo import load as svc
 
     account = context.account()
+    if remove:
+        if not yes and not sys.stdin.isatty():
+            raise CliError("removing the demo deletes its people and everything recorded with them: add --yes "
+                           "(no terminal to ask on)")
+        if not yes and not typer.confirm(f"Remove the demo network from {_where()}?"):
+            raise CliError("nothing removed")
+        people = svc.remove_demo(account)
+        typer.echo(f"removed the demo network ({people} people) from {_where()}; the store is empty")
+        return
     if reset:
         if sys.stdin.isatty() and not typer.confirm("Erase every person and record in this store?"):
             raise CliError("nothing erased")
         svc.erase(account)
     result = svc.load_demo(account)
     typer.echo(result.message)
+    typer.echo(f"stored in: {_where()}")
+    typer.echo(f"to remove it: {_goodloop()} demo --remove")
+
+
+def _where() -> str:
+    """Where this store's data lives: the SQLite file, or the PostgreSQL database."""
+    from django.conf import settings
+
+    db = settings.CONFIG.database if hasattr(settings, "CONFIG") else None
+    if db is None or db.engine == "sqlite":
+        return str(settings.DATABASES["default"]["NAME"])
+    return f"PostgreSQL database {db.name} on {db.host or 'localhost'}"
+
+
+def _goodloop() -> str:
+    """`goodloop`, with the --home this command used, so the printed command acts on the same store."""
+    import os
+    import shlex
+
+    home = os.environ.get("GOODLOOP_HOME")
+    return f"goodloop --home {shlex.quote(home)}" if home else "goodloop"
 
 
 def serve(

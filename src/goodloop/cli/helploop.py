@@ -148,14 +148,20 @@ def done(
 def today(
     when: str = typer.Option(None, "--date", help="Pretend today is YYYY-MM-DD."),
     limit: int = typer.Option(50, "--limit", min=1, max=1000),
+    check_ins: int = typer.Option(None, "--check-ins", min=0, max=1000, help="Check-ins a day (default 5)."),
+    reconnects: int = typer.Option(None, "--reconnects", min=0, max=1000,
+                                   help="People never contacted offered a day (default 3)."),
     as_json: bool = typer.Option(False, "--json"),
 ):
     """The ranked agenda: what to do today, each with a reason and a draft."""
     day = parse_date(when)
     account = context.account()
+    from goodloop.core import rules
     from goodloop.overview import agenda
 
-    items = agenda.today(account, day, limit=limit)
+    items = agenda.today(account, day, limit=limit,
+                         check_ins=rules.AGENDA_DAILY_CHECK_INS if check_ins is None else check_ins,
+                         reconnects=rules.AGENDA_DAILY_RECONNECTS if reconnects is None else reconnects)
     if as_json:
         emit_json(agenda.as_dicts(items))
         return
@@ -163,10 +169,12 @@ def today(
         typer.echo("Nothing due today. A good day to give: record a contact's need, or check in with someone.")
     for n, item in enumerate(items, 1):
         late = f", {item.overdue_days} day(s) overdue" if item.overdue_days else ""
-        typer.echo(f"{n}. [{item.kind}] {item.person_name} — due {item.due.isoformat()}{late}")
+        typer.echo(f"{n}. [{item.kind}] {item.person_name} — due {item.due.isoformat()}{late}  ({item.key})")
         typer.echo(f"   why: {item.reason}")
         if item.draft:
             typer.echo(f"   draft: {item.draft}")
+    typer.echo("Done with one? `goodloop done LOOP_ID`, `goodloop nudged ASK_ID`, or `goodloop log`. "
+               "Not now? `goodloop snooze KEY --days N`.")
 
 
 @lead_app.command("add")
@@ -223,15 +231,41 @@ def lead_move(
     """Move a lead to a new stage (the people who helped are owed a report)."""
     day = parse_date(when)
     account = context.account()
+    from goodloop.helploop import landed
     from goodloop.search import leads
 
+    before = leads.get(account, lead_id).stage
     lead, opened = leads.move(account, lead_id, stage, day)
+    closed = landed.latest_for(account, lead) if "accepted" in (before, lead.stage) and before != lead.stage \
+        else None
     if as_json:
         data = leads.as_dict(lead)
         data["loops_opened"] = [{"id": x.id, "kind": x.kind, "person": x.person.display_name,
                                  "due": x.due.isoformat()} for x in opened]
+        if closed is not None:
+            data["landed" if lead.stage == "accepted" else "landing_undone"] = closed.as_dict()
         emit_json(data)
         return
     typer.echo(f"lead #{lead.id} is now {lead.stage}")
+    if closed is not None:
+        _echo_landing(closed, lead, before)
     for loop in opened:
         typer.echo(f"  report owed to {loop.person.display_name}, due {loop.due.isoformat()}")
+
+
+def _echo_landing(closed, lead, before: str) -> None:
+    data = closed.as_dict()
+    if lead.stage == "accepted":
+        typer.echo(f"You landed: {lead.title} at {lead.organization.name}. The rest of the search is closed:")
+        verb = "withdrawn"
+    else:
+        typer.echo("The landing is undone; restored:")
+        verb = "restored"
+    for x in data["leads"]:
+        typer.echo(f"  lead #{x['id']} {x['title']} at {x['organization']}: {verb} (was {x['was']})")
+    for t in data["targets"]:
+        typer.echo(f"  target {t['organization']}: {t['status']}")
+    for a in data["asks"]:
+        typer.echo(f"  ask #{a['id']} to {a['person']}: {a['status']}")
+    if lead.stage == "accepted":
+        typer.echo(f"  Undo: goodloop lead move {lead.id} {before}")

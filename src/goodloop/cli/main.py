@@ -14,6 +14,7 @@ gc.set_threshold(*CLI_GC_THRESHOLD)
 
 import click  # noqa: E402 — after the collector is set for a short-lived process
 import typer  # noqa: E402
+from typer.completion import completion_init  # noqa: E402 — imported by typer itself already
 
 from .output import CliError, SafeStream  # noqa: E402
 
@@ -25,6 +26,7 @@ COMMANDS = {
     "log": "network", "target": "network", "targets": "network",
     "coach": "helploop", "ask": "helploop", "got": "helploop", "gave": "helploop", "loops": "helploop",
     "done": "helploop", "today": "helploop", "lead": "helploop",
+    "asks": "agenda", "ask-status": "agenda", "nudged": "agenda", "snooze": "agenda",
     "who": "search", "intro": "search", "intro-status": "search", "brief": "search", "report": "search",
     "demo": "demo", "serve": "demo",
     "request": "giving", "requests": "giving", "triage": "giving", "kept": "giving", "budget": "giving",
@@ -33,8 +35,11 @@ COMMANDS = {
     "account": "accounts", "token": "accounts", "tokens": "accounts",
     "backup": "safety", "check": "safety",
     "worker": "worker", "jobs": "worker",
+    "leads": "listings", "intros": "listings", "favors": "listings",
 }
-MODULES = ("people", "network", "helploop", "search", "demo", "giving", "transfer", "accounts", "safety", "worker")
+SHELLS = ("bash", "zsh", "fish", "pwsh", "powershell")
+MODULES = ("people", "network", "helploop", "agenda", "search", "demo", "giving", "transfer", "accounts", "safety",
+           "worker", "listings")
 
 
 def _main(
@@ -43,6 +48,14 @@ def _main(
                                 help="Server mode: the account a command acts on (or env GOODLOOP_ACCOUNT)."),
     version: bool = typer.Option(False, "--version", is_eager=True, callback=lambda v: _version(v),
                                  help="Print goodloop's version and exit."),
+    install_completion: str = typer.Option(
+        None, "--install-completion", metavar="[SHELL]", is_eager=True,
+        expose_value=False, callback=lambda ctx, param, value: _completion("install", ctx, param, value),
+        help="Install tab completion for SHELL (bash, zsh, fish, pwsh; default: this shell)."),
+    show_completion: str = typer.Option(
+        None, "--show-completion", metavar="[SHELL]", is_eager=True,
+        expose_value=False, callback=lambda ctx, param, value: _completion("show", ctx, param, value),
+        help="Print the tab-completion script for SHELL (default: this shell), to source or install by hand."),
 ):
     if home:
         os.environ["GOODLOOP_HOME"] = home
@@ -62,11 +75,35 @@ def _version(asked: bool) -> None:
         raise typer.Exit()
 
 
+def _completion(action: str, ctx, param, shell: str | None) -> None:
+    """Typer's own completion (`--show-completion`, `--install-completion`), taking the shell by
+    name as well as detecting it: Typer's options detect it only ("" here: this shell)."""
+    if shell is None or ctx.resilient_parsing:
+        return
+    if shell and shell not in SHELLS:
+        raise typer.BadParameter(f"no completion for {shell!r}: choose {', '.join(SHELLS)}")
+    from typer import completion
+
+    callback = completion.show_callback if action == "show" else completion.install_callback
+    try:
+        callback(ctx, param, shell or True)  # prints, or installs, then exits
+    except SystemExit as done:
+        raise typer.Exit(done.code or 0) from None
+
+
+def _bare_completion_flags(argv: list[str]) -> list[str]:
+    """`--show-completion` with no shell after it means this shell: as `--show-completion=` (Typer's
+    options do not pass on click's optional value)."""
+    flags = ("--show-completion", "--install-completion")
+    return [f"{arg}=" if arg in flags and (i + 1 == len(argv) or argv[i + 1].startswith("-")) else arg
+            for i, arg in enumerate(argv)]
+
+
 def _command_named(argv: list[str]) -> str | None:
     """The sub-command a command line names (global options skipped)."""
     args = iter(argv)
     for arg in args:
-        if arg in ("--home", "--account"):
+        if arg in ("--home", "--account", "--show-completion", "--install-completion"):
             next(args, None)
         elif not arg.startswith("-"):
             return arg
@@ -82,12 +119,13 @@ def build_app(modules=MODULES) -> typer.Typer:
         name="goodloop",
         help="goodloop: ask well, thank fast, report back, give first, keep in touch.",
         no_args_is_help=True,
-        add_completion=False,
+        add_completion=False,  # ours take a shell by name (_main); the classes that answer a shell are Typer's
         pretty_exceptions_enable=False,
         rich_markup_mode=None,
         suggest_commands=False,  # click suggests already ("Did you mean ...?" once, not twice)
     )
     app.callback()(_main)
+    completion_init()  # `_GOODLOOP_COMPLETE=complete_bash goodloop`: what the completion scripts run
     for name in modules:
         import_module(f"goodloop.cli.{name}").register(app)
     return app
@@ -128,7 +166,7 @@ def _run(argv):
     from goodloop.errors import ServiceError
 
     try:
-        argv = sys.argv[1:] if argv is None else argv
+        argv = _bare_completion_flags(sys.argv[1:] if argv is None else argv)
         name = _command_named(argv)
         app = build_app((COMMANDS[name],) if name in COMMANDS else MODULES)
         rc = app(args=argv, prog_name="goodloop", standalone_mode=False)

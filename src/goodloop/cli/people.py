@@ -1,9 +1,11 @@
 """`people` and `person add|show|merge`."""
 
+import sys
+
 import typer
 
 from . import context
-from .output import emit_json, table
+from .output import CliError, emit_json, table
 
 person_app = typer.Typer(help="Add, show and merge people.", no_args_is_help=True)
 
@@ -107,16 +109,33 @@ def person_show(
 def person_merge(
     keep: str = typer.Argument(..., help="The person to keep."),
     other: str = typer.Argument(..., help="The duplicate, merged into the first."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask (for scripts)."),
 ):
-    """Merge the second person into the first (everything moves; nothing is lost)."""
+    """Merge the second person into the first, after showing both (everything moves; undo with
+    `person unmerge MERGE_ID`)."""
     context.account()  # set up Django before importing services
     from goodloop.network import people as svc
-    from goodloop.transfer import merge
+    from goodloop.transfer import import_jobs, merge
 
     account = context.account()
     a, b = svc.resolve(account, keep), svc.resolve(account, other)
-    merged = merge.merge_people(account, a, b)
-    typer.echo(f"merged into {svc.describe(merged)}")
+    if a.id == b.id:
+        raise CliError(f"{keep!r} and {other!r} are the same person")
+    if not yes and not sys.stdin.isatty():
+        raise CliError(f"merging #{b.id} {b.display_name} into #{a.id} {a.display_name} needs a yes: add --yes "
+                       "(no terminal to ask on)")
+    sides = import_jobs.side_by_side(account, [a.id, b.id])
+    left, right = sides[a.id], sides[b.id]
+    rows = [[label, fmt(left[key]), fmt(right[key])] for label, key, fmt in (
+        ("id", "id", str), ("name", "name", str), ("organization", "organization", lambda v: v or ""),
+        ("title", "title", lambda v: v or ""), ("emails", "emails", ", ".join), ("asks", "asks", str),
+        ("favors", "favors", str), ("interactions", "interactions", str))]
+    table("Merge the second into the first?", ["", "keep", "merge into it"], rows)
+    if not yes and not typer.confirm(f"Merge {b.display_name} (#{b.id}) into {a.display_name} (#{a.id})?"):
+        raise CliError("nothing merged")
+    record = merge.merge(account, a, b)
+    typer.echo(f"merged into {svc.describe(record.kept)} (merge #{record.id})")
+    typer.echo(f"undo with: goodloop person unmerge {record.id}")
 
 
 @person_app.command("unmerge")
@@ -167,7 +186,14 @@ def person_edit(
         raise ServiceError("nothing to change: give --name, --email, --phone, --url, --org, --title, --tier, "
                            "--cadence, --need, --trust, --notes or --job-seeking", field="person")
     person = person_edit.update(account, person, **changes)
+    seeking = None
+    if job_seeking is not None:  # the monthly check-ins follow the flag (giving/transition)
+        from goodloop.giving import transition
+
+        seeking = transition.follow_job_seeking(account, person, job_seeking)
     if as_json:
         emit_json(svc.summary(svc.with_summary_data(Person.objects.filter(account=account)).get(id=person.id)))
     else:
         typer.echo(f"updated {svc.describe(person)}")
+        if seeking is not None and seeking.loop is not None:
+            typer.echo(f"job-seeking: monthly check-ins, the next due {seeking.loop.due}")

@@ -37,7 +37,8 @@ def _read(path: str) -> bytes:
 
 def import_cmd(
     path: str = typer.Argument(..., help="The file: LinkedIn Connections.csv, Google/Outlook CSV or vCard; - for stdin."),
-    format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard."),
+    format: str = typer.Option("auto", "--format", help="auto, linkedin, google, outlook or vcard.",
+                               autocompletion=lambda incomplete: [f for f in FORMATS if f.startswith(incomplete)]),
     dry_run: bool = typer.Option(False, "--dry-run", help="Show the report; write nothing."),
     as_json: bool = typer.Option(False, "--json", help="Print the report as JSON."),
     queue: bool = typer.Option(False, "--queue", help="Hand the import to the task worker and return at once "
@@ -47,6 +48,10 @@ def import_cmd(
     if format not in FORMATS:
         raise CliError(f"--format must be one of: {', '.join(FORMATS)} (got {format!r})")
     data = _read(path)
+    if queue:
+        from goodloop import bootstrap
+
+        bootstrap.setup(cli=True, tasks=True)  # the task runner's apps, which other commands leave out
     account = context.account()  # sets up Django before importing services
     if queue:
         _queue(account, data, format, Path(path).name, dry_run, as_json)
@@ -155,7 +160,8 @@ def calendar_reset_cmd(
 
 
 def export_cmd(
-    kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops)."),
+    kind: str = typer.Argument(..., help="vcard, csv, json (a full backup) or ics (open loops).",
+                               autocompletion=lambda incomplete: [k for k in EXPORTS if k.startswith(incomplete)]),
     out: str = typer.Option(None, "-o", "--output", help="Write to this file instead of stdout."),
     version: str = typer.Option("4.0", "--version", help="vCard version: 4.0, or 3.0 for Android and Google."),
     todo: bool = typer.Option(False, "--todo", help="ics: the loops as to-dos instead of all-day events."),

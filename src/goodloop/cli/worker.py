@@ -25,7 +25,7 @@ def worker_cmd(
     stops it after the running task; a worker killed mid-task loses nothing: the next one re-runs it."""
     from goodloop import bootstrap
 
-    bootstrap.setup(cli=True)  # no account: a worker runs every account's tasks
+    bootstrap.setup(cli=True, tasks=True)  # no account: a worker runs every account's tasks
     from goodloop.runner.worker import Worker
 
     handler = logging.StreamHandler(sys.stderr)
@@ -51,7 +51,10 @@ def jobs_cmd(
     as_json: bool = typer.Option(False, "--json", help="Print one JSON document."),
 ):
     """The latest web imports: waiting, running (with progress), done or failed (with why)."""
-    account = context.account()  # sets up Django before the models are imported
+    from goodloop import bootstrap
+
+    bootstrap.setup(cli=True, tasks=True)
+    account = context.account()
     from goodloop.network.models import ImportJob
     from goodloop.transfer import import_jobs
 

@@ -50,6 +50,7 @@ LOOP_KINDS: tuple[str, ...] = ("thank", "report", "follow_up", "check_in", "give
 LOOP_STATUSES: tuple[str, ...] = ("open", "done", "skipped")
 
 INTRO_STATUSES: tuple[str, ...] = ("requested", "opt_in_asked", "made", "met", "declined")
+INTRO_CLOSED_STATUSES: tuple[str, ...] = ("met", "declined")  # open until we met, or it was declined
 
 LEAD_STAGES: tuple[str, ...] = (
     "identified",

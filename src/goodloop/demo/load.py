@@ -106,6 +106,21 @@ def load_demo(account, today: date | None = None) -> DemoResult:
         people=len(b.people), organizations=len(b.orgs), interactions=interactions, **counts)
 
 
+def remove_demo(account) -> int:
+    """Take the demo network out of a store that holds only it (and what was recorded with its
+    people); returns how many people went. A store with people of its own is refused: removing
+    the demo must never take the user's own network with it."""
+    from goodloop.network.models import ImportBatch, Person
+
+    if not ImportBatch.objects.filter(account=account, format=DEMO_FORMAT).exists():
+        raise ServiceError("this store holds no demo network; nothing removed")
+    if not is_demo(account):
+        raise ServiceError("this store holds people of your own besides the demo; nothing removed")
+    people = Person.objects.filter(account=account, is_me=False).count()
+    erase(account)
+    return people
+
+
 def erase(account) -> None:
     """Delete every row of the account except the account itself and its "me" person."""
     from django.apps import apps

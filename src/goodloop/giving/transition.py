@@ -1,7 +1,7 @@
 """People in transition I help: while a contact is job-seeking, a monthly check-in asking what
 they need now; when they land, the check-ins end and a congratulations draft is offered."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
@@ -11,6 +11,7 @@ from goodloop.core import giver as rules
 from goodloop.errors import ServiceError
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Loop, Transition
+from goodloop.network import people as people_service
 
 
 @dataclass
@@ -19,6 +20,7 @@ class TransitionResult:
     loop: Loop | None  # the open check-in (seeking) or the congratulations (landed)
     draft: str
     created: bool = True
+    retired_needs: list[str] = field(default_factory=list)  # what they were looking for, now landed
 
     def as_dict(self) -> dict:
         t = self.transition
@@ -27,7 +29,7 @@ class TransitionResult:
                 "landed_on": t.landed_on.isoformat() if t.landed_on else None, "landed_note": t.landed_note,
                 "loop": ({"id": self.loop.id, "kind": self.loop.kind, "due": self.loop.due.isoformat()}
                          if self.loop else None),
-                "draft": self.draft, "created": self.created}
+                "draft": self.draft, "created": self.created, "retired_needs": list(self.retired_needs)}
 
 
 def current(account, person) -> Transition | None:
@@ -84,13 +86,40 @@ def landed(account, person, when: date | None = None, note: str = "", organizati
             status="skipped", closed_on=when, note="They landed.")
     t.current_loop = None
     t.save(update_fields=["landed_on", "landed_note", "current_loop"])
-    person.job_seeking = False
-    person.save(update_fields=["job_seeking", "updated"])
+    if organization.strip():  # where they work now: the old role becomes history
+        people_service.set_current_role(account, person, organization.strip(), role.strip(), start=when)
+    # What they needed while looking is no longer theirs to need: no more gives from it.
+    retired = list(person.needs or [])
+    Loop.objects.filter(account=account, person=person, kind="give", status="open").update(
+        status="skipped", closed_on=when, note="They landed.")
+    person.refresh_from_db()
+    person.job_seeking, person.needs = False, []
+    person.save(update_fields=["job_seeking", "needs", "updated"])
     draft = rules.congratulations_draft(person.display_name, organization, role)
     loop = loop_service.open_loop(account, person, "check_in", when,
                                   f"{person.display_name} landed{' at ' + organization if organization else ''}: "
                                   "send congratulations.", when, draft=draft)
-    return TransitionResult(t, loop, draft)
+    return TransitionResult(t, loop, draft, retired_needs=retired)
+
+
+@transaction.atomic
+def follow_job_seeking(account, person, seeking: bool, when: date | None = None) -> TransitionResult | None:
+    """`person edit --job-seeking` / `--not-job-seeking`: start the monthly check-ins, or end
+    them (they stopped looking, without landing: no congratulations). None when nothing changes."""
+    if person.is_me:  # my own flag: the check-ins are for the people I help
+        return None
+    when = when or clock.today(account)
+    if seeking:
+        return mark_seeking(account, person, when)
+    t = current(account, person)
+    if t is None:
+        return None
+    if t.current_loop_id:
+        Loop.objects.filter(account=account, id=t.current_loop_id, status="open").update(
+            status="skipped", closed_on=when, note="No longer looking.")
+    t.landed_on, t.landed_note, t.current_loop = when, "stopped looking", None
+    t.save(update_fields=["landed_on", "landed_note", "current_loop"])
+    return TransitionResult(t, None, "", created=False)
 
 
 def after_check_in(account, loop: Loop, when: date) -> Loop | None:

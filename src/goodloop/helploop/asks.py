@@ -131,12 +131,22 @@ def get_mine(account, ask_id: int) -> Ask:
     return ask
 
 
-def mine(account, open_only: bool = False):
+def mine(account, open_only: bool = False, person_id: int | None = None):
     """My asks, newest first (requests made of me live on the giving side)."""
     qs = Ask.objects.filter(account=account, direction="made").select_related("person")
+    if person_id is not None:
+        qs = qs.filter(person_id=person_id)
     if open_only:
         qs = qs.filter(status__in=rules.ASK_OPEN_STATUSES)
     return qs.order_by("-date", "-id")
+
+
+def label(ask: Ask, with_person: bool = True) -> str:
+    """An ask as a person recognises it: who, the start of its text, and the day ("not a number")."""
+    words = ask.text.split()
+    text = " ".join(words[:16]) + ("…" if len(words) > 16 else "")
+    who = f"{ask.person.display_name}: " if with_person else ""
+    return f"{who}“{text}” ({ask.date:%b} {ask.date.day}, {ask.date.year})"
 
 
 def open_ask_of(account, person_id: int, on: date) -> Ask | None:

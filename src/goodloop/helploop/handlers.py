@@ -6,7 +6,7 @@ Registered by ``HelploopConfig.ready``; each handler runs in the writer's transa
 
 from goodloop import events
 from goodloop.core import rules
-from goodloop.helploop import asks, credit, favors, landing
+from goodloop.helploop import asks, credit, favors, landed, landing
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Ask, Favor
 from goodloop.network import interactions
@@ -15,14 +15,18 @@ from goodloop.network.models import InteractionPerson
 
 @events.handles(events.LeadMoved)
 def lead_moved(event: events.LeadMoved) -> None:
-    """Every contributor is owed a report 3 days after a stage change; `accepted` starts the
-    thank-everyone campaign instead."""
+    """Every contributor is owed a report 3 days after a stage change; `accepted` lands the search
+    (the other leads, targets and waiting asks close) and starts the thank-everyone campaign
+    instead; moving an accepted lead back undoes the landing."""
     lead, when = event.lead, event.on
     account = lead.account
     loop_service.reschedule_reports(account, when, lead=lead)
     if lead.stage == "accepted":
+        landed.land(account, lead, when)  # the rest of the search closes (undone by moving it back)
         event.opened.extend(landing.thank_everyone(account, lead, when))
         return
+    if event.old_stage == "accepted" and landed.undo(account, lead, when) is not None:
+        return  # undoing a landing (accepted by mistake) is no news to report
     event.opened.extend(credit.reports_for_move(account, lead, when))  # along the introduction chain
 
 

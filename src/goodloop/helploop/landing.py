@@ -6,9 +6,11 @@ from django.db.models import Min
 
 from goodloop.core import drafts, rules
 from goodloop.core import loops as loop_rules
+from goodloop.core.draft_facts import Help
+from goodloop.helploop import favors as favor_service
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Ask, Favor, Loop
-from goodloop.search.models import Lead
+from goodloop.search.models import Landing, Lead
 
 
 def search_started(account, lead: Lead) -> date:
@@ -21,17 +23,35 @@ def search_started(account, lead: Lead) -> date:
     return min([d for d in firsts if d] or [lead.created_on])
 
 
+def _contributors(account, lead: Lead) -> tuple[list, dict]:
+    """Everyone credited in the search: the accepted lead's contributors first, then those of the
+    leads its landing withdrew; and, for each, the lead they helped with."""
+    people, their_lead = list(lead.contributors.all()), {}
+    landing = Landing.objects.filter(account=account, lead=lead, undone_on__isnull=True).first()
+    withdrawn = [x["id"] for x in landing.withdrawn_leads] if landing else []
+    for other in (Lead.objects.filter(account=account, id__in=withdrawn).select_related("organization")
+                  .prefetch_related("contributors").order_by("id")):
+        for p in other.contributors.all():
+            if p.id not in their_lead and all(p.id != q.id for q in people):
+                people.append(p)
+                their_lead[p.id] = other
+    return people, their_lead
+
+
 def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
     """Landing a job: one report loop per contributor and per person who did me a favor
     during the search, each with a draft naming what they did."""
     since = search_started(account, lead)
     favors = Favor.objects.filter(account=account, direction="received", date__gte=since, date__lte=when)
     helped: dict[int, list[str]] = {}
+    facts: dict[int, list] = {}  # what each did, as facts the draft is written from
     people = {}
-    for f in favors.select_related("person").order_by("date", "id"):
+    for f in favors.select_related("person", "lead__organization", "introduction__introduced__organization"
+                                   ).order_by("date", "id"):
         helped.setdefault(f.person_id, []).append(f.note or f.kind.replace("_", " "))
+        facts.setdefault(f.person_id, []).append(favor_service.help_facts(f))
         people[f.person_id] = f.person
-    contributors = list(lead.contributors.all())
+    contributors, their_lead = _contributors(account, lead)
     for p in contributors:
         people[p.id] = p
     recipients = loop_rules.landed_job_recipients([p.id for p in contributors], list(helped))
@@ -39,9 +59,12 @@ def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
     due = when + timedelta(days=rules.REPORT_AFTER_STAGE_CHANGE_DAYS)
     for pid in recipients:
         person = people[pid]
-        did = helped.get(pid) or [f"help with the {lead.title} role"]
+        other = their_lead.get(pid, lead)
+        did = helped.get(pid) or [f"help with the {other.title} role at {other.organization.name}"]
         what = "; ".join(dict.fromkeys(did))
-        draft = drafts.landed(person.display_name, lead.organization.name, lead.title, helped_with=what)
+        draft = drafts.landed(person.display_name, lead.organization.name, lead.title,
+                              helped=facts.get(pid) or [Help("other", organization=lead.organization.name,
+                                                             role=lead.title)])
         reason = f"You landed {lead.title} at {lead.organization.name}: tell {person.display_name}, who helped with {what}."
         existing = Loop.objects.filter(account=account, person=person, kind="report", status="open").order_by("id")
         first = existing.first()

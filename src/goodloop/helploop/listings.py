@@ -1,12 +1,11 @@
-"""Account-scoped reads for lists and detail by id (interactions, asks, favors, leads).
+"""Account-scoped reads for lists and detail by id (interactions, asks, favors).
 Every query filters on the account first, so another account's row is simply not found."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch, Q
 
 from goodloop.errors import NotFound
-from goodloop.helploop.models import Ask, Favor
+from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network.models import Interaction, Person
-from goodloop.search.models import Lead
 
 
 def interactions(account, person_id: int | None = None):
@@ -25,8 +24,10 @@ def interaction(account, interaction_id: int) -> Interaction:
     return found
 
 
-def asks(account, status: str | None = None, person_id: int | None = None):
+def asks(account, status: str | None = None, person_id: int | None = None, direction: str | None = None):
     qs = Ask.objects.filter(account=account).select_related("person")
+    if direction:
+        qs = qs.filter(direction=direction)
     if status:
         qs = qs.filter(status=status)
     if person_id is not None:
@@ -34,12 +35,20 @@ def asks(account, status: str | None = None, person_id: int | None = None):
     return qs.order_by("-date", "-id")
 
 
-def favors(account, direction: str | None = None, person_id: int | None = None):
+def favors(account, direction: str | None = None, person_id: int | None = None, open_only: bool = False,
+           organization_id: int | None = None):
+    """Favors, newest first, for the API, `goodloop favors` and their filters: a direction; a
+    person; open (a thank-you or report it opened is still owed); an organization (the person's
+    now, or the lead's it relates to)."""
     qs = Favor.objects.filter(account=account).select_related("person")
     if direction:
         qs = qs.filter(direction=direction)
     if person_id is not None:
         qs = qs.filter(person_id=person_id)
+    if open_only:
+        qs = qs.filter(Exists(Loop.objects.filter(favor_id=OuterRef("id"), status="open")))
+    if organization_id is not None:
+        qs = qs.filter(Q(person__organization_id=organization_id) | Q(lead__organization_id=organization_id))
     return qs.order_by("-date", "-id")
 
 
@@ -48,10 +57,3 @@ def favor(account, favor_id: int) -> Favor:
     if found is None:
         raise NotFound(f"no favor with id {favor_id}")
     return found
-
-
-def leads(account, stage: str | None = None):
-    qs = Lead.objects.filter(account=account).select_related("organization").prefetch_related("contributors")
-    if stage:
-        qs = qs.filter(stage=stage)
-    return qs.order_by("-stage_changed_on", "-id")

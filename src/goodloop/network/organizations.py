@@ -56,12 +56,22 @@ def resolve(account, name: str, create: bool = False) -> Organization:
         return found[0]
     if len(found) > 1:
         names = ", ".join(o.name for o in found[:MAX_LISTED]) + (", …" if len(found) > MAX_LISTED else "")
-        raise Ambiguous(f"{name!r} names several organizations: {names}; use more of the name", found)
+        raise Ambiguous(f"{name!r} names several organizations: {names}; use more of the name", found,
+                        field="organization")
     if not create:
         raise NotFound(f"no organization named {name!r}", field="organization")
     org = Organization.objects.create(account=account, name=name, normalized_name=normalize_org(name))
     org.created_now = True
     return org
+
+
+def for_filter(account, name: str) -> Organization:
+    """The organization a list filter names (`--org`, `?org=`): as `resolve`, but a name that names
+    none or several is bad input for the filter (field "org"), not a missing resource."""
+    try:
+        return resolve(account, name)
+    except ServiceError as exc:
+        raise ServiceError(exc.message, field="org") from None
 
 
 def created_note(org) -> str:

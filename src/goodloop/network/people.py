@@ -115,16 +115,17 @@ def set_primary_contact(account, person: Person, kind: str, value: str) -> None:
     set_contact_points(account, person, kind, [value, *current[1:]])
 
 
-def set_current_role(account, person: Person, org_name: str, title: str = "", start: date | None = None) -> None:
+def set_current_role(account, person: Person, org_name: str, title: str = "", start: date | None = None):
     """Make (org, title) the person's current role and refresh what derives from it. A role at
     another organization becomes past history (ending on `start`); so does a different title at
     the same organization (a promotion), as the import does; a role with no title yet simply
-    gets one. An empty `org_name` ends the current role: no current organization."""
+    gets one. An empty `org_name` ends the current role: no current organization. Returns the
+    organization (marked `created_now` when naming it created it), or None."""
     current = Role.objects.filter(account=account, person=person, current=True)
     if not (org_name or "").strip():
         current.update(current=False, end=start)
         derived.refresh(person)
-        return
+        return None
     org = organizations.resolve(account, org_name, create=True)
     same = current.filter(organization=org).order_by("-id").first()
     if same is not None and (same.title == title or not title or not same.title):
@@ -136,6 +137,7 @@ def set_current_role(account, person: Person, org_name: str, title: str = "", st
         current.update(current=False, end=start)
         Role.objects.create(account=account, person=person, organization=org, title=title, start=start)
     derived.refresh(person)
+    return org
 
 
 @transaction.atomic
@@ -157,13 +159,14 @@ def add_person(account, name: str, org: str = "", title: str = "", email: str = 
     add_contact_point(account, person, ContactPoint.EMAIL, email)
     add_contact_point(account, person, ContactPoint.URL, url)
     add_contact_point(account, person, ContactPoint.PHONE, phone)
-    if org:
-        set_current_role(account, person, org, title)
-    elif title:
+    named = set_current_role(account, person, org, title) if org else None
+    if not org and title:
         person.title = title
     for tag in tags:
         person.tags.add(Tag.objects.get_or_create(account=account, name=tag.strip())[0])
     derived.refresh(person)
+    if named is not None and person.organization_id == named.id:
+        person.organization = named  # the instance that says whether it is new (`created_now`)
     return person
 
 
@@ -231,21 +234,12 @@ def search(account, query: str = "", org: str = "", tag: str = "", tier: str = "
     for word in (query or "").lower().split():
         qs = qs.filter(search_text__contains=word)
     if org:
-        qs = qs.filter(organization=organization_filter(account, org))
+        qs = qs.filter(organization=organizations.for_filter(account, org))
     if tag:
         qs = qs.filter(tags__name__iexact=tag)
     if tier:
         qs = qs.filter(tier=tier)
     return qs.order_by("display_name", "id")
-
-
-def organization_filter(account, org: str):
-    """The organization a list filter names (any unambiguous part of its name); a name that names
-    none or several is bad input for the filter (field "org"), not a missing resource."""
-    try:
-        return organizations.resolve(account, org)
-    except ServiceError as exc:
-        raise ServiceError(exc.message, field="org") from None
 
 
 def with_summary_data(qs):

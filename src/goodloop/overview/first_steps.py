@@ -91,13 +91,13 @@ def first_step_candidates(account, when: date, targets: list[tuple[int, str]]):
     me = account.me
     if me is None or me.display_name.strip() in ("", "Me"):
         yield agenda_rules.Candidate(
-            kind="first_step", person_name="You", due=when, ref={"step": "name"},
+            kind="first_step", person_name="You", due=when, ref={"step": "name"}, strength=100,
             reason="Drafts, introductions and your brief sign with your name: set it on the You page "
                    "(or `goodloop person edit me --name \"Your Name\"`).")
     brief = Brief.objects.filter(account=account).first()
     if brief is None or not brief.headline.strip():
         yield agenda_rules.Candidate(
-            kind="first_step", person_name="You", due=when, ref={"step": "brief"},
+            kind="first_step", person_name="You", due=when, ref={"step": "brief"}, strength=90,
             reason="Write your brief (`goodloop brief`): a one-line headline, the roles you want and how people "
                    "can help, so every ask and introduction can point to it.")
     if not targets:

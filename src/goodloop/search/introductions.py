@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from goodloop import clock, events
 from goodloop.core import intro_drafts, rules
@@ -61,20 +62,22 @@ def move(account, intro_id: int, status: str, when: date | None = None) -> Intro
     return intro
 
 
+def facts_for(intro: Introduction, headline: str = "") -> intro_drafts.IntroFacts:
+    """The facts an introduction's drafts are written from: who is who, and which of them I am
+    (my brief's headline goes only into a blurb about me)."""
+    target = intro.introduced
+    i_am = (intro_drafts.SEEKER if intro.introducee.is_me else
+            intro_drafts.INTRODUCER if intro.introducer.is_me else intro_drafts.NEITHER)
+    return intro_drafts.IntroFacts(
+        introducer=intro.introducer.display_name, seeker=intro.introducee.display_name, target=target.display_name,
+        organization=target.organization.name if target.organization_id else "", purpose=intro.purpose,
+        headline=headline if i_am == intro_drafts.SEEKER else "", i_am=i_am)
+
+
 def drafts_for(account, intro: Introduction) -> dict[str, str]:
     """The three double opt-in drafts for an introduction."""
     brief = Brief.objects.filter(account=account).first()
-    seeker = intro.introducee.display_name  # "Me" unless I introduce two other people
-    target = intro.introduced
-    org = target.organization.name if target.organization_id else ""
-    forwardable = intro_drafts.blurb(seeker, brief.headline if brief else "", intro.purpose, target.display_name)
-    return {
-        "request": intro_drafts.request(intro.introducer.display_name, target.display_name, org, intro.purpose,
-                                        forwardable),
-        "opt_in": intro_drafts.opt_in(intro.introducer.display_name, target.display_name, seeker, forwardable),
-        "introduction": intro_drafts.introduction(intro.introducer.display_name, seeker, target.display_name,
-                                                  intro.purpose),
-    }
+    return intro_drafts.all_drafts(facts_for(intro, brief.headline if brief else ""))[1]
 
 
 def as_dict(intro: Introduction) -> dict:
@@ -85,5 +88,19 @@ def as_dict(intro: Introduction) -> dict:
             "purpose": intro.purpose, "requested_on": intro.requested_on.isoformat()}
 
 
-def list_introductions(account):
-    return Introduction.objects.filter(account=account).select_related("introducer", "introducee", "introduced")
+def list_introductions(account, status: str | None = None, open_only: bool = False, person_id: int | None = None,
+                       organization_id: int | None = None):
+    """Introductions, newest first, for the API, `goodloop intros` and their filters: a status;
+    open (not yet met, nor declined); a person in any of the three places; the organization of
+    the person introduced (where the introduction leads)."""
+    qs = Introduction.objects.filter(account=account)
+    if status:
+        qs = qs.filter(status=status)
+    if open_only:
+        qs = qs.exclude(status__in=rules.INTRO_CLOSED_STATUSES)
+    if person_id is not None:
+        qs = qs.filter(Q(introducer_id=person_id) | Q(introducee_id=person_id) | Q(introduced_id=person_id))
+    if organization_id is not None:
+        qs = qs.filter(introduced__organization_id=organization_id)
+    return (qs.select_related("introducer", "introducee", "introduced", "introduced__organization")
+            .order_by("-requested_on", "-id"))

@@ -3,6 +3,7 @@
 from datetime import date
 
 from django.db import transaction
+from django.db.models import Q
 
 from goodloop import clock, events
 from goodloop.core import rules
@@ -85,6 +86,25 @@ def move(account, lead_id: int, stage: str, when: date | None = None) -> tuple[L
     moved = events.LeadMoved(lead, old, when)
     events.emit(moved)
     return lead, moved.opened
+
+
+def list_leads(account, stage: str | None = None, open_only: bool = False, person_id: int | None = None,
+               organization_id: int | None = None):
+    """Leads, most recently moved first, for the API, `goodloop leads` and their filters: a stage;
+    open (not accepted, rejected or withdrawn); a person credited for it or who brought it; an
+    organization."""
+    qs = Lead.objects.filter(account=account)
+    if stage:
+        qs = qs.filter(stage=stage)
+    if open_only:
+        qs = qs.exclude(stage__in=rules.LEAD_CLOSED_STAGES)
+    if person_id is not None:
+        credited = Lead.contributors.through.objects.filter(person_id=person_id).values("lead_id")
+        qs = qs.filter(Q(source_person_id=person_id) | Q(id__in=credited))
+    if organization_id is not None:
+        qs = qs.filter(organization_id=organization_id)
+    return (qs.select_related("organization").prefetch_related("contributors")
+            .order_by("-stage_changed_on", "-id"))
 
 
 def credit(lead: Lead, person, contributors) -> str:

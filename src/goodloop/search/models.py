@@ -80,3 +80,19 @@ class Brief(Owned):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["account"], name="one_brief_per_account")]
+
+
+class Landing(Owned):
+    """I accepted an offer: the search landed. What the landing closed is kept so it can be undone
+    (moving the accepted lead back restores each lead, target and ask as it was)."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="landings")
+    on = models.DateField()
+    withdrawn_leads = models.JSONField(default=list, blank=True)  # [{"id", "stage"}] as they were
+    closed_targets = models.JSONField(default=list, blank=True)  # [{"id", "status"}]
+    withdrawn_asks = models.JSONField(default=list, blank=True)  # [{"id", "status"}]
+    undone_on = models.DateField(null=True, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-on", "-id"]

@@ -38,10 +38,16 @@ def _person_fields(p: Person) -> dict:
     return {k: (v.isoformat() if isinstance(v, date) else v) for k, v in data.items()}
 
 
-@transaction.atomic
 def merge_people(account, keep: Person, gone: Person) -> Person:
+    """Merge `gone` into `keep` (see `merge`); returns the person kept."""
+    return merge(account, keep, gone).kept
+
+
+@transaction.atomic
+def merge(account, keep: Person, gone: Person) -> MergeRecord:
     """Merge `gone` into `keep`: contact points, roles, interactions, favors, asks, loops,
-    introductions, leads, connections, tags and import history all move; `gone` is deleted."""
+    introductions, leads, connections, tags and import history all move; `gone` is deleted.
+    Returns the merge record (its id is what `undo` takes)."""
     if keep.account_id != account.id or gone.account_id != account.id:
         raise ServiceError("unknown person")
     if keep.id == gone.id:
@@ -115,12 +121,12 @@ def merge_people(account, keep: Person, gone: Person) -> Person:
     if rules.TIERS.index(gone.tier) < rules.TIERS.index(keep.tier):
         keep.tier = gone.tier
     keep.save()
-    MergeRecord.objects.create(account=account, kept=keep, gone_id=gone.id, gone_name=gone.display_name,
-                               snapshot=snap)
+    record = MergeRecord.objects.create(account=account, kept=keep, gone_id=gone.id, gone_name=gone.display_name,
+                                        snapshot=snap)
     gone.delete()
     people_service.refresh_derived(keep)
     trust.refresh(account, keep)  # both records' evidence together may support a higher stage
-    return keep
+    return record
 
 
 def _move_roles(keep: Person, gone: Person) -> tuple[list, list]:

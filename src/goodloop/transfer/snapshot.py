@@ -29,7 +29,7 @@ from goodloop.errors import ServiceError
 from goodloop.private_files import create_private, write_private
 
 SQLITE_HEADER = b"SQLite format 3\x00"
-OUR_APPS = ("accounts", "network", "helploop", "leads", "runner")
+OUR_APPS = ("accounts", "network", "helploop", "leads")
 COUNTED = (("people", "network_person"), ("organizations", "network_organization"),
            ("interactions", "network_interaction"), ("import batches", "network_importbatch"))
 

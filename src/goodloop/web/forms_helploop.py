@@ -5,8 +5,9 @@ import re
 from django import forms
 
 from goodloop.core import rules
-from goodloop.core.input_bounds import MAX_ID
+from goodloop.core.input_bounds import MAX_ID, parse_id
 from goodloop.errors import ServiceError
+from goodloop.helploop import asks as ask_service
 from goodloop.network import people as people_service
 from goodloop.web.fields import DateField
 from goodloop.web.forms_people import unknown_person
@@ -87,6 +88,9 @@ class AskStatusForm(forms.Form):
     status = forms.ChoiceField(choices=rules.choices(rules.ASK_STATUSES))
 
 
+MAX_ASK_CHOICES = 200
+
+
 class FavorForm(PersonFieldMixin, forms.Form):
     direction = forms.ChoiceField(choices=[("received", "I received help"), ("given", "I gave help")],
                                   initial="received", widget=forms.RadioSelect, label="Direction")
@@ -95,9 +99,27 @@ class FavorForm(PersonFieldMixin, forms.Form):
     note = forms.CharField(required=False, max_length=2000, label="What they did",
                            widget=forms.Textarea(attrs={"rows": 2}),
                            help_text="e.g. introduced me to Bo Chen at Acme — the thank-you draft uses it")
-    ask = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, label="Ask id", help_text="The ask it answers, if any")
+    ask = forms.TypedChoiceField(required=False, coerce=int, empty_value=None, label="The ask it answers",
+                                 help_text="Left empty, help from someone answers their open ask by itself")
     lead = forms.IntegerField(required=False, min_value=1, max_value=MAX_ID, label="Lead id", help_text="The lead it relates to")
     date = _date_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # My open asks by their text (nobody knows an ask's number); only this person's when known.
+        person_id = None
+        ref = person_ref(str(self.initial.get("person") or ""))
+        if ref:
+            try:
+                person_id = people_service.resolve(self.account, ref).id
+            except ServiceError:
+                person_id = None
+        asks = list(ask_service.mine(self.account, open_only=True, person_id=person_id)[:MAX_ASK_CHOICES])
+        chosen = parse_id(str(self.data.get("ask") or self.initial.get("ask") or ""))
+        if chosen is not None and chosen not in {a.id for a in asks}:
+            asks += list(ask_service.mine(self.account).filter(id=chosen))  # a closed one, linked on purpose
+        self.fields["ask"].choices = [("", "None (or their open ask, found by itself)")] + [
+            (a.id, ask_service.label(a, with_person=person_id is None)) for a in asks]
 
 
 class LoopCloseForm(forms.Form):
@@ -123,7 +145,7 @@ class AgendaDoneForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("loop") or (data.get("ask") and data.get("action")) or data.get("person")):
+        if not (data.get("key") or data.get("loop") or (data.get("ask") and data.get("action")) or data.get("person")):
             raise forms.ValidationError("nothing to mark done: the item names no loop, ask or person")
         return data
 

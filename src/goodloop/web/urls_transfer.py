@@ -12,6 +12,7 @@ urlpatterns: list = [
     path("import/<int:pk>/retry/", import_page.retry, name="import_retry"),
     path("duplicates/", duplicates.view, name="duplicates"),
     path("duplicates/merge/", duplicates.merge_pair, name="duplicates_merge"),
+    path("duplicates/preview/", duplicates.preview, name="merge_preview"),
     path("duplicates/dismiss/", duplicates.dismiss, name="duplicates_dismiss"),
     path("duplicates/undo/<int:pk>/", duplicates.undo, name="duplicates_undo"),
     path("export/<str:fmt>/", exports.download, name="export"),

@@ -1,5 +1,6 @@
 """Possible duplicates: suggested pairs side by side, a one-click merge (either way round),
-"not the same person", and an undo after a merge."""
+"not the same person", and an undo after a merge; and the merge of any two people (from the
+Person page): both side by side first, then merge, then undo."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
@@ -10,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import ServiceError
+from goodloop.network import people as people_service
 from goodloop.network.models import MergeRecord, Person
 from goodloop.transfer import import_jobs, merge
 from goodloop.web.forms_transfer import PairForm
@@ -47,12 +49,34 @@ def _pair(request) -> tuple[Person, Person]:
 def merge_pair(request):
     keep, gone = _pair(request)
     try:
-        kept = merge.merge_people(request.account, keep, gone)
+        record = merge.merge(request.account, keep, gone)
     except ServiceError as exc:
         messages.error(request, f"Not merged: {exc.message}.")
         return redirect("duplicates")
-    record = MergeRecord.objects.filter(account=request.account, kept=kept, gone_id=gone.id).first()
     return redirect(reverse("duplicates") + f"?merged={record.id}#last-merge")
+
+
+def preview(request):
+    """Two people side by side before a merge: `keep` (an id) and `gone` (an id, email, URL or an
+    unambiguous name, as the Person page's "Merge a duplicate" form sends it)."""
+    account = request.account
+    keep = get_object_or_404(Person, account=account, id=parse_id(request.GET.get("keep")) or 0)
+    named = request.GET.get("gone", "").strip()
+    error, gone = "", None
+    try:
+        gone = people_service.resolve(account, named) if named else None
+    except ServiceError as exc:
+        error = exc.message
+    if gone is None and not error:
+        error = "Name the duplicate: a name, an email or an id."
+    elif gone is not None and gone.id == keep.id:
+        error, gone = f"{named} is {keep.display_name}: name someone else.", None
+    elif gone is not None and gone.is_me:
+        error, gone = "You cannot be merged into someone else.", None
+    sides = import_jobs.side_by_side(account, [keep.id] + ([gone.id] if gone else []))
+    return render(request, "goodloop/duplicates/preview.html",
+                  {"title": "Merge two people", "keep": sides[keep.id], "gone": sides.get(gone.id) if gone else None,
+                   "named": named, "error": error}, status=200 if gone else 422)
 
 
 @require_POST

@@ -10,6 +10,8 @@ from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
 from goodloop.errors import NotFound, ServiceError
+from goodloop.helploop import landed
+from goodloop.network import organizations
 from goodloop.network import people as people_service
 from goodloop.search import leads as lead_service
 from goodloop.web.forms_helploop import person_ref
@@ -62,11 +64,31 @@ def view(request):
             except ServiceError as exc:
                 form.add_error(exc.field if exc.field in form.fields else None, exc.message)
             else:
-                messages.success(request, f"Added {lead.title} at {lead.organization.name}.")
+                new = " (a new organization)" if organizations.created_note(lead.organization) else ""
+                messages.success(request, f"Added {lead.title} at {lead.organization.name}{new}.")
                 return redirect(reverse("leads") + f"#lead-{lead.id}")
     return render(request, "goodloop/leads/board.html",
                   {"title": "Leads", "form": form, **_board_context(account)},
                   status=400 if form.errors else 200)
+
+
+def _landing_message(account, lead, before: str) -> str:
+    """What accepting a lead closed (or moving it back restored), said in the move's message."""
+    if "accepted" not in (before, lead.stage) or before == lead.stage:
+        return ""
+    closed = landed.latest_for(account, lead)
+    if closed is None:
+        return ""
+    data = closed.as_dict()
+    parts = [f"{x['title']} at {x['organization']}" for x in data["leads"]]
+    targets = [t["organization"] for t in data["targets"]]
+    if lead.stage == "accepted":
+        text = " You landed! The rest of the search is closed:"
+        text += f" withdrawn {'; '.join(parts)}." if parts else ""
+        text += f" Targets closed: {', '.join(targets)}." if targets else ""
+        text += f" {len(data['asks'])} waiting ask(s) withdrawn." if data["asks"] else ""
+        return text + f" To undo, move it back to {before}."
+    return f" The landing is undone: {len(parts)} lead(s), {len(targets)} target(s) and {len(data['asks'])} ask(s) restored."
 
 
 @require_POST
@@ -75,7 +97,7 @@ def move(request, pk: int):
     with not_found_is_404():
         lead = pages_search.lead_for_page(account, pk)
     form = MoveLeadForm(request.POST)
-    opened, error = [], ""
+    opened, error, before = [], "", lead.stage
     if form.is_valid():
         try:
             lead, opened = lead_service.move(account, pk, form.cleaned_data["stage"], form.cleaned_data["when"])
@@ -92,6 +114,7 @@ def move(request, pk: int):
         if opened:
             names = ", ".join(dict.fromkeys(loop.person.display_name for loop in opened))
             message += f" {len(opened)} report loop{'s' if len(opened) != 1 else ''} opened: tell {names} how it went."
+        message += _landing_message(account, lead, before)
     if not is_htmx_fragment(request):
         (messages.error if error else messages.success)(request, message)
         return redirect(reverse("leads") + f"#lead-{pk}")

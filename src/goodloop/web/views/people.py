@@ -23,7 +23,7 @@ def view(request):
     try:
         found = people_service.search(account, q, org=org, tag=tag, tier=tier)
     except ServiceError as exc:
-        errors[exc.field or "q"] = exc.message
+        errors[{"org": "organization"}.get(exc.field, exc.field or "q")] = exc.message  # the org filter's field
         found = people_service.search(account).none()
     page = paginate(request, people_service.with_summary_data(found))
     rows = [people_service.summary(p) | {"last_touch": p.last_touch, "organization_id": p.organization_id}

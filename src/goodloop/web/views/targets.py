@@ -12,6 +12,7 @@ from goodloop import clock
 from goodloop.core.input_bounds import parse_id
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import paths
+from goodloop.network import organizations
 from goodloop.search import targets as target_service
 from goodloop.search import targets_order
 from goodloop.web.forms import TargetForm
@@ -57,7 +58,8 @@ def view(request):
         except ServiceError as exc:
             form.add_error(exc.field if exc.field in form.fields else None, exc.message)
         else:
-            messages.success(request, f"{target.organization.name} is on your target list at priority "
+            new = " (a new organization)" if organizations.created_note(target.organization) else ""
+            messages.success(request, f"{target.organization.name}{new} is on your target list at priority "
                                       f"{target.priority}.")
             return redirect("targets")
     status = 400 if form.errors else 200
