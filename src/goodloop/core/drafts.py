@@ -211,7 +211,7 @@ def building_follow_up(name: str, met_on: date, today: date, introducer: str = "
     check-ins that turn an introduction into a relationship (no ask in either)."""
     hello = f"Hi {first_name(name)}, "
     if first:
-        via = f" (and to {first_name(introducer)} for connecting us)" if introducer else ""
+        via = f", and thanks to {first_name(introducer)} for connecting us" if introducer else ""
         return (f"{hello}thank you again for making time to meet {when_phrase(met_on, today)}{via}. "
                 "I've been thinking about what you said. Is there anything I can help you with?")
     return (f"{hello}it's been a few weeks since we met, so a quick hello. How are things going on your side? "
