@@ -52,3 +52,18 @@ def test_my_ask_shows_why_it_closed(owner, api_as):
     shown = api_as(owner).get(f"/api/asks/{owner.ids['ask']}").json()
     assert shown["status"] == "answered" and shown["closed_on"] == DAY.isoformat()
     assert shown["closed_reason"].endswith("helped: advice")
+
+
+def test_today_items_have_keys_and_can_be_done_or_put_off(owner, api_as):
+    api = api_as(owner)
+    items = api.get("/api/today", date="2026-03-02").json()["items"]
+    assert items and all(i["key"] for i in items)
+    first = items[0]["key"]
+    put_off = api.post("/api/today/snooze", {"key": first, "days": 3, "date": "2026-03-02"})
+    assert put_off.status_code == 200 and "2026-03-05" in put_off.json()["message"]
+    assert first not in {i["key"] for i in api.get("/api/today", date="2026-03-02").json()["items"]}
+    second = api.get("/api/today", date="2026-03-02").json()["items"][0]["key"]
+    assert api.post("/api/today/done", {"key": second, "date": "2026-03-02"}).status_code == 200
+    assert second not in {i["key"] for i in api.get("/api/today", date="2026-03-02").json()["items"]}
+    bad = api.post("/api/today/done", {"key": "nope:1"})
+    assert bad.status_code in (400, 422) and "not an agenda item key" in bad.content.decode()

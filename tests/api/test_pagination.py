@@ -28,7 +28,9 @@ def test_query_count_does_not_grow_with_the_data(make_account, api_as, url):
     if isinstance(data_big, dict) and url.startswith(("/api/people", "/api/interactions", "/api/asks")):
         assert data_big["count"] > data_small["count"]  # the sizes really differ
     assert n_small == n_big, f"{url}: {n_small} queries at the small size, {n_big} at the big one"
-    assert n_big <= 12
+    # Today reads each of its sources once (loops, asks and their warm paths, gives, check-ins,
+    # the building rhythm, lead steps, reconnects, snoozes): more lists than one, still fixed.
+    assert n_big <= (20 if url.startswith("/api/today") else 12)
 
 
 def test_pages_are_bounded_and_do_not_overlap(make_account, api_as):

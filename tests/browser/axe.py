@@ -51,6 +51,10 @@ class Audit:
         """Check `page` as it stands; `label` names it in the report (viewport, url, state)."""
         result = check(page)
         self.pages.append(label)
+        h1 = page.locator("h1").count()
+        if h1 != 1:  # axe asks for at least one; a page is about one thing
+            self.counts["one-h1"] = self.counts.get("one-h1", 0) + 1
+            self.failures.append(f"{label}: one-h1 — {h1} h1 elements on the page")
         for v in failing(result["violations"]):
             self.counts[v["id"]] = self.counts.get(v["id"], 0) + len(v["nodes"])
             self.failures += [f"{label}: {v['id']} ({v['impact']}) {n['target']} — {_why(n) or v['help']}"

@@ -104,6 +104,6 @@ def test_first_week_of_the_search(live_server, cast, browser):
     # A week after meeting: the follow-up, with a draft that thanks Leo and Marta.
     page.goto(base + f"/?date={today + timedelta(days=7)}")
     expect(page.get_by_label(re.compile("^Draft to Leo Park"))).to_have_value(re.compile(
-        r"^Hi Leo, thank you again for making time to meet last week \(and to Marta for connecting us\)"))
+        r"^Hi Leo, thank you again for making time to meet last week, and thanks to Marta for connecting us"))
     page.screenshot(path=f"{SHOTS}/goodloop-eight-week-today.png", full_page=True)
     assert errors == []

@@ -42,3 +42,23 @@ def test_check_reports_no_drift_after_edits(cli):
     code, out, err = cli("check", "--json")
     assert code == 0, (out, err)
     assert json.loads(out)["drift"] == 0
+
+
+def test_my_name_reaches_the_brief_and_the_introduction_drafts(cli, tmp_path):
+    cli("person", "add", "María López", "--org", "Northwind")
+    cli("person", "add", "Bo Chen", "--org", "Acme Payments")
+    code, out, _ = cli("brief", "--format", "md")
+    assert code == 0 and "# My networking brief" in out  # no "Me" before you give your name
+    code, out, _ = cli("intro", "María López", "me", "Bo Chen", "--purpose", "20 minutes on payments")
+    draft = out.split(":\n", 1)[1]  # the request draft after the summary line
+    assert code == 0 and "Me" not in draft.replace("Message", "") and "hoping for 20 minutes" in draft
+    cli("person", "edit", "me", "--name", "Rosa Quintero", "--email", "rosa@quintero.example",
+        "--url", "linkedin.com/in/rosaq")
+    code, out, _ = cli("brief", "--format", "md")
+    assert "# Rosa Quintero: networking brief" in out
+    assert "rosa@quintero.example · https://linkedin.com/in/rosaq" in out
+    code, out, _ = cli("brief", "--format", "html")
+    assert "<h1>Rosa Quintero: networking brief</h1>" in out
+    code, out, _ = cli("intro", "me", "María López", "Bo Chen", "--purpose", "learn about the payments team")
+    assert code == 0 and "Hi María, happy to introduce you to Bo Chen at Acme Payments" in out and "— Rosa" in out
+    assert "Hi Me" not in out

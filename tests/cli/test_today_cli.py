@@ -77,6 +77,8 @@ def test_check_ins_by_due_date_capped_and_one_item_per_person(cli, add, account)
     people = [x["person"]["id"] for x in items]
     assert len(people) == len(set(people))
     assert [x["kind"] for x in items if x["person"]["name"] == "Close Friend0"] == ["thank"]
+    more = j(cli, "today", "--date", DAY, "--check-ins", "7")
+    assert len([x for x in more if x["kind"] == "check_in"]) == 7
 
 
 def test_3b7_second_contact_is_about_the_asks_organization_and_names_someone(cli, add):

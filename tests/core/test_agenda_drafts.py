@@ -4,6 +4,7 @@ import pytest
 
 from goodloop.core import drafts
 from goodloop.core.agenda import Candidate, check_in_priority, rank
+from goodloop.core.draft_facts import Help, ask_topic, lead_outcome
 
 THU = date(2025, 3, 6)
 
@@ -91,28 +92,31 @@ def test_when_phrase():
 
 
 def test_thank_you_names_what_and_when():
-    text = drafts.thank_you("Ana Lopez", "introduction to Raj at Stripe", date(2025, 3, 3), THU)
-    assert text.startswith("Hi Ana,") and "introduction to Raj at Stripe" in text and "on Monday" in text
+    text = drafts.thank_you("Ana Lopez", Help("introduction", "Raj Patel", "Stripe"), date(2025, 3, 3), THU)
+    assert text.startswith("Hi Ana, thank you for introducing me to Raj Patel at Stripe on Monday.")
+    pasted = drafts.thank_you("Ana Lopez", "introduced me to Raj at Stripe", date(2025, 3, 3), THU)
+    assert "introduced me" not in pasted and "your help" in pasted  # a note is never pasted into a sentence
 
 
 def test_report_variants():
-    ok = drafts.report("Ana", "introduction", "I have an interview at Stripe next week", success=True)
-    assert "interview at Stripe" in ok and "thank you" in ok.lower()
-    nope = drafts.report("Ana", "referral", "the role went to an internal candidate", success=False)
-    assert "didn't work out" in nope and "thank you" in nope
+    ok = drafts.report("Ana", Help("introduction", "Raj"), lead_outcome("accepted", "PM", "Stripe"))
+    assert "I accepted the PM role at Stripe" in ok and "thank you" in ok.lower()
+    nope = drafts.report("Ana", Help("referral"), lead_outcome("rejected", "PM", "Stripe"))
+    assert "didn't work out" in nope and "thank you anyway" in nope
+    assert "interviewing for" in drafts.report("Ana", Help("advice"), lead_outcome("interviewing", "PM", "Stripe"))
     assert "keep you posted" in drafts.report("Ana", "advice")
 
 
 def test_other_drafts():
-    n = drafts.nudge("Raj Patel", "an intro to the payments team?", date(2025, 2, 24), THU)
-    assert "Raj" in n and "payments team" in n and "No worries" in n
+    n = drafts.nudge("Raj Patel", ask_topic("introduction", ["Stripe"]), date(2025, 2, 24), THU)
+    assert "Raj" in n and "an introduction to someone at Stripe" in n and "No worries" in n
     assert "Stripe" in drafts.second_contact("Stripe", "Raj", "Mia")
     assert "goodloop who Stripe" in drafts.second_contact_suggestion("Stripe", "Raj")
     assert "new job" in drafts.check_in("Ana", their_need="a new job in design")
     assert "it's been a while" in drafts.check_in("Ana", days_since=400)
     g = drafts.give("Ana", "a UX designer for her startup", "an intro to Lee, a UX designer I worked with")
     assert "UX designer for her startup" in g and "Lee" in g
-    assert "Acme" in drafts.landed("Ana", "Acme", "Product Manager", "referral")
+    assert "Acme" in drafts.landed("Ana", "Acme", "Product Manager", [Help("referral")])
     for kind in ("introduction", "insight", "resume_feedback"):
         text = drafts.specific_ask("Ana", "Stripe", "product marketing", kind=kind)
         assert "Stripe" in text and "?" in text and len(text.split()) < 75

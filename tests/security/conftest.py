@@ -19,7 +19,7 @@ def build_world(account, label: str, full: bool = True) -> dict:
     from goodloop.accounts import tokens
     from goodloop.giving import requests, transition
     from goodloop.helploop import asks, favors, loops
-    from goodloop.network import interactions, people
+    from goodloop.network import interactions, people, undelete
     from goodloop.network.models import ImportJob, MergeRecord
     from goodloop.search import brief, introductions, leads, targets
     from goodloop.transfer import import_jobs, merge
@@ -55,13 +55,16 @@ def build_world(account, label: str, full: bool = True) -> dict:
     gone = people.add_person(account, f"{label} Dee Twin")
     merge.merge_people(account, twin, gone)
     record = MergeRecord.objects.filter(account=account).latest("id")
+    deleted = undelete.delete_with_undo(account, people.add_person(account, f"{label} Deleted").id)
+    spare = people.add_person(account, f"{label} Spare")  # the one the delete page may delete
     vcard = (f"BEGIN:VCARD\r\nVERSION:3.0\r\nFN:{label} Imported\r\nORG:{label} Org\r\n"
              f"NOTE:{label} imported note\r\nEND:VCARD\r\n").encode()
     with override_settings(GOODLOOP_IMPORT_INLINE=True):
         job = import_jobs.start(account, vcard, format="vcard", filename=f"{label}.vcf")
     assert job.status == ImportJob.DONE, job.message
     return {**ids, "request": request.id, "promise": promise.id, "merge": record.id, "merged_person": twin.id,
-            "import_job": job.id, "seeker": cy.id}
+            "import_job": job.id, "seeker": cy.id, "deleted_person": deleted.id,
+            "spare_person": spare.id, "log_person": ana.id}
 
 
 def snapshot(account) -> dict:

@@ -34,6 +34,9 @@ WEB_OBJECT_KIND = {
     ("person_rhythm", "pk"): "person",
     ("person_trust", "pk"): "person",
     ("person_needs", "pk"): "person",
+    ("person_log", "pk"): "log_person",
+    ("person_delete", "pk"): "spare_person",
+    ("person_delete_undo", "pk"): "deleted_person",
     ("organization", "pk"): "organization",
     ("organization-paths", "pk"): "organization",
     ("ask_status", "pk"): "ask",
@@ -84,13 +87,14 @@ API_OBJECT_KIND = {
 }
 
 # A form body that would pass most forms ("{pk}" in a key is the id in the URL, for prefixed forms), so an unscoped write would really happen (and be caught).
-POST_BODY = {"note": "pwned", "need": "pwned need", "tier": "close", "cadence_days": "30", "trust_stage": "acquainted",
+POST_BODY = {"note": "pwned", "need": "pwned need", "tier": "close", "cadence_days": "30", "trust_stage": "advocate",
              "why": "pwned", "priority": "1", "direction": "down", "position": "1", "action": "done",
              "kind": "thanked", "next": "/", "unit": "minutes", "amount": "5"}
 POST_BODY_FOR = {"ask": {"status": "answered"}, "introduction": {"status": "made"},
                  "target": {"status": "networking", "t{pk}-status": "networking", "t{pk}-why": "pwned"},
                  "lead": {"stage": "applied"},
-                 "request": {"action": "decline"}, "person": {"name": "Pwned Name"}}
+                 "request": {"action": "decline"}, "person": {"name": "Pwned Name"},
+                 "log_person": {"channel": "email", "direction": "outbound", "summary": "pwned"}}
 
 
 # --------------------------------------------------------------------------- the two worlds

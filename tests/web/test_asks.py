@@ -192,3 +192,14 @@ def test_a_good_ask_looks_good_and_gets_no_rewrite(client, ana):
     html = client.post(COACH, {"text": text, "person": "", "kind": ""}, **HX).content.decode()
     assert int(re.search(r"<strong>Score (\d+) / 100</strong>", html).group(1)) >= 85
     assert "coach-rewrite" not in html and ("Looks good" in html or "No findings" in html)
+
+
+@pytest.mark.django_db
+def test_an_answered_ask_shows_why_it_closed(client, account):
+    from goodloop.network import interactions
+
+    tess = people.add_person(account, "Tess Replier", org="Quarry Labs")
+    asks.make(account, tess, "Could you tell me how Quarry Labs hires product marketers?", when=date(2025, 3, 3))
+    interactions.log(account, [tess], "email", "inbound", "Happy to help", date(2025, 3, 5))
+    html = client.get(reverse("asks")).content.decode()
+    assert "Tess Replier wrote back (email, 2025-03-05)" in html and "Mar 5, 2025" in html

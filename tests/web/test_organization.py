@@ -16,7 +16,7 @@ def ebay(account):
     bo = people.add_person(account, "Bo Chen", org="eBay Inc.", title="Engineer")
     people.set_current_role(account, bo, "Globex", "Staff Engineer", start=date(2024, 6, 1))
     people.add_person(account, "Cy Park", org="Globex")
-    return organizations.find(account, "ebay")
+    return organizations.resolve(account, "ebay")
 
 
 @pytest.mark.django_db
@@ -40,7 +40,7 @@ def test_nobody_there(client, account):
 def test_people_there_now_are_paginated(client, account):
     for i in range(55):
         people.add_person(account, f"Worker {i:02d}", org="Big Co")
-    org = organizations.find(account, "Big Co")
+    org = organizations.resolve(account, "Big Co")
     first = client.get(reverse("organization", args=[org.id])).content.decode()
     assert "Worker 49" in first and "Worker 50" not in first and 'href="?page=2"' in first
     assert "Worker 50" in client.get(reverse("organization", args=[org.id]), {"page": 2}).content.decode()
@@ -57,7 +57,7 @@ def test_another_accounts_organization_is_a_404(client, account, ebay):
 @pytest.mark.django_db
 def test_query_count_does_not_grow_with_the_network(client, account):
     build(account, 20)
-    org = organizations.find(account, "eBay")
+    org = organizations.resolve(account, "eBay")
     url = reverse("organization", args=[org.id])
     small = queries_for(client, url)
     grow(account, 180)

@@ -23,7 +23,7 @@ def ebay(account):
     people.set_current_role(account, bo, "Globex", "Staff Engineer", start=date(2024, 6, 1))
     cy = people.add_person(account, "Cy Park", org="Initech")
     introductions.record(account, cy, me, people.resolve(account, "Ana Diaz"), status="made", when=date(2025, 2, 1))
-    return organizations.find(account, "ebay")
+    return organizations.resolve(account, "ebay")
 
 
 @pytest.mark.django_db
@@ -78,7 +78,7 @@ def test_no_paths(client, account):
 def test_another_accounts_organization_paths_are_404(client, account, ebay):
     other = Account.objects.create(name="other")
     people.add_person(other, "Zed Outsider", org="Secret Corp")
-    secret = organizations.find(other, "Secret Corp")
+    secret = organizations.resolve(other, "Secret Corp")
     assert client.get(reverse("organization-paths", args=[secret.id]), **HX).status_code == 404
     assert client.get(reverse("organization-paths", args=[999999])).status_code == 404
 
@@ -89,7 +89,7 @@ def test_query_count_does_not_grow_with_the_network(client, account):
     from django.test.utils import CaptureQueriesContext
 
     build(account, 20)
-    org = organizations.find(account, "eBay")
+    org = organizations.resolve(account, "eBay")
     url = reverse("organization-paths", args=[org.id])
 
     def count():

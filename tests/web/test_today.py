@@ -169,3 +169,33 @@ def test_query_count_does_not_grow_with_the_network(client, account):
     for i, p in enumerate(made[4:12]):
         favors.record(account, p, "received", "referral", when=date(2025, 4, 1) + timedelta(days=i))
     assert queries_for(client, url) == small <= 30, small
+
+
+SNOOZE = reverse("agenda_snooze")
+
+
+@pytest.mark.django_db
+def test_not_now_hides_the_item_until_its_day_and_done_by_key_works(client, helped):
+    loop = Loop.objects.get(person=helped, kind="thank")
+    html = client.get(day(THURSDAY)).content.decode()
+    assert f'name="key" value="loop:{loop.id}"' in html and f'hx-post="{SNOOZE}"' in html and "Not now" in html
+    response = client.post(SNOOZE, {"key": f"loop:{loop.id}", "days": "2", "date": THURSDAY.isoformat()}, **HX)
+    assert response.status_code == 200 and "comes back on Sat 2025-03-08" in response.content.decode()
+    assert f"loop:{loop.id}" not in client.get(day(THURSDAY)).content.decode()
+    assert f"loop:{loop.id}" in client.get(day(THURSDAY + timedelta(days=2))).content.decode()
+    loop.refresh_from_db()
+    assert loop.status == "open"  # not now is not done
+    response = client.post(DONE, {"key": f"loop:{loop.id}", "date": THURSDAY.isoformat()}, **HX)
+    assert "Done: thank for Ana Diaz." in response.content.decode()
+    bad = client.post(SNOOZE, {"key": "nonsense"}, **HX)
+    assert bad.status_code == 200 and bad["HX-Reswap"] == "none" and "not an agenda item key" in bad.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_due_date_from_another_year_carries_its_year(client, account):
+    old = people.add_person(account, "Olive Oldfriend", tier="close")
+    interactions.log(account, [old], "call", "mutual", "Caught up", date(2024, 11, 1))
+    html = client.get(day(date(2025, 1, 10))).content.decode()
+    assert ">Dec 1, 2024</time>" in html
+    html = client.get(day(date(2024, 12, 20))).content.decode()
+    assert ">Dec 1</time>" in html

@@ -148,14 +148,20 @@ def done(
 def today(
     when: str = typer.Option(None, "--date", help="Pretend today is YYYY-MM-DD."),
     limit: int = typer.Option(50, "--limit", min=1, max=1000),
+    check_ins: int = typer.Option(None, "--check-ins", min=0, max=1000, help="Check-ins a day (default 5)."),
+    reconnects: int = typer.Option(None, "--reconnects", min=0, max=1000,
+                                   help="People never contacted offered a day (default 3)."),
     as_json: bool = typer.Option(False, "--json"),
 ):
     """The ranked agenda: what to do today, each with a reason and a draft."""
     day = parse_date(when)
     account = context.account()
+    from goodloop.core import rules
     from goodloop.overview import agenda
 
-    items = agenda.today(account, day, limit=limit)
+    items = agenda.today(account, day, limit=limit,
+                         check_ins=rules.AGENDA_DAILY_CHECK_INS if check_ins is None else check_ins,
+                         reconnects=rules.AGENDA_DAILY_RECONNECTS if reconnects is None else reconnects)
     if as_json:
         emit_json(agenda.as_dicts(items))
         return

@@ -8,15 +8,18 @@ again, so the thank-you names what they did and when.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+
+from goodloop.core.draft_facts import Help, Outcome, clause, is_placeholder, lead_outcome, need_phrase, tidied
 
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
 def first_name(name: str) -> str:
-    """The first word of a display name ("there" when empty), for greetings."""
+    """The first word of a display name ("there" when empty or the placeholder "Me"), for greetings."""
     parts = (name or "").split()
-    return parts[0] if parts else "there"
+    return parts[0] if parts and not is_placeholder(name) else "there"
 
 
 def when_phrase(when: date | None, today: date | None) -> str:
@@ -39,64 +42,77 @@ def when_phrase(when: date | None, today: date | None) -> str:
     return f"on {when.day} {when.strftime('%B')} {when.year}"
 
 
-def _what(kind_or_note: str) -> str:
-    return kind_or_note.replace("_", " ").strip() or "your help"
+def _help(what) -> Help:
+    """A `Help` from a Help or a favor kind; any other text (a pasted note) is not put in a
+    sentence: it reads as "your help"."""
+    if isinstance(what, Help):
+        return what
+    kind = (what or "").strip().lower().replace(" ", "_")
+    return Help(kind if kind in _HELP_KINDS else "other")
 
 
-def thank_you(name: str, what: str, when: date | None = None, today: date | None = None, effect: str = "") -> str:
-    """A thank-you naming what they did and when; ``effect`` (optional) says what it already changed."""
-    text = f"Hi {first_name(name)}, thank you for the {_what(what)} {when_phrase(when, today)}."
-    if effect:
-        text += f" {effect.strip().rstrip('.')}."
-    text += " It really helps, and I'll let you know how it pans out."
-    return text
+_HELP_KINDS = frozenset({"introduction", "referral", "reference", "resume_feedback", "advice", "insight", "lead",
+                         "encouragement", "share"})
 
 
+@tidied
+def thank_you(name: str, what: Help | str, when: date | None = None, today: date | None = None) -> str:
+    """A thank-you naming what they did and when (from facts: the kind of help, whom, where)."""
+    return (f"Hi {first_name(name)}, thank you for {_help(what).done()} {when_phrase(when, today)}. "
+            "It really helps, and I'll let you know how it pans out.")
+
+
+@tidied
 def report(
     name: str,
-    what: str,
-    outcome: str = "",
+    what: Help | str,
+    outcome: Outcome | None = None,
     *,
-    success: bool | None = None,
     when: date | None = None,
     today: date | None = None,
 ) -> str:
-    """Report back on how their help panned out - including when it did not work out.
-
-    ``success`` True: good news; False: "it didn't work out, but thank you"; None: an
-    update in progress. ``outcome`` is a short clause ("I start at Stripe on 3 June").
-    """
-    hello = f"Hi {first_name(name)}, a quick update on the {_what(what)} you gave me {when_phrase(when, today)}"
-    detail = f": {outcome.strip().rstrip('.')}." if outcome else "."
-    if success is True:
-        return f"{hello}{detail} Your help made a real difference - thank you!"
-    if success is False:
-        return (
-            f"{hello}{detail} It didn't work out this time, but thank you - it moved my search "
-            "forward and I learned a lot. If I can return the favor, just say."
-        )
-    return f"{hello}{detail} Thanks again; I'll keep you posted."
+    """Report back on how their help panned out, including when it did not work out: the
+    `outcome` (facts.lead_outcome / intro_outcome) says what happened; None is "no news yet"."""
+    hello = f"Hi {first_name(name)}, a quick update on {_help(what).noun()} {when_phrase(when, today)}"
+    if outcome is None:
+        return f"{hello}: there's no news yet, but it's moving. Thanks again; I'll keep you posted."
+    if outcome.success is True:
+        return f"{hello}: {outcome.text}. Your help made a real difference - thank you!"
+    if outcome.success is False:
+        return (f"{hello}: {outcome.text}. It didn't work out this time, but thank you anyway - it moved my "
+                "search forward and I learned a lot. If I can return the favor, just say.")
+    return f"{hello}: {outcome.text}. Thanks again; I'll keep you posted."
 
 
-def landed(name: str, organization: str, role: str = "", helped_with: str = "") -> str:
-    """The "I landed" note for the thank-everyone campaign when a lead is accepted."""
+@tidied
+def landed(name: str, organization: str, role: str = "", helped: Sequence[Help] = ()) -> str:
+    """The "I landed" note for the thank-everyone campaign when a lead is accepted, naming what
+    they did (at most two kinds of help, from facts)."""
     job = f" as {role}" if role else ""
-    how = f" Your {_what(helped_with)} was part of getting here." if helped_with else ""
-    return (
-        f"Hi {first_name(name)}, good news: I've accepted an offer at {organization}{job}.{how} "
-        "Thank you for your help along the way - and if I can ever return the favor, please ask."
-    )
+    kinds = list(dict.fromkeys(h.noun() for h in helped))[:2]
+    how = f" Thank you for {' and '.join(kinds)}: it was part of getting here." if kinds else \
+        " Thank you for your help along the way."
+    return (f"Hi {first_name(name)}, good news: I've accepted an offer at {organization}{job}.{how} "
+            "If I can ever return the favor, please ask.")
 
 
-def nudge(name: str, ask_summary: str, sent: date | None = None, today: date | None = None) -> str:
-    """The one polite nudge: short, no guilt, an easy out."""
-    return (
-        f"Hi {first_name(name)}, just floating this back up in case it got buried: my note "
-        f"{when_phrase(sent, today)} about {ask_summary.strip().rstrip('.?')}. "
-        "No worries at all if now isn't a good time - thanks either way."
-    )
+@tidied
+def nudge(name: str, topic: str, sent: date | None = None, today: date | None = None) -> str:
+    """The one polite nudge: names the ask's topic (facts.ask_topic), short, no guilt, an easy out."""
+    when = f" {when_phrase(sent, today)}" if sent else ""
+    return (f"Hi {first_name(name)}, just floating my note{when} about {clause(topic) or 'my question'} back up "
+            "in case it got buried. No worries at all if now isn't a good time - thanks either way.")
 
 
+@tidied
+def lead_step(name: str, role: str, organization: str, stage: str) -> str:
+    """Asking the person behind a stalled lead for the next step."""
+    news = lead_outcome(stage, role, organization).text
+    return (f"Hi {first_name(name)}, a quick update and a question: {news}. What would you suggest as my "
+            "next step? Thank you - no pressure if you're busy.")
+
+
+@tidied
 def second_contact(organization: str, first_person: str = "", new_person: str = "") -> str:
     """A first note to a second person at the same organization (3B7, day 3)."""
     via = f" I also reached out to {first_name(first_person)}, and" if first_person else ""
@@ -113,13 +129,15 @@ def second_contact_suggestion(organization: str, first_person: str = "") -> str:
     return f"{who}: find a second person at {organization} (run `goodloop who {organization}`) and reach out."
 
 
+@tidied
 def check_in(name: str, last_topic: str = "", their_need: str = "", days_since: int | None = None) -> str:
     """A check-in that gives before it asks: their news or need first, no request."""
     opener = f"Hi {first_name(name)}, "
-    if their_need:
-        body = f"I was thinking of you and of {their_need.strip().rstrip('.')} - how is that going?"
-    elif last_topic:
-        body = f"I was thinking about our conversation about {last_topic.strip().rstrip('.')}. How are things?"
+    need, topic = need_phrase(their_need), clause(last_topic)
+    if need:
+        body = f"I was thinking of you and your search for {need} - how is that going?"
+    elif topic:
+        body = f"I was thinking about our conversation about {topic}. How are things?"
     elif days_since and days_since > 180:
         body = "it's been a while - how are you, and what are you working on these days?"
     else:
@@ -127,12 +145,17 @@ def check_in(name: str, last_topic: str = "", their_need: str = "", days_since: 
     return opener + body + " Anything I can help with?"
 
 
+@tidied
 def give(name: str, need: str, offer: str) -> str:
     """A give from a recorded need: what they want and what the user can offer."""
-    return (
-        f"Hi {first_name(name)}, you mentioned you're looking for {need.strip().rstrip('.')}. "
-        f"I could help with {offer.strip().rstrip('.')} - would that be useful? No strings attached."
-    )
+    offer = clause(offer)
+    for lead in ("i can ", "i could ", "happy to ", "i'm happy to "):
+        if offer.lower().startswith(lead):
+            offer = f"I can {offer[len(lead):]}"
+            break
+    return (f"Hi {first_name(name)}, you mentioned you're looking for {need_phrase(need) or 'help'}. "
+            f"One thing I can offer: {offer or 'an introduction or a second pair of eyes'}. Would that be useful? "
+            "No strings attached.")
 
 
 # Plural words that name a field, not people: "one or two people in sales", not "one or two sales".
@@ -152,6 +175,7 @@ def people_phrase(category: str) -> str:
     return f"one or two {category}" if plural_role else f"one or two people in {category}"
 
 
+@tidied
 def specific_ask(
     name: str,
     organization: str,
@@ -181,12 +205,13 @@ def specific_ask(
 
 # ------------------------------------------------ relationship building (trust13: issue 13, item 5)
 
+@tidied
 def building_follow_up(name: str, met_on: date, today: date, introducer: str = "", first: bool = True) -> str:
     """After meeting someone through an introduction: the week-later follow-up, then the monthly
     check-ins that turn an introduction into a relationship (no ask in either)."""
     hello = f"Hi {first_name(name)}, "
     if first:
-        via = f" (and to {first_name(introducer)} for connecting us)" if introducer else ""
+        via = f", and thanks to {first_name(introducer)} for connecting us" if introducer else ""
         return (f"{hello}thank you again for making time to meet {when_phrase(met_on, today)}{via}. "
                 "I've been thinking about what you said. Is there anything I can help you with?")
     return (f"{hello}it's been a few weeks since we met, so a quick hello. How are things going on your side? "

@@ -9,6 +9,7 @@ from django.db import transaction
 from goodloop import clock, events
 from goodloop.core import loops as loop_rules
 from goodloop.core import rules
+from goodloop.core.draft_facts import Help
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Ask, Favor, Loop
@@ -112,10 +113,14 @@ def edit_note(account, favor_id: int, note: str) -> Favor:
     return favor
 
 
-def describe(favor: Favor) -> str:
-    """What they did, in words a draft can use ("your introduction to Bo at Acme")."""
-    what = favor.kind.replace("_", " ")
-    return f"{what} ({favor.note})" if favor.note else what
+def help_facts(favor: Favor, lead: Lead | None = None) -> Help:
+    """What they did, as the facts a draft is written from: the kind of help, the person they
+    introduced me to and where, the role it was about (never the free-text note)."""
+    intro, lead = favor.introduction, lead or favor.lead
+    whom = intro.introduced.display_name if intro is not None and not intro.introduced.is_me else ""
+    org = (lead.organization.name if lead is not None else
+           intro.introduced.organization.name if intro is not None and intro.introduced.organization_id else "")
+    return Help(favor.kind, whom=whom, organization=org, role=lead.title if lead is not None else "")
 
 
 def for_person(account, person):

@@ -6,6 +6,8 @@ from django.db.models import Min
 
 from goodloop.core import drafts, rules
 from goodloop.core import loops as loop_rules
+from goodloop.core.draft_facts import Help
+from goodloop.helploop import favors as favor_service
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.search.models import Landing, Lead
@@ -42,9 +44,12 @@ def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
     since = search_started(account, lead)
     favors = Favor.objects.filter(account=account, direction="received", date__gte=since, date__lte=when)
     helped: dict[int, list[str]] = {}
+    facts: dict[int, list] = {}  # what each did, as facts the draft is written from
     people = {}
-    for f in favors.select_related("person").order_by("date", "id"):
+    for f in favors.select_related("person", "lead__organization", "introduction__introduced__organization"
+                                   ).order_by("date", "id"):
         helped.setdefault(f.person_id, []).append(f.note or f.kind.replace("_", " "))
+        facts.setdefault(f.person_id, []).append(favor_service.help_facts(f))
         people[f.person_id] = f.person
     contributors, their_lead = _contributors(account, lead)
     for p in contributors:
@@ -57,7 +62,9 @@ def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
         other = their_lead.get(pid, lead)
         did = helped.get(pid) or [f"help with the {other.title} role at {other.organization.name}"]
         what = "; ".join(dict.fromkeys(did))
-        draft = drafts.landed(person.display_name, lead.organization.name, lead.title, helped_with=what)
+        draft = drafts.landed(person.display_name, lead.organization.name, lead.title,
+                              helped=facts.get(pid) or [Help("other", organization=lead.organization.name,
+                                                             role=lead.title)])
         reason = f"You landed {lead.title} at {lead.organization.name}: tell {person.display_name}, who helped with {what}."
         existing = Loop.objects.filter(account=account, person=person, kind="report", status="open").order_by("id")
         first = existing.first()

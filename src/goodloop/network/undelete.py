@@ -111,21 +111,22 @@ def recent(account, record_id: int) -> DeletedPerson | None:
                                         deleted_at__gte=timezone.now() - _window()).first()
 
 
-def what_goes(account, person_id: int) -> list[tuple[int, str]]:
-    """What deleting the person removes, as (count, plural name) per kind of record, for the
+def what_goes(account, person_id: int) -> list[str]:
+    """What deleting the person removes, as "3 asks", "1 favor"… per kind of record, for the
     confirmation step; NotFound for anyone else's person."""
     person = Person.objects.filter(account=account, id=person_id).first()
     if person is None:
         raise NotFound(f"no person with id {person_id}")
     rows, _ = _rows_removed_with(person)
-    counts: dict[str, int] = {}
+    counts: dict[tuple[str, str], int] = {}
     for obj in rows:
         meta = obj._meta
         if meta.auto_created or meta.model is Person or meta.model_name in _LINK_ROWS:
-            continue  # links (tags, shared interactions) are not records a user thinks of
-        name = str(meta.verbose_name_plural)
-        counts[name] = counts.get(name, 0) + 1
-    return sorted(((n, name) for name, n in counts.items()), key=lambda x: x[1])
+            continue  # links (tags, shared interactions, import history) are not records a user thinks of
+        key = (str(meta.verbose_name), _PLURALS.get(str(meta.verbose_name), str(meta.verbose_name_plural)))
+        counts[key] = counts.get(key, 0) + 1
+    return [f"{n} {one if n == 1 else many}" for (one, many), n in sorted(counts.items(), key=lambda x: x[0][1])]
 
 
 _LINK_ROWS = {"interactionperson", "sourcerecord", "mergerecord", "connection"}
+_PLURALS = {"import batch": "import batches", "lead stage change": "lead stage changes"}

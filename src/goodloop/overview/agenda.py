@@ -8,9 +8,10 @@ from django.db.models import Q
 from goodloop import clock
 from goodloop.core import agenda as agenda_rules
 from goodloop.core import cadence, drafts, rules
+from goodloop.core.draft_facts import Help, intro_outcome, lead_outcome
 from goodloop.helploop import rhythm, snoozes
 from goodloop.helploop import strength as strength_service
-from goodloop.helploop.favors import describe
+from goodloop.helploop.favors import help_facts
 from goodloop.helploop.models import Loop
 from goodloop.network.models import Person
 from goodloop.overview import first_steps, followups
@@ -58,7 +59,8 @@ def today(account, when: date | None = None, limit: int | None = 50, *,
 
 def _loop_candidates(account, when, target_orgs):
     loops = (Loop.objects.filter(account=account, status="open", due__lte=when + timedelta(days=LOOP_HORIZON_DAYS))
-             .select_related("person", "favor", "lead__organization", "introduction"))
+             .select_related("person", "favor__lead__organization", "favor__introduction__introduced__organization",
+                             "lead__organization", "introduction__introduced__organization"))
     for loop in loops:
         yield agenda_rules.Candidate(
             kind=loop.kind, person_name=loop.person.display_name, person_id=loop.person_id, due=loop.due,
@@ -68,28 +70,30 @@ def _loop_candidates(account, when, target_orgs):
 
 
 def _loop_draft(loop: Loop, when: date) -> str:
-    name = loop.person.display_name
-    favor = loop.favor
-    what = describe(favor) if favor else (loop.lead.title + " lead" if loop.lead else "help")
+    """A thank-you or report written from the facts: what they did (the favor's kind, whom,
+    where) and what came of it (the lead's stage or the introduction's status)."""
+    name, favor = loop.person.display_name, loop.favor
+    lead = loop.lead or (favor.lead if favor else None)
+    if favor is not None:
+        what = help_facts(favor, lead)
+    elif lead is not None:
+        what = Help("lead", organization=lead.organization.name, role=lead.title)
+    else:
+        what = Help("other")
+    helped_on = favor.date if favor else None
     if loop.kind == "thank":
-        return drafts.thank_you(name, what, favor.date if favor else None, when)
+        return drafts.thank_you(name, what, helped_on, when)
     if loop.kind == "report":
-        lead = loop.lead or (favor.lead if favor else None)
-        if lead is not None:
-            lead_name = f"the {lead.title} role at {lead.organization.name}"
-            if lead.stage == "accepted":
-                return drafts.report(name, what, f"I got {lead_name}", success=True,
-                                     when=favor.date if favor else None, today=when)
-            if lead.stage in ("rejected", "withdrawn"):
-                return drafts.report(name, what, f"{lead_name} didn't go my way", success=False,
-                                     when=favor.date if favor else None, today=when)
-            return drafts.report(name, what, f"{lead_name} is now at the {lead.stage} stage",
-                                 when=favor.date if favor else None, today=when)
         intro = loop.introduction or (favor.introduction if favor else None)
-        if intro is not None:
-            return drafts.report(name, what, f"the introduction is now {intro.status.replace('_', ' ')}",
-                                 when=favor.date if favor else None, today=when)
-        return drafts.report(name, what, when=favor.date if favor else None, today=when)
+        if lead is not None:
+            outcome = lead_outcome(lead.stage, lead.title, lead.organization.name)
+        elif intro is not None:
+            target = intro.introduced
+            outcome = intro_outcome(intro.status, target.display_name,
+                                    target.organization.name if target.organization_id else "")
+        else:
+            outcome = None
+        return drafts.report(name, what, outcome, when=helped_on, today=when)
     return ""
 
 
@@ -200,7 +204,7 @@ def _lead_step_candidates(account, when):
             due=lead.stage_changed_on + timedelta(days=STALE_LEAD_DAYS), tier=p.tier,
             reason=f"The {lead.title} lead at {lead.organization.name} has been {lead.stage} for {days} days: "
                    f"ask {p.display_name} for the next step.",
-            draft=drafts.nudge(p.display_name, f"the {lead.title} role at {lead.organization.name}", None, when),
+            draft=drafts.lead_step(p.display_name, lead.title, lead.organization.name, lead.stage),
             ref={"lead": lead.id},
         )
 

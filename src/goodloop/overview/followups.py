@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from goodloop.core import agenda as agenda_rules
 from goodloop.core import drafts
 from goodloop.core import followup as followup_rules
+from goodloop.core.draft_facts import ask_topic
 from goodloop.helploop import paths
 from goodloop.helploop.models import Ask
 
@@ -24,7 +25,7 @@ def candidates(account, when: date):
     # a topic assumed (it can only add the second-contact step); organizations are read for the
     # asks with a step due alone.
     due = []
-    for row in window.values_list("id", "person_id", "text", "sent_on", "status", "nudges", "last_nudge",
+    for row in window.values_list("id", "person_id", "kind", "sent_on", "status", "nudges", "last_nudge",
                                   "second_contact_done", "person__display_name", "person__tier"):
         fu = followup_rules.follow_up(row[3], row[4], when, nudges_sent=row[5], last_nudge=row[6],
                                       second_contact_done=row[7], organization="?")
@@ -32,13 +33,15 @@ def candidates(account, when: date):
             due.append((row, fu))
     first_org = {}
     for ask_id, org_id, org_name in (Ask.organizations.through.objects
-                                     .filter(ask_id__in=[row[0] for row, fu in due
-                                                         if fu.action == followup_rules.SECOND_CONTACT])
+                                     .filter(ask_id__in=[row[0] for row, fu in due if fu.action in
+                                                         (followup_rules.SECOND_CONTACT, followup_rules.NUDGE)])
                                      .order_by("ask_id", "organization__name", "organization_id")
                                      .values_list("ask_id", "organization_id", "organization__name")):
         first_org.setdefault(ask_id, (org_id, org_name))
-    ways_in = paths.insiders(account, dict(first_org.values()), when, per_org=4) if first_org else {}
-    for (ask_id, person_id, text, sent, _status, _nudges, _last, _second, name, tier), fu in due:
+    second = dict(first_org[row[0]] for row, fu in due
+                  if fu.action == followup_rules.SECOND_CONTACT and row[0] in first_org)
+    ways_in = paths.insiders(account, second, when, per_org=4) if second else {}
+    for (ask_id, person_id, kind, sent, _status, _nudges, _last, _second, name, tier), fu in due:
         draft, reason = "", fu.reason
         if fu.action == followup_rules.SECOND_CONTACT:
             # About the organization the ask names - never the contact's own employer, which
@@ -46,7 +49,9 @@ def candidates(account, when: date):
             org_id, org_name = first_org.get(ask_id, (None, None))
             draft, reason = second_contact(org_name, ways_in.get(org_id, []), person_id, name, fu.business_days)
         elif fu.action == followup_rules.NUDGE:
-            draft = drafts.nudge(name, " ".join(text.split()[:12]), sent, when)
+            # The ask's topic from its facts (kind, organization), not its first words.
+            org_name = first_org.get(ask_id, (None, None))[1]
+            draft = drafts.nudge(name, ask_topic(kind, [org_name] if org_name else []), sent, when)
         yield agenda_rules.Candidate(kind="follow_up", person_name=name, person_id=person_id, due=fu.due,
                                      tier=tier, reason=reason, draft=draft,
                                      ref={"ask": ask_id, "action": fu.action})

@@ -6,7 +6,9 @@ from pathlib import Path
 from django.db import transaction
 
 from goodloop.core import brief_coach
+from goodloop.core.draft_facts import is_placeholder
 from goodloop.errors import ServiceError
+from goodloop.network.models import ContactPoint, Person
 from goodloop.search.models import Brief, Landing, Target
 from goodloop.search.pdf_glyphs import Glyphs
 
@@ -51,10 +53,27 @@ def content(account) -> dict:
     targets = [t.organization.name for t in Target.objects.filter(account=account).exclude(status="closed")
                .select_related("organization").order_by("priority", "id")]
     asks = brief_coach.read_items(brief.how_you_can_help or [], targets, brief.people_categories or ())
-    return {"headline": brief.headline, "landed": landed_line(account), "roles_sought": list(brief.roles_sought or []),
+    name, contact = me_lines(account)
+    return {"name": name, "contact": contact, "headline": brief.headline, "landed": landed_line(account), "roles_sought": list(brief.roles_sought or []),
             "targets": targets,
             "people_categories": list(brief.people_categories or []), "how_you_can_help": asks,
             "offers": list(brief.offers or [])}
+
+
+def me_lines(account) -> tuple[str, list[str]]:
+    """Your name ("" while it is still the placeholder "Me") and contact lines: email, phone,
+    web address, in that order (set with `person edit me` or the You page)."""
+    rows = list(Person.objects.filter(account=account, id=account.me_id)  # one query: name and contact points
+                .values_list("display_name", "contact_points__kind", "contact_points__value", "contact_points__id"))
+    me = rows[0][0] if rows else ""
+    order = {ContactPoint.EMAIL: 0, ContactPoint.PHONE: 1, ContactPoint.URL: 2}
+    points = sorted(((kind, value, pid) for _, kind, value, pid in rows if pid is not None),
+                    key=lambda p: (order.get(p[0], 3), p[2]))
+    return ("" if is_placeholder(me) else me), [value for _, value, _ in points]
+
+
+def title_of(data: dict) -> str:
+    return f"{data['name']}: networking brief" if data.get("name") else "My networking brief"
 
 
 def landed_line(account) -> str:
@@ -79,7 +98,9 @@ def _items(data: dict, key: str) -> list[str]:
 
 
 def to_markdown(data: dict) -> str:
-    lines = ["# My networking brief", ""]
+    lines = [f"# {title_of(data)}", ""]
+    if data.get("contact"):
+        lines += [" · ".join(data["contact"]), ""]
     if data["headline"]:
         lines += [data["headline"], ""]
     if data.get("landed"):
@@ -97,10 +118,12 @@ def to_markdown(data: dict) -> str:
 
 def to_html(data: dict) -> str:
     e = html.escape
-    parts = ["<!doctype html><html lang='en'><head><meta charset='utf-8'><title>My networking brief</title>",
+    parts = [f"<!doctype html><html lang='en'><head><meta charset='utf-8'><title>{e(title_of(data))}</title>",
              "<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;line-height:1.5}"
              "h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:1.5rem}</style></head><body><main>",
-             "<h1>My networking brief</h1>"]
+             f"<h1>{e(title_of(data))}</h1>"]
+    if data.get("contact"):
+        parts.append("<p class='contact'>" + " · ".join(e(c) for c in data["contact"]) + "</p>")
     if data["headline"]:
         parts.append(f"<p>{e(data['headline'])}</p>")
     if data.get("landed"):
@@ -136,8 +159,10 @@ def pdf_with_warning(data: dict) -> tuple[bytes, str]:
         family, glyphs = "Helvetica", Glyphs(None)
     clean = glyphs.clean
     pdf.set_font(family, size=18)
-    pdf.multi_cell(0, 10, clean("My networking brief"), new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 10, clean(title_of(data)), new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(family, size=11)
+    if data.get("contact"):
+        pdf.multi_cell(0, 6, clean(" · ".join(data["contact"])), new_x="LMARGIN", new_y="NEXT")
     if data["headline"]:
         pdf.multi_cell(0, 6, clean(data["headline"]), new_x="LMARGIN", new_y="NEXT")
     if data.get("landed"):
@@ -167,7 +192,7 @@ def pdf_with_warning(data: dict) -> tuple[bytes, str]:
 def pdf_warning(data: dict) -> str:
     """The warning pdf_with_warning would give, without drawing the PDF (for the brief page)."""
     glyphs = Glyphs(FONT if FONT.exists() else None)
-    glyphs.clean(" ".join([data["headline"] or "", data.get("landed", ""), *(str(x) for _, key in SECTIONS for x in _items(data, key))]))
+    glyphs.clean(" ".join([data.get("name", ""), *data.get("contact", []), data["headline"] or "", data.get("landed", ""), *(str(x) for _, key in SECTIONS for x in _items(data, key))]))
     return glyphs.warning()
 
 

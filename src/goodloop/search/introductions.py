@@ -62,20 +62,22 @@ def move(account, intro_id: int, status: str, when: date | None = None) -> Intro
     return intro
 
 
+def facts_for(intro: Introduction, headline: str = "") -> intro_drafts.IntroFacts:
+    """The facts an introduction's drafts are written from: who is who, and which of them I am
+    (my brief's headline goes only into a blurb about me)."""
+    target = intro.introduced
+    i_am = (intro_drafts.SEEKER if intro.introducee.is_me else
+            intro_drafts.INTRODUCER if intro.introducer.is_me else intro_drafts.NEITHER)
+    return intro_drafts.IntroFacts(
+        introducer=intro.introducer.display_name, seeker=intro.introducee.display_name, target=target.display_name,
+        organization=target.organization.name if target.organization_id else "", purpose=intro.purpose,
+        headline=headline if i_am == intro_drafts.SEEKER else "", i_am=i_am)
+
+
 def drafts_for(account, intro: Introduction) -> dict[str, str]:
     """The three double opt-in drafts for an introduction."""
     brief = Brief.objects.filter(account=account).first()
-    seeker = intro.introducee.display_name  # "Me" unless I introduce two other people
-    target = intro.introduced
-    org = target.organization.name if target.organization_id else ""
-    forwardable = intro_drafts.blurb(seeker, brief.headline if brief else "", intro.purpose, target.display_name)
-    return {
-        "request": intro_drafts.request(intro.introducer.display_name, target.display_name, org, intro.purpose,
-                                        forwardable),
-        "opt_in": intro_drafts.opt_in(intro.introducer.display_name, target.display_name, seeker, forwardable),
-        "introduction": intro_drafts.introduction(intro.introducer.display_name, seeker, target.display_name,
-                                                  intro.purpose),
-    }
+    return intro_drafts.all_drafts(facts_for(intro, brief.headline if brief else ""))[1]
 
 
 def as_dict(intro: Introduction) -> dict:

@@ -145,7 +145,7 @@ class AgendaDoneForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if not (data.get("loop") or (data.get("ask") and data.get("action")) or data.get("person")):
+        if not (data.get("key") or data.get("loop") or (data.get("ask") and data.get("action")) or data.get("person")):
             raise forms.ValidationError("nothing to mark done: the item names no loop, ask or person")
         return data
 

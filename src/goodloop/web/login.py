@@ -57,6 +57,10 @@ class ThrottledAuthenticationForm(AuthenticationForm):
         "throttled": "Too many failed sign-ins. Wait %(seconds)s seconds, then try again (or reset your password).",
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Email"  # what people sign in with; Django's label says "Username"
+
     def clean_username(self):
         return (self.cleaned_data.get("username") or "").strip().lower()  # the login is the email, any case
 

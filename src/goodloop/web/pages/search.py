@@ -11,6 +11,7 @@ from goodloop.core import rules as v
 from goodloop.errors import NotFound
 from goodloop.helploop.models import Ask, Loop
 from goodloop.network.models import Person, Role
+from goodloop.search import introductions as intro_service
 from goodloop.search.models import Brief, Introduction, Lead, Target
 
 OPEN_ASK_STATUSES = ("draft", "sent")
@@ -106,16 +107,7 @@ def introduction_rows(account, intros) -> list[dict]:
         loops[loop.introduction_id].append(loop)
     rows = []
     for intro in intros:
-        seeker, target = intro.introducee.display_name, intro.introduced
-        org = target.organization.name if target.organization_id else ""
-        blurb = intro_drafts.blurb(seeker, headline, intro.purpose, target.display_name)
-        drafts = {
-            "request": intro_drafts.request(intro.introducer.display_name, target.display_name, org, intro.purpose,
-                                            blurb),
-            "opt_in": intro_drafts.opt_in(intro.introducer.display_name, target.display_name, seeker, blurb),
-            "introduction": intro_drafts.introduction(intro.introducer.display_name, seeker, target.display_name,
-                                                      intro.purpose),
-        }
+        blurb, drafts = intro_drafts.all_drafts(intro_service.facts_for(intro, headline))
         rows.append({"intro": intro, "drafts": drafts, "blurb": blurb, "loops": loops[intro.id],
                      "next": INTRO_NEXT.get(intro.status),
                      "mine": intro.introducee.is_me, "giver": intro.introducer.is_me,

@@ -21,7 +21,8 @@ from goodloop.web.pages import helploop as pages
 from .common import initial_from_query, is_htmx_fragment, not_found_is_404, paginate, query_without
 
 # What a status button says, per status the ask can move to.
-STATUS_ACTIONS = {"answered": "Answered", "declined": "Declined", "done": "Done", "no_reply": "No reply"}
+STATUS_ACTIONS = {"answered": "Answered", "declined": "Declined", "done": "Done", "no_reply": "No reply",
+                  "withdrawn": "Withdrawn"}
 
 
 def view(request):

@@ -30,10 +30,10 @@ def build_charts(data: dict) -> list[Chart]:
     out = [
         Chart("activity", "Activity per week, by channel", "Week starting", "Interactions", weeks,
               [Series(c, [w[c] for w in act]) for c in used], kind="stacked",
-              summary=f"{total} interactions over {len(weeks)} weeks, stacked by channel."),
+              summary=f"{_n(total, 'interaction')} over {_n(len(weeks), 'week')}, stacked by channel."),
         Chart("asks", "Asks made per week", "Week starting", "Asks", [w["week"] for w in asks],
               [Series("asks made", [w["count"] for w in asks])], kind="bar",
-              summary=f"{sum(w['count'] for w in asks)} asks made."),
+              summary=f"{_n(sum(w['count'] for w in asks), 'ask')} made."),
         Chart("scores", "Average coach score of the week's asks", "Week starting", "Score (0–100)",
               [w["week"] for w in asks], [Series("average score", [w["average_score"] for w in asks])],
               kind="line", y_max=100, summary="The coach's average score of the asks made each week."),
@@ -45,8 +45,9 @@ def build_charts(data: dict) -> list[Chart]:
               ["thanked in 2 days", "reported in 30 days"],
               [Series("share (%)", [_percent(closure["thanked_share"]), _percent(closure["reported_share"])])],
               kind="bar", y_max=100,
-              summary=f"{closure['thanked_within_2_days']} of {closure['favors_received']} favors thanked within "
-                      f"2 days; {closure['reported_within_30_days']} of {closure['report_loops']} reports within 30."),
+              summary=f"{closure['thanked_within_2_days']} of {_n(closure['favors_received'], 'favor')} thanked within "
+                      f"2 days; {closure['reported_within_30_days']} of {_n(closure['report_loops'], 'report')} "
+                      f"within 30."),
         Chart("sources", "Leads by source, with conversion", "Source", "Leads",
               [s["source"] for s in by_source],
               [Series(k, [s[k] for s in by_source]) for k in ("leads", "interviews", "offers")], kind="bar",
@@ -59,7 +60,7 @@ def build_charts(data: dict) -> list[Chart]:
               [t["tier"] for t in coverage],
               [Series("on time", [t["people"] - t["overdue"] for t in coverage]),
                Series("overdue", [t["overdue"] for t in coverage], color="#D55E00")], kind="stacked",
-              summary=f"{overdue} contacts are overdue for a check-in."),
+              summary=f"{_n(overdue, 'contact')} {'is' if overdue == 1 else 'are'} overdue for a check-in."),
     ]
     return [charts.render(c) for c in out]
 
@@ -72,3 +73,8 @@ def view(request):
         "title": "Reports", "form": form, "data": data, "charts": build_charts(data),
         "closure": data["loop_closure"],
     }, status=400 if form.errors else 200)
+
+
+def _n(count: int, one: str, many: str = "") -> str:
+    """"1 ask", "2 asks": the count with the word it agrees with."""
+    return f"{count} {one if count == 1 else (many or one + 's')}"
