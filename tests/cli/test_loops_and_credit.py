@@ -63,7 +63,7 @@ def test_a_lead_credits_the_chain_and_its_moves_are_reported_along_it(cli, chain
     assert "(your introduction to Omar Haddad led to it)" in reasons["Priya Natarajan"]
     drafts = {x["person"]["name"]: x["draft"] for x in j(cli, "today", "--date", "2026-03-23")
               if x["kind"] == "report"}
-    assert "Product Manager, Payouts role at Saltmarsh Pay is now at the interviewing stage" in drafts["Omar Haddad"]
+    assert "I'm now interviewing for the Product Manager, Payouts role at Saltmarsh Pay" in drafts["Omar Haddad"]
     assert "Product Manager, Payouts role at Saltmarsh Pay" in drafts["Priya Natarajan"]
 
 

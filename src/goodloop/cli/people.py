@@ -113,6 +113,10 @@ def person_merge(
 ):
     """Merge the second person into the first, after showing both (everything moves; undo with
     `person unmerge MERGE_ID`)."""
+    from goodloop import bootstrap
+
+    # import_jobs (side_by_side) lives beside the import task, whose models need the task runner's apps.
+    bootstrap.setup(cli=True, tasks=True)
     context.account()  # set up Django before importing services
     from goodloop.network import people as svc
     from goodloop.transfer import merge
