@@ -11,6 +11,7 @@ TODAY = date(2026, 3, 2)
 
 def build_world(account, tag: str, n: int = 1) -> dict:
     """n of every kind of object for `account`, made through the services; returns the last ids."""
+    from goodloop.giving import requests
     from goodloop.helploop import asks, favors, loops
     from goodloop.network import interactions, people
     from goodloop.search import introductions, leads, targets
@@ -29,9 +30,10 @@ def build_world(account, tag: str, n: int = 1) -> dict:
         intro = introductions.record(account, a, account.me, b, purpose="learn about Zeta", when=TODAY)
         favor = favors.record(account, a, "received", "advice", note="resume tips", when=TODAY).favor
         loop = loops.open_loop(account, b, "follow_up", TODAY, "follow up with Bo", TODAY)
+        request = requests.record(account, c, "Could you look over my resume for the analyst role?", TODAY).ask
         ids = {"person": a.id, "organization": a.organization_id, "target": target.id, "interaction": inter.id,
                "ask": ask.id, "lead": lead.id, "introduction": intro.id, "favor": favor.id, "loop": loop.id,
-               "other_person": b.id, "third_person": c.id}
+               "request": request.id, "other_person": b.id, "third_person": c.id}
     return ids
 
 

@@ -16,6 +16,7 @@ MATRIX = [
     ("get", "/api/asks/{id}", "ask", None),
     ("patch", "/api/asks/{id}", "ask", {"status": "answered"}),
     ("delete", "/api/asks/{id}", "ask", None),
+    ("get", "/api/requests/{id}", "request", None),
     ("get", "/api/favors/{id}", "favor", None),
     ("patch", "/api/favors/{id}", "favor", {"note": "pwned"}),
     ("delete", "/api/favors/{id}", "favor", None),

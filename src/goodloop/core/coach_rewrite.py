@@ -122,7 +122,7 @@ _ANY_OPENINGS = re.compile(
 def _narrow(sentence: str, category: str) -> str:
     """"refer me for any openings" -> "refer me for one product marketing role (I'll send the posting)"."""
     one = f"one {category} role" if category and not _role_phrase(category) == "a role" else "one opening"
-    return _ANY_OPENINGS.sub(f"{one} (I'll send you the posting)", sentence, count=1)
+    return _ANY_OPENINGS.sub(lambda _: f"{one} (I'll send you the posting)", sentence, count=1)
 
 
 _GREETING = re.compile(r"^\s*(?:hi|hey|hello|dear)\b[^,!:\n-]{0,40}?(?:[,!:]|\s-\s)\s*|^\s*(?:hi|hey|hello)\s+[A-Z][\w'-]*\s+", re.I)
