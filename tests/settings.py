@@ -15,3 +15,8 @@ _url = os.environ.get("GOODLOOP_TEST_DATABASE_URL", "")
 if _url:
     DATABASES = {"default": _database(parse_database_url(_url, GOODLOOP_HOME))}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests; never in production
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # A file, as a real store is, not Django's shared-cache memory database: threads sharing that
+    # one (the live server, the task worker) take table locks that fail at once ("database table
+    # is locked") instead of waiting out the busy timeout as WAL on a file does.
+    DATABASES["default"]["TEST"] = {"NAME": os.path.join(GOODLOOP_HOME, "test.sqlite3")}

@@ -33,7 +33,7 @@ def hostile(transactional_db):
 
     account = accounts.local_account()
     account.ids = build_world(account, SCRIPT)
-    person = people.add_person(account, SCRIPT, org=f"{SCRIPT} Inc")
+    person = people.add_person(account, SCRIPT, org=f"{SCRIPT} Labs")
     person.notes, person.needs = IMG, [f"{IMG} need"]
     person.save(update_fields=["notes", "needs"])
     ContactPoint.objects.create(account=account, person=person, kind="url", value=JS_URL, key="x")

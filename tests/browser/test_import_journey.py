@@ -1,8 +1,8 @@
 """The import journey: upload a file in the web app, watch the progress bar, open the report,
 merge a suggested duplicate and undo it.
 
-The upload runs for real in the background thread (its own database connection, which on
-SQLite in memory reaches the same shared test database). To watch the progress bar
+The upload runs for real on the task worker's thread (its own database connection to the same
+test database), as `goodloop serve` runs it. To watch the progress bar
 deterministically, the import pauses at its second progress report until the test has seen
 the bar. Playwright's sync API drives Debian's Chromium (never a downloaded browser).
 """
@@ -59,7 +59,18 @@ def big_file(tmp_path) -> Path:
     return path
 
 
-def test_upload_watch_progress_open_report_merge_a_duplicate(live_server, network, browser, paused, tmp_path):
+@pytest.fixture
+def worker(transactional_db):
+    """The task worker the local server runs beside itself (`goodloop serve`), in this process."""
+    from goodloop.runner import worker as runner
+
+    running = runner.start_thread(interval=0.05)
+    yield running
+    running.stop()
+
+
+def test_upload_watch_progress_open_report_merge_a_duplicate(live_server, network, worker, browser, paused,
+                                                             tmp_path):
     from playwright.sync_api import expect
 
     reached, go = paused

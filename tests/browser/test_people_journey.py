@@ -42,12 +42,12 @@ def test_search_people_open_a_person_see_the_timeline(live_server, network, brow
     assert page.evaluate("typeof htmx") == "object"  # the vendored htmx loaded
 
     # Live search: typing updates only the results (htmx) and the address bar.
-    page.get_by_label("Search").fill(person.display_name)
+    page.get_by_label("Search", exact=True).fill(person.display_name)
     page.wait_for_url("**/people/?q=*")
     rows = page.locator("table.people tbody tr")
     expect(rows.first).to_contain_text(person.display_name)
     assert rows.count() < 50
-    expect(page.get_by_label("Search")).to_have_value(person.display_name)  # the form was not replaced
+    expect(page.get_by_label("Search", exact=True)).to_have_value(person.display_name)  # the form was not replaced
     page.screenshot(path=f"{SHOTS}/goodloop-people.png", full_page=False)
 
     page.get_by_role("link", name=person.display_name, exact=True).first.click()
@@ -64,7 +64,7 @@ def test_search_people_open_a_person_see_the_timeline(live_server, network, brow
 
     # Back to the search results, as the address bar kept them.
     page.go_back()
-    expect(page.get_by_label("Search")).to_have_value(person.display_name)
+    expect(page.get_by_label("Search", exact=True)).to_have_value(person.display_name)
     assert errors == []
 
 

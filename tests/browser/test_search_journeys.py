@@ -90,7 +90,7 @@ def test_move_a_lead_through_the_board(live_server, network, page):
     via, _ = two_people(network)
     page.goto(live_server.url + "/leads/")
     expect(page.locator("[data-drop-stage]")).to_have_count(9)
-    page.get_by_label("Organization").fill("Board Test Co")
+    page.get_by_label("Organization", exact=True).fill("Board Test Co")
     page.get_by_label("Role title").fill("Board Journey Lead")
     page.get_by_label("Via (person)").fill(via.display_name)
     page.get_by_role("button", name="Add lead").click()
@@ -104,7 +104,7 @@ def test_move_a_lead_through_the_board(live_server, network, page):
     card.get_by_label("Move Board Journey Lead to").select_option("networking")
     card.get_by_role("button", name="Move").click()
     expect(page.locator('[data-drop-stage="networking"]').locator(f"#lead-{lead.id}")).to_be_visible()
-    expect(page.locator("#board-announce")).to_contain_text("report loop opened")
+    expect(page.locator("#board-announce")).to_contain_text("2 report loops opened: tell Joy Gordon, Lakshmi Brooks")
     expect(page.locator("#board-announce")).to_contain_text(via.display_name)
 
     # Drag and drop onto the "applied" column.

@@ -22,7 +22,7 @@ def marked(transactional_db):
 
     account = accounts.local_account()
     account.ids = build_world(account, SCRIPT)
-    person = people.add_person(account, SCRIPT, org=f"{SCRIPT} Inc")
+    person = people.add_person(account, SCRIPT, org=f"{SCRIPT} Labs")
     person.notes, person.needs = IMG, [f"{IMG} need"]
     person.save(update_fields=["notes", "needs"])
     account.ids["xss_person"] = person.id
@@ -55,7 +55,7 @@ def test_no_dialog_fires_on_the_main_pages(live_server, marked, browser):
             shown.append(path)  # the markup, shown as the text it is
     # Live search (htmx) swaps results in with the markup in them.
     page.goto(live_server.url + "/people/")
-    page.get_by_label("Search").fill("<script>")
+    page.get_by_label("Search", exact=True).fill("<script>")
     page.wait_for_url("**/people/?q=*")
     page.wait_for_timeout(300)
     assert not dialogs, f"a dialog fired: {dialogs}"
