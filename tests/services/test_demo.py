@@ -1,5 +1,7 @@
 """The demo network: the one fixture builder behind `goodloop demo` and the tests."""
 
+import json
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -19,7 +21,7 @@ from goodloop.network.models import (
     Person,
     Role,
 )
-from goodloop.overview import check
+from goodloop.overview import agenda, check
 from goodloop.search.models import Brief, Introduction, Lead, LeadStageChange, Target
 
 TODAY = date(2025, 6, 15)
@@ -181,3 +183,35 @@ def test_erase_keeps_only_the_account_and_me(loaded, db):
 
 def test_demo_fixture(demo):
     assert Person.objects.filter(account=demo, is_me=False).count() >= 200
+
+
+def readable(draft: str) -> bool:
+    """A draft that can be sent as written: greets someone by name, never calls the user "Me",
+    fills every blank, brackets no pasted note, doubles no word, ends its sentence, stays short."""
+    return (draft.startswith("Hi ") and not re.search(r"\bMe\b|[{}()\[\]]|\bNone\b", draft)
+            and not re.search(r"\b(\w+)\s+\1\b", draft, re.IGNORECASE)
+            and draft.rstrip()[-1] in ".!?" and len(draft.split()) < 120)
+
+
+# Monday, Friday, Saturday and Sunday: the 3B7 follow-up counts business days.
+@pytest.mark.parametrize("loaded_on", [date(2026, 12, 7), date(2026, 12, 11), date(2026, 12, 12), date(2026, 12, 13)])
+def test_the_demo_opens_on_a_believable_day_and_stays_one_nearby(account, loaded_on):
+    """A handful of items, a few overdue, each with a draft that reads well (issue 13): on the day the
+    demo is loaded and on the days around it, whatever the weekday."""
+    demo_service.load_demo(account, today=loaded_on)
+    for offset in (-1, 0, 1, 2):
+        items = agenda.today(account, loaded_on + timedelta(days=offset))
+        overdue = [i for i in items if i.overdue_days > 0]
+        assert 5 <= len(items) <= 9 and 1 <= len(overdue) <= 3, (offset, [(i.kind, i.overdue_days) for i in items])
+        assert all(readable(i.draft) for i in items), [i.draft for i in items if not readable(i.draft)]
+    day = {i.kind for i in agenda.today(account, loaded_on)}
+    # The help loop at a glance: a thank-you, a report owed, a 3B7 step, a give, a check-in, reconnects.
+    assert day == {"thank", "report", "follow_up", "give", "check_in", "reconnect"}
+
+
+def test_goodloop_demo_then_today_on_the_real_date(cli, account):
+    assert cli("demo")[0] == 0
+    code, out, _ = cli("today", "--json")
+    items = json.loads(out)
+    assert code == 0 and 5 <= len(items) <= 9 and 1 <= sum(i["overdue_days"] > 0 for i in items) <= 3
+    assert all(readable(i["draft"]) for i in items)

@@ -7,6 +7,7 @@ to `today`, so a given day always yields the same network.
 import random
 from datetime import date, timedelta
 
+from goodloop.core import rules
 from goodloop.core.orgnames import normalize_org
 from goodloop.demo import data as d
 from goodloop.demo.data import ascii_slug
@@ -39,6 +40,8 @@ CHANNEL_WEIGHTS = {
     "wide": (("email", 2), ("social", 3), ("message", 2)),
 }
 DIRECTION_WEIGHTS = (("mutual", 5), ("outbound", 3), ("inbound", 2))
+KEEP_CLEAR_DAYS = 10  # the demo's next days hold few check-ins: its user has kept up
+DUE_SOON = (3, 7)  # ...but for these: days after the demo's today when a check-in falls due
 
 
 def weighted(rng: random.Random, pairs):
@@ -259,6 +262,29 @@ class Builder:
         for n, event in enumerate(d.EVENTS * 2):
             self.plan(self.day(7 + n * 14 + rng.randint(0, 6)), "event", "mutual", f"Saw each other at the {event}",
                       rng.sample(active, rng.randint(3, 7)))
+
+    def keep_up(self) -> None:
+        """The touches of someone who keeps up with their network: whoever's tier cadence would fall
+        due in the next KEEP_CLEAR_DAYS got a short note in time, so the demo opens on a handful of
+        check-ins, not a wall of them; a few fall due on the DUE_SOON days. Drawn from their own random
+        sequence, so the rest of the network stays what it was."""
+        rng = random.Random(SEED + 1)
+        last: dict[int, date] = {}
+        for when, *_, people in self.planned:
+            for p in people:
+                last[p.id] = max(when, last.get(p.id, when))
+        soon = list(DUE_SOON)
+        for p in self.people:
+            days = rules.CADENCE_DAYS.get(p.tier)
+            if days is None or p.id not in last or last[p.id] + timedelta(days=days) > self.day(-KEEP_CLEAR_DAYS):
+                continue
+            overdue = last[p.id] + timedelta(days=days) <= self.today
+            if soon and overdue and p.tier in ("close", "active"):
+                due = self.day(-soon.pop(0))
+            else:
+                due = self.day(-rng.randint(KEEP_CLEAR_DAYS + 1, days - 1))
+            self.plan(due - timedelta(days=days), rng.choice(("email", "message")), "outbound",
+                      "Checked in to see how things are going", [p])
 
     def save_interactions(self) -> int:
         """Insert the planned interactions and set each person's last touch to their latest."""

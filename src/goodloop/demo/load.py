@@ -86,6 +86,7 @@ def load_demo(account, today: date | None = None) -> DemoResult:
         Connection.objects.bulk_create([Connection(account=account, a=a, b=c, note=note) for a, c, note in pairs])
         b.routine_interactions()
         counts = story(b)
+        b.keep_up()
         interactions = b.save_interactions()
         from goodloop.demo.loops import open_demo_loops, score_demo_asks
         from goodloop.overview import check

@@ -4,7 +4,15 @@ the coach's reading of its asks, so Today, Loops and Reports mean something at o
 from datetime import timedelta
 
 from goodloop.core import coach as coach_rules
+from goodloop.core import drafts
 from goodloop.core import loops as loop_rules
+from goodloop.core import needs as need_rules
+
+THANKED_AFTER_DAYS = 2  # favors older than this were thanked; yesterday's thank-you is still to send
+LATE_THANK_DAYS = 6
+OWED_REPORT_DAYS = 3  # reports due in the last three days are still owed; older ones were sent
+LATE_REPORT_DAYS = 9
+PLANNED_GIVE_DAYS = 7  # a give planned for a later giving day falls due this many days on
 
 
 def open_demo_loops(account, today) -> int:
@@ -21,16 +29,49 @@ def open_demo_loops(account, today) -> int:
             loop = Loop(account=account, person=favor.person, kind=spec.kind, due=spec.due, reason=spec.reason,
                         opened_on=favor.date, favor=favor, lead_id=favor.lead_id,
                         introduction_id=favor.introduction_id)
-            age = (today - favor.date).days
-            if spec.kind == "thank" and age > 5:
-                # Four in five thanked the next day, the rest late (the report's closure rate).
-                late = favor.id % 5 == 0
-                loop.status, loop.closed_on = "done", favor.date + timedelta(days=6 if late else 1)
-            elif spec.kind == "report" and age > 35 and (age > 90 or favor.id % 2):
-                loop.status, loop.closed_on = "done", favor.date + timedelta(days=21 if favor.id % 3 else 40)
+            _settle(loop, favor, today)
             rows.append(loop)
+    rows.extend(_planned_gives(account, today))
     Loop.objects.bulk_create(rows)
     return len(rows)
+
+
+def _planned_gives(account, today) -> list:
+    """Gives come in chunks: the first person whose need my brief's offers meet is today's give; the
+    others sharing a need already met by one are planned, a give loop each on a later giving day."""
+    from goodloop.helploop.models import Loop
+    from goodloop.network.models import Person
+    from goodloop.search.models import Brief
+
+    brief = Brief.objects.filter(account=account).first()
+    offers = [o for o in (brief.offers if brief else []) if o]
+    needy = Person.objects.filter(account=account).exclude(needs=[]).exclude(tier="dormant").order_by("id")
+    rows, met = [], set()
+    for person in needy:
+        for give in need_rules.suggest_gives(person.needs, offers):
+            if give.need in met:
+                due = today + timedelta(days=PLANNED_GIVE_DAYS + 3 * len(rows))
+                rows.append(Loop(account=account, person=person, kind="give", due=due, opened_on=today,
+                                 reason=f"{person.display_name} is looking for {give.need}: you planned to offer "
+                                        f"{give.offer[:1].lower()}{give.offer[1:]} on {due.isoformat()}.",
+                                 draft=drafts.give(person.display_name, give.need, give.offer)))
+            met.add(give.need)
+    return rows
+
+
+def _settle(loop, favor, today) -> None:
+    """Close what a fairly diligent person has closed by `today`, so the demo opens on a believable
+    day: every thank-you but yesterday's (four in five sent the next day, the rest late), and every
+    report that fell due before the last couple of days (most on time, some late); a report due
+    since then is the one still owed."""
+    age = (today - favor.date).days
+    if loop.kind == "thank" and age >= THANKED_AFTER_DAYS:
+        late = favor.id % 5 == 0 and age > LATE_THANK_DAYS
+        loop.status, loop.closed_on = "done", favor.date + timedelta(days=LATE_THANK_DAYS if late else 1)
+    elif loop.kind == "report" and (today - loop.due).days > OWED_REPORT_DAYS:
+        late = favor.id % 3 == 0
+        closed = loop.due + timedelta(days=LATE_REPORT_DAYS) if late else loop.due - timedelta(days=favor.id % 4)
+        loop.status, loop.closed_on = "done", min(max(closed, favor.date), today)
 
 
 def score_demo_asks(account) -> None:

@@ -3,6 +3,8 @@ asks (vague and specific), favors both ways and a brief. Each ask and favor come
 the interaction that carried it, so every clock in the demo agrees.
 """
 
+from goodloop.core import rules
+from goodloop.core.calendar import add_business_days, business_days_between
 from goodloop.demo import data as d
 from goodloop.demo.build import Builder, weighted
 from goodloop.helploop.models import Ask, Favor
@@ -11,14 +13,14 @@ from goodloop.search.models import Brief, Introduction, Lead, LeadStageChange, T
 # Leads: organization, title, source, source cast key, contributors, [(stage, days ago)], url slug.
 LEADS = (
     ("Northwind Analytics", "Senior Product Marketing Manager", "introduction", "elena", ("marcus", "elena", "daniel"),
-     (("identified", 70), ("networking", 68), ("referred", 52), ("applied", 50), ("interviewing", 30))),
+     (("identified", 70), ("networking", 68), ("referred", 52), ("applied", 50), ("interviewing", 9))),
     ("Harbor & Finch", "Senior Product Marketing Manager, Payments", "person", "layla", ("layla", "kofi"),
      (("identified", 55), ("networking", 50), ("referred", 40), ("applied", 38), ("interviewing", 20),
       ("offer", 4))),
     ("Larkspur Labs", "Product Marketing Manager, Developer Platform", "person", "tomas", ("tomas",),
-     (("identified", 40), ("networking", 35), ("referred", 25))),
+     (("identified", 40), ("networking", 35), ("referred", 25), ("applied", 11))),
     ("Bluefin Health", "Director, Product Marketing", "recruiter", "aisha", ("aisha", "chloe"),
-     (("identified", 45), ("applied", 42))),
+     (("identified", 45), ("applied", 42), ("interviewing", 6))),
     ("Tessellate Robotics", "Group Product Marketing Manager", "posting", None, ("priya",),
      (("identified", 15), ("networking", 10))),
     ("Kestrel Cloud", "Senior PMM, Developer Tools", "posting", None, ("priya",),
@@ -40,7 +42,11 @@ INTRODUCTIONS = (
     ("me", "ravi", "aisha", "Ravi is looking for a data analyst role in health tech", "made", 21, 20, None, 20),
 )
 
-# Asks I make: cast key (or a tier to draw from), text, kind, organization, status, days ago.
+# The ask that opens the demo's day on its 3B7 second contact: sent three business days ago.
+THREE_BUSINESS_DAYS = "3 business days"
+
+# Asks I make: cast key (or a tier to draw from), text, kind, organization, status, days ago. A sent
+# ask past the 3B7 nudge day was nudged on that day, once: it waits for a reply.
 ASKS = (
     ("marcus", "Could you introduce me to someone in product marketing at Northwind?", "introduction",
      "Northwind Analytics", "answered", 97),
@@ -49,19 +55,19 @@ ASKS = (
     ("tomas", d.SPECIFIC_ASKS[3][1], "referral", "Larkspur Labs", "done", 27),
     ("aisha", d.SPECIFIC_ASKS[1][1], "insight", "Bluefin Health", "answered", 46),
     ("priya", d.SPECIFIC_ASKS[4][1], "introduction", "Tessellate Robotics", "answered", 11),
-    ("sofia", d.SPECIFIC_ASKS[0][1], "introduction", "Juniper Learning", "sent", 4),
+    ("sofia", d.SPECIFIC_ASKS[0][1], "introduction", "Juniper Learning", "sent", THREE_BUSINESS_DAYS),
     ("noah", d.SPECIFIC_ASKS[0][1], "introduction", "Solstice Energy", "declined", 42),
     ("layla", d.SPECIFIC_ASKS[3][1], "referral", "Harbor & Finch", "done", 41),
     ("kofi", d.SPECIFIC_ASKS[2][1], "resume_feedback", "Harbor & Finch", "done", 60),
     ("priya", d.SPECIFIC_ASKS[6][1], "reference", "Harbor & Finch", "sent", 2),
     ("wide", "Do you know any companies I should target?", "advice", None, "no_reply", 75),
     ("active", d.VAGUE_ASKS[1], "advice", None, "answered", 64),
-    ("wide", d.VAGUE_ASKS[2], "other", None, "sent", 6),
+    ("wide", d.VAGUE_ASKS[2], "other", None, "no_reply", 30),
     ("active", d.VAGUE_ASKS[3], "other", None, "no_reply", 33),
     ("active", d.VAGUE_ASKS[5], "other", None, "declined", 58),
     ("wide", d.VAGUE_ASKS[4], "introduction", None, "draft", 1),
-    ("active", d.SPECIFIC_ASKS[5][1], "advice", "Bluefin Health", "sent", 5),
-    ("active", d.SPECIFIC_ASKS[4][1], "introduction", "Larkspur Labs", "sent", 8),
+    ("active", d.SPECIFIC_ASKS[5][1], "advice", "Bluefin Health", "sent", 12),
+    ("active", d.SPECIFIC_ASKS[4][1], "introduction", "Larkspur Labs", "sent", 13),
     ("active", d.SPECIFIC_ASKS[1][1], "insight", "Tessellate Robotics", "draft", 0),
     ("close", d.SPECIFIC_ASKS[2][1], "resume_feedback", "Kestrel Cloud", "done", 150),
     ("active", d.SPECIFIC_ASKS[0][1], "introduction", "Harbor & Finch", "answered", 48),
@@ -76,8 +82,8 @@ FAVORS = (
     ("aisha", "received", "lead", 45, 4, "Bluefin Health", None),
     ("layla", "received", "referral", 40, 8, "Harbor & Finch", None),
     ("kofi", "received", "resume_feedback", 57, 9, "Harbor & Finch", None),
-    ("priya", "received", "advice", 120, None, None, None),
-    ("kofi", "received", "encouragement", 12, None, None, None),
+    ("priya", "received", "advice", 17, None, None, None),
+    ("kofi", "received", "encouragement", 0, None, None, None),
     ("sofia", "received", "insight", 70, None, None, None),
     ("ravi", "given", "introduction", 20, None, None, 6),
     ("ravi", "given", "resume_feedback", 35, None, None, None),
@@ -135,16 +141,24 @@ def story(b: Builder) -> dict:
         by_tier.setdefault(p.tier, []).append(p)
     asks, ask_orgs = [], []
     for who, text, kind, org_name, status, ago in ASKS:
+        if ago == THREE_BUSINESS_DAYS:
+            ago = 1
+            while business_days_between(b.day(ago), b.today) < rules.SECOND_CONTACT_BUSINESS_DAYS:
+                ago += 1
         person = cast.get(who) or rng.choice(by_tier[who])
         sent = None if status == "draft" else b.day(ago)
         answered = b.day(max(ago - rng.randint(1, 4), 0)) if status in ("answered", "declined", "done") else None
+        nudged = add_business_days(sent, rules.NUDGE_BUSINESS_DAYS) if sent else None
+        nudged = nudged if status == "no_reply" or (status == "sent" and nudged <= b.today) else None
         asks.append(Ask(account=b.account, person=person, direction=Ask.MADE, text=text.format(org=org_name),
                         kind=kind, status=status, date=b.day(ago), sent_on=sent, answered_on=answered,
-                        nudges=1 if status == "no_reply" else 0))
+                        nudges=1 if nudged else 0, last_nudge=nudged))
         ask_orgs.append(org[org_name] if org_name else None)
         if sent:
             b.plan(sent, rng.choice(("email", "message")), "outbound", f"Asked: {text.format(org=org_name)[:80]}",
                    [person])
+        if nudged:
+            b.plan(nudged, "email", "outbound", "A polite nudge about my ask", [person])
         if answered:
             b.plan(answered, rng.choice(("email", "call")), "inbound", "Replied to my ask", [person])
     for i, (kind, text) in enumerate(d.RECEIVED_ASKS):
