@@ -69,6 +69,27 @@ def test_accepting_lands_the_search_and_it_can_be_undone(cli, search):
                                    if x["kind"] == "report"}
 
 
+def test_each_thank_you_for_the_landing_is_honest_about_its_part(cli, search):
+    """Read aloud: help on the accepted lead was part of getting here; help on a lead the landing
+    withdrew didn't turn into a role, and says so; advice tied to no lead is thanked as advice."""
+    advice = j(cli, "got", "ruth@kiln.example", "--kind", "advice", "--date", "2026-04-22")
+    thanked = next(x["id"] for x in advice["loops_opened"] if x["kind"] == "thank")
+    assert cli("done", str(thanked), "--date", "2026-04-23")[0] == 0
+    assert cli("lead", "move", str(search["win"]["id"]), "accepted", "--date", "2026-04-24")[0] == 0
+    drafts = {x["person"]["name"]: x["draft"] for x in j(cli, "today", "--date", "2026-04-27")
+              if x["kind"] == "report"}
+    news = "good news: I've accepted an offer at Harbor Analytics as Analytics Lead."
+    assert drafts["Ines Carvalho"] == (
+        f"Hi Ines, {news} Thank you for your help on the Analytics Lead role at Harbor Analytics: it was part "
+        "of getting here. If I can ever return the favor, please ask.")
+    assert drafts["Tomas Brandt"] == (
+        f"Hi Tomas, {news} Thank you for your help on the Data Product Manager role at Veldt Energy: it didn't "
+        "work out there, but it helped me keep my search moving. If I can ever return the favor, please ask.")
+    assert drafts["Ruth Achebe"] == (
+        f"Hi Ruth, {news} Thank you for your advice during my search. If I can ever return the favor, please ask.")
+    assert not any("part of getting here" in drafts[name] for name in ("Tomas Brandt", "Ruth Achebe"))
+
+
 def test_landing_text_lists_and_says_how_to_undo(cli, search):
     code, out, err = cli("lead", "move", str(search["win"]["id"]), "accepted", "--date", "2026-04-24")
     assert code == 0, err

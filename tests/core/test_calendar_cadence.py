@@ -2,7 +2,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from goodloop.core.cadence import cadence_days, cadence_status, is_due, latest_touch, next_check_in
+from goodloop.core.cadence import cadence_days, cadence_status, latest_touch, next_check_in
 from goodloop.core.calendar import add_business_days, business_days_between, is_business_day
 
 MON = date(2025, 3, 3)  # a Monday
@@ -75,11 +75,11 @@ def test_cadence_days_tiers_and_override():
 def test_interaction_resets_cadence():
     touched = date(2025, 1, 1)
     today = date(2025, 2, 10)  # 40 days later
-    assert is_due("close", touched, today)
+    assert cadence_status("close", touched, today).due
     # A new interaction yesterday resets the clock: not due any more.
     latest = latest_touch([touched, date(2025, 2, 9)], [date(2024, 12, 1)], None)
     assert latest == date(2025, 2, 9)
-    assert not is_due("close", latest, today)
+    assert not cadence_status("close", latest, today).due
     assert next_check_in("close", latest) == date(2025, 3, 11)
 
 
@@ -98,8 +98,8 @@ def test_cadence_status_overdue_and_reason():
 
 
 def test_cadence_due_exactly_on_day():
-    assert is_due("core", MON, MON + timedelta(days=14))
-    assert not is_due("core", MON, MON + timedelta(days=13))
+    assert cadence_status("core", MON, MON + timedelta(days=14)).due
+    assert not cadence_status("core", MON, MON + timedelta(days=13)).due
 
 
 def test_dormant_never_due():
@@ -110,9 +110,9 @@ def test_dormant_never_due():
 def test_a_connection_date_is_not_contact_so_never_overdue():
     today = date(2025, 6, 1)
     # Issue 13: an import's "connected on" years ago made thousands of "2242 days overdue" items.
-    assert not is_due("wide", None, today, known_since=date(2025, 1, 1))
-    assert not is_due("wide", None, today, known_since=date(2019, 10, 16))
-    assert not is_due("core", None, today)
+    assert not cadence_status("wide", None, today, known_since=date(2025, 1, 1)).due
+    assert not cadence_status("wide", None, today, known_since=date(2019, 10, 16)).due
+    assert not cadence_status("core", None, today).due
     st = cadence_status("wide", None, today, known_since=date(2019, 10, 16))
     assert st.next_due is None and st.overdue_days == 0
     assert "No contact recorded yet (known since 2019-10-16)" in st.reason

@@ -49,7 +49,7 @@ facts = st.fixed_dictionaries({
     "ask_kind": st.sampled_from(rules.ASK_KINDS), "ask_orgs": st.lists(st.sampled_from(ORGS), max_size=2),
     "purpose": st.sampled_from(PURPOSES), "need": st.sampled_from(NEEDS), "offer": st.sampled_from(OFFERS),
     "headline": st.sampled_from(HEADLINES), "i_am": st.sampled_from([intro_drafts.SEEKER, intro_drafts.INTRODUCER]),
-    "days_since": st.one_of(st.none(), st.integers(0, 900)), "category": st.sampled_from(ROLES[:-1]),
+    "days_since": st.one_of(st.none(), st.integers(0, 900)),
 })
 
 GENERATED = {"drafts": 0}
@@ -69,7 +69,6 @@ def all_drafts(f) -> list[str]:
         drafts.check_in(f["them"], their_need=f["need"], days_since=f["days_since"]),
         drafts.check_in(f["them"], days_since=f["days_since"]),
         drafts.second_contact(f["org"], f["other"], f["them"]),
-        drafts.specific_ask(f["them"], f["org"], f["category"], kind=f["ask_kind"]),
     ]
     if f["i_am"] == intro_drafts.SEEKER:
         intro = intro_drafts.IntroFacts(f["them"], f["me"], f["other"], f["org"], f["purpose"], f["headline"],
@@ -117,7 +116,7 @@ def test_every_draft_reads_as_sentences(f):
 def test_report_how_many_drafts_were_generated():
     # Runs after the property test in this module (pytest keeps file order).
     print(f"\ndraft property test: {GENERATED['drafts']} drafts checked")
-    assert GENERATED["drafts"] >= 1500 * 14 or GENERATED["drafts"] == 0
+    assert GENERATED["drafts"] >= 1500 * 13 or GENERATED["drafts"] == 0
 
 
 def test_the_reported_examples_read_as_sentences():

@@ -1,6 +1,6 @@
 from datetime import date, timedelta
 
-from goodloop.core.strength import InteractionPoint, decayed_sum, strength_from_parts, tie_strength
+from goodloop.core.strength import InteractionPoint, decayed_sum, strength_from_parts
 from goodloop.core.trust import TrustEvidence, evidence_from, infer_stage, trust_gate, trust_stage
 
 TODAY = date(2025, 6, 30)
@@ -47,6 +47,15 @@ def test_trust_gate():
     assert trust_gate("referral", "rapport") is None
     assert trust_gate("reference", "advocate") is None
     assert trust_gate("introduction", "stranger") is None
+
+
+def tie_strength(points, today, favors_given=0.0, favors_received=0.0, first_touch=None):
+    """The strength of raw interactions, as the person page computes it: the decayed sum of those
+    up to `today`, favors both ways, and age from the first touch (default: the first of them)."""
+    points = [p for p in points if p.date <= today]
+    first = first_touch or min((p.date for p in points), default=None)
+    return strength_from_parts(decayed_sum(points, today), favors_given, favors_received, first, today,
+                               interactions=sum(p.count for p in points))
 
 
 def pts(*specs):

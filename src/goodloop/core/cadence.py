@@ -105,17 +105,6 @@ def cadence_status(
     return CadenceStatus(days, last_touch, due_on, False, 0, reason)
 
 
-def is_due(
-    tier: str | None,
-    last_touch: date | None,
-    today: date,
-    override_days: int | None = None,
-    known_since: date | None = None,
-) -> bool:
-    """True when the person's check-in is due on or before ``today``."""
-    return cadence_status(tier, last_touch, today, override_days, known_since).due
-
-
 def building_window_days() -> int:
     """How long after a meeting the relationship-building rhythm can still have a step due."""
     return BUILDING_FIRST_FOLLOW_UP_DAYS + BUILDING_MONTHLY_DAYS * BUILDING_MONTHS

@@ -86,14 +86,43 @@ def report(
 
 @tidied
 def landed(name: str, organization: str, role: str = "", helped: Sequence[Help] = ()) -> str:
-    """The "I landed" note for the thank-everyone campaign when a lead is accepted, naming what
-    they did (at most two kinds of help, from facts)."""
+    """The "I landed" note for the thank-everyone campaign when a lead is accepted, honest about each
+    part (from facts, at most two of each): help at the organization I landed at was part of getting
+    here; help with another organization didn't turn into a role there but kept the search moving;
+    help tied to no organization (advice, encouragement) is thanked for as help during the search."""
     job = f" as {role}" if role else ""
-    kinds = list(dict.fromkeys(h.noun() for h in helped))[:2]
-    how = f" Thank you for {' and '.join(kinds)}: it was part of getting here." if kinds else \
-        " Thank you for your help along the way."
-    return (f"Hi {first_name(name)}, good news: I've accepted an offer at {organization}{job}.{how} "
+    here, elsewhere, during = _by_place(helped, organization)
+    thanks = []
+    if here:
+        thanks.append(f"Thank you for {_both(here)}: {'it was' if len(here) == 1 else 'they were'} part of "
+                      "getting here.")
+    if elsewhere:
+        it, there = ("it", " there") if len(elsewhere) == 1 else ("they", "")
+        # "didn't turn into a role" where no role is named yet: never "the PM role didn't turn into a role".
+        outcome = "didn't work out" if all(h.role or h.kind == "lead" for h in elsewhere) else "didn't turn into a role"
+        thanks.append(f"Thank you{' too' if thanks else ''} for {_both(elsewhere)}: {it} {outcome}{there}, "
+                      f"but {it} helped me keep my search moving.")
+    if during and len(thanks) < 2:
+        thanks.append(f"Thank you{' too' if thanks else ''} for {_both(during)} during my search.")
+    how = " ".join(thanks) or "Thank you for your help along the way."
+    return (f"Hi {first_name(name)}, good news: I've accepted an offer at {organization}{job}. {how} "
             "If I can ever return the favor, please ask.")
+
+
+def _by_place(helped: Sequence[Help], organization: str) -> tuple[list[Help], list[Help], list[Help]]:
+    """Help at the organization I landed at, at another organization, and at none; each once."""
+    here, elsewhere, during, seen = [], [], [], set()
+    for h in helped:
+        if h.noun() in seen:
+            continue
+        seen.add(h.noun())
+        at = h.organization.strip().casefold()
+        (here if at and at == organization.strip().casefold() else elsewhere if at else during).append(h)
+    return here, elsewhere, during
+
+
+def _both(helped: list[Help]) -> str:
+    return " and ".join(h.noun() for h in helped[:2])
 
 
 @tidied
@@ -121,12 +150,6 @@ def second_contact(organization: str, first_person: str = "", new_person: str = 
         "perspective: would you have 20 minutes in the next couple of weeks to share what your "
         "team looks for? Thank you - no worries if the timing is bad."
     )
-
-
-def second_contact_suggestion(organization: str, first_person: str = "") -> str:
-    """The agenda line that proposes a second contact (no person chosen yet)."""
-    who = f"{first_name(first_person)} hasn't replied" if first_person else "No reply yet"
-    return f"{who}: find a second person at {organization} (run `goodloop who {organization}`) and reach out."
 
 
 @tidied
@@ -173,34 +196,6 @@ def people_phrase(category: str) -> str:
     plural_role = (last.endswith("s") and not last.endswith("ss") and last not in _FIELDS_ENDING_IN_S) \
         or last in ("people", "alumni") or words[0] in ("heads", "chiefs")
     return f"one or two {category}" if plural_role else f"one or two people in {category}"
-
-
-@tidied
-def specific_ask(
-    name: str,
-    organization: str,
-    category: str,
-    *,
-    kind: str = "introduction",
-    works_there: bool = False,
-) -> str:
-    """A specific, small ask phrased as a question with thanks and an easy out (< 75 words)."""
-    hi = f"Hi {first_name(name)},"
-    where = "there" if works_there else f"at {organization}"
-    if kind == "resume_feedback":
-        body = (
-            f" I'm applying for {category} roles at {organization}. Would you spend 20 minutes "
-            "giving me feedback on my resume for that role?"
-        )
-    elif kind in ("insight", "advice", "referral", "reference"):
-        lead = f" Since you know {organization}," if works_there else f" I'm focusing on {organization}."
-        body = f"{lead} Would you have 20 minutes to share how the {category} team {where} works and what they look for?"
-    else:
-        body = (
-            f" I'm focusing my search on {organization}. Do you know {people_phrase(category)} "
-            f"{where} you'd be comfortable introducing me to? I'd ask them for just 20 minutes."
-        )
-    return f"{hi}{body} Thank you - and no worries at all if not."
 
 
 # ------------------------------------------------ relationship building (trust13: issue 13, item 5)

@@ -167,27 +167,3 @@ def strength_from_parts(
         explanations=explanations,
         raw={"decayed_sum": round(decayed, 3), "exchange": round(exchange, 3), "years": round(years, 2)},
     )
-
-
-def tie_strength(
-    interactions: Iterable[InteractionPoint],
-    today: date,
-    favors_given: float = 0.0,
-    favors_received: float = 0.0,
-    first_touch: date | None = None,
-) -> Strength:
-    """Tie strength from raw interactions; favors are weighted sums (see :mod:`goodloop.core.ledger`).
-
-    ``first_touch`` defaults to the earliest interaction date.
-    """
-    points = [p for p in interactions if p.date <= today]
-    if first_touch is None and points:
-        first_touch = min(p.date for p in points)
-    return strength_from_parts(
-        decayed_sum(points, today),
-        favors_given,
-        favors_received,
-        first_touch,
-        today,
-        interactions=sum(p.count for p in points),
-    )

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 
 from goodloop.core.rules import (
     TRUST_DEEP_CHANNELS,
@@ -134,14 +133,3 @@ def trust_gate(ask_kind: str | None, stage: str | None, name: str = "") -> str |
         "puts their reputation on the line; an introduction transfers access, not trust. "
         "Build the relationship first (a call, a favor either way), or ask for 20 minutes of insight instead."
     )
-
-
-def is_gated(ask_kind: str | None, stage: str | None) -> bool:
-    """True when :func:`trust_gate` would warn."""
-    return trust_gate(ask_kind, stage) is not None
-
-
-def last_stage_change(history: Iterable[tuple[date, str]]) -> tuple[date, str] | None:
-    """Latest ``(date, stage)`` of a stage history, for "since when" displays."""
-    items = sorted(history)
-    return items[-1] if items else None

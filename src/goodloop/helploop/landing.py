@@ -1,5 +1,6 @@
 """Landing a job: the thank-everyone campaign that closes the search's loops (essay 004)."""
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 from django.db.models import Min
@@ -54,6 +55,16 @@ def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
     contributors, their_lead = _contributors(account, lead)
     for p in contributors:
         people[p.id] = p
+    for p in contributors:
+        # Their part in the lead they are credited on. On the accepted lead, a favor of theirs tied to
+        # no organization was part of it; on a withdrawn lead it is named apart, as that lead is.
+        other = their_lead.get(p.id, lead)
+        did = facts.get(p.id, [])
+        if other is lead:
+            did = [h if h.organization else replace(h, organization=lead.organization.name) for h in did]
+        if not any(h.organization == other.organization.name for h in did):
+            did = [Help("other", organization=other.organization.name, role=other.title), *did]
+        facts[p.id] = did
     recipients = loop_rules.landed_job_recipients([p.id for p in contributors], list(helped))
     opened = []
     due = when + timedelta(days=rules.REPORT_AFTER_STAGE_CHANGE_DAYS)
@@ -62,9 +73,7 @@ def thank_everyone(account, lead: Lead, when: date) -> list[Loop]:
         other = their_lead.get(pid, lead)
         did = helped.get(pid) or [f"help with the {other.title} role at {other.organization.name}"]
         what = "; ".join(dict.fromkeys(did))
-        draft = drafts.landed(person.display_name, lead.organization.name, lead.title,
-                              helped=facts.get(pid) or [Help("other", organization=lead.organization.name,
-                                                             role=lead.title)])
+        draft = drafts.landed(person.display_name, lead.organization.name, lead.title, helped=facts.get(pid, []))
         reason = f"You landed {lead.title} at {lead.organization.name}: tell {person.display_name}, who helped with {what}."
         existing = Loop.objects.filter(account=account, person=person, kind="report", status="open").order_by("id")
         first = existing.first()
