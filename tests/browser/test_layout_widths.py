@@ -28,12 +28,6 @@ WIDEST = """() => {
 }"""
 
 
-@pytest.fixture
-def network(transactional_db, demo):
-    """The demo network, committed so the live server's thread sees it."""
-    return demo
-
-
 def main_pages(account) -> dict[str, str]:
     """The main pages, by name; the Person and Organization pages are the busiest ones."""
     person = (Person.objects.filter(account=account, is_me=False).annotate(n=Count("interactions"))
