@@ -34,3 +34,19 @@ def browser():
             # their own (Django's connections are context-local); closed here, or PostgreSQL's
             # test database could not be dropped at the end of the run ("1 other session").
             connections.close_all()
+
+
+@pytest.fixture
+def network(transactional_db, demo):
+    """The demo network, committed so the live server's thread sees it."""
+    return demo
+
+
+@pytest.fixture
+def page(browser):
+    """A laptop-sized page (1366×900) that collects script errors in `page.errors`."""
+    page = browser.new_page(viewport={"width": 1366, "height": 900})
+    page.set_default_timeout(15_000)
+    page.errors = []
+    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
+    return page

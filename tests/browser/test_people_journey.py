@@ -5,18 +5,11 @@ test must run; locally it is skipped only when chromium is not installed.
 """
 
 
-import pytest
 from django.db.models import Count
 
 from goodloop.network.models import Person
 
 from .conftest import SHOTS
-
-
-@pytest.fixture
-def network(transactional_db, demo):
-    """The demo network, committed so the live server's thread sees it."""
-    return demo
 
 
 def busiest_person(account) -> Person:

@@ -5,28 +5,11 @@ downloaded browser); under CI=true the tests must run, locally they skip only wi
 
 import time
 
-import pytest
-
 from goodloop.helploop.models import Loop
 from goodloop.network.models import Person
 from goodloop.search.models import Introduction, Lead, Target
 
 from .conftest import SHOTS
-
-
-@pytest.fixture
-def network(transactional_db, demo):
-    """The demo network, committed so the live server's thread sees it."""
-    return demo
-
-
-@pytest.fixture
-def page(browser):
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
-    page.set_default_timeout(15_000)
-    page.errors = []
-    page.on("pageerror", lambda exc: page.errors.append(str(exc)))
-    return page
 
 
 def two_people(account) -> tuple[Person, Person]:

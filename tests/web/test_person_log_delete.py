@@ -56,6 +56,17 @@ def test_log_with_htmx_swaps_the_timeline_in_place(client, account, daniel):
     assert "Coffee at the office" in html and "1 interaction" in html
     assert 'id="agenda-status"' in html and "Logged a meeting with Daniel Park on Mar 14." in html
     assert 'id="log-form"' in html  # a fresh form replaces the one used
+    # What the conversation changed is swapped in too: last touch, rhythm, trust and strength.
+    for panel in ('<p class="badges" id="person-badges"', '<section class="panel" id="details-panel"',
+                  '<section class="panel" id="rhythm-panel"', '<section class="panel" id="strength-panel"'):
+        assert re.search(re.escape(panel) + r'[^>]*hx-swap-oob="true"', html), panel
+    details = html[html.index('id="details-panel"'):]
+    assert re.search(r"<dt>Last touch</dt><dd>Mar 14, 2025", details)
+    assert "No contact recorded yet" not in html
+    page = client.get(reverse("person", args=[daniel.id])).content.decode()
+    assert "hx-swap-oob" not in page  # on the page itself they are plain panels
+    for panel in ("person-badges", "details-panel", "rhythm-panel", "strength-panel"):
+        assert page.count(f'id="{panel}"') == 1
 
 
 @pytest.mark.django_db

@@ -38,17 +38,23 @@ def timeline_context(request, person) -> dict:
             "event_counts": [(counts[k], *EVENT_LABELS[k]) for k in EVENT_LABELS if counts[k]]}
 
 
+def panels_context(account, person, today) -> dict:
+    """The Person page's badges, details and panels (rhythm, trust, strength, ledger, loops); the
+    ones a logged conversation changes are also swapped in alone afterwards."""
+    panels = helploop_pages.person_panels(account, person, today)
+    open_loops = [{"loop": loop, "draft": loop.draft or agenda._loop_draft(loop, today)}
+                  for loop in panels.pop("open_loops")]
+    return {"person": person, "info": people_service.summary(person), "open_loops": open_loops, "today": today,
+            **panels}
+
+
 def render_page(request, person, forms: dict | None = None, status: int = 200):
     """The Person page; `forms` carries a bound form with its errors after a refused edit."""
     account = request.account
     today = clock.today(account)
     roles = list(person.roles.all())
-    panels = helploop_pages.person_panels(account, person, today)
-    open_loops = [{"loop": loop, "draft": loop.draft or agenda._loop_draft(loop, today)}
-                  for loop in panels.pop("open_loops")]
     forms = {
-        "rhythm": RhythmForm(initial={"tier": person.tier, "cadence_days": person.cadence_days}),
-        "trust": TrustForm(initial={"trust_stage": person.trust_stage}),
+        **panel_forms(person),
         "need": NeedForm(),
         "favor": FavorForm(account=account, initial={"person": f"#{person.id} {person.display_name}"}),
         "log": LogForm(initial={"date": today}),
@@ -56,13 +62,15 @@ def render_page(request, person, forms: dict | None = None, status: int = 200):
     }
     return render(request, "goodloop/person.html", {
         "title": person.display_name,
-        "person": person,
-        "info": people_service.summary(person),
         "current_roles": [r for r in roles if r.current],
         "past_roles": [r for r in roles if not r.current],
         **timeline_context(request, person),
-        "open_loops": open_loops,
+        **panels_context(account, person, today),
         "forms": forms,
-        "today": today,
-        **panels,
     }, status=status)
+
+
+def panel_forms(person) -> dict:
+    """The rhythm panel's forms, as the person stands."""
+    return {"rhythm": RhythmForm(initial={"tier": person.tier, "cadence_days": person.cadence_days}),
+            "trust": TrustForm(initial={"trust_stage": person.trust_stage})}

@@ -14,7 +14,7 @@ from goodloop.web.forms_people import LogForm, add_service_error
 from goodloop.web.pages import network as pages
 
 from .common import is_htmx_fragment, local_path, not_found_is_404
-from .person import render_page, timeline_context
+from .person import panel_forms, panels_context, render_page, timeline_context
 
 CHANNEL_WORDS = {"meeting": "a meeting", "call": "a call", "video": "a video call", "email": "an email",
                  "message": "a message", "event": "an event", "social": "a social post"}
@@ -48,8 +48,10 @@ def log(request, pk: int):
             context = {"form": LogForm(initial={"date": clock.today(account)}), "uid": uid, "mode": mode,
                        "message": message, "log_person_id": person.id, "log_person_name": person.display_name,
                        "next": local_path(request.POST.get("next"))}
-            if mode == "timeline":
-                context |= timeline_context(request, person)
+            if mode == "timeline":  # and what the conversation changed: last touch, rhythm, trust, strength
+                person = pages.person_for_page(account, person.id)
+                context |= timeline_context(request, person) | panels_context(account, person, clock.today(account))
+                context["forms"] = panel_forms(person)
             response = render(request, "goodloop/person/_logged.html", context)
             patch_vary_headers(response, ["HX-Request"])
             return response
