@@ -1,4 +1,4 @@
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -151,3 +151,13 @@ def test_people_phrase_reads_as_english(category, phrase):
     from goodloop.core.drafts import people_phrase
 
     assert people_phrase(category) == phrase
+
+
+def test_a_building_check_in_says_how_long_ago_the_meeting_was():
+    met = date(2026, 9, 11)
+    later = {days: drafts.building_follow_up("Elena Sokolova", met, met + timedelta(days=days), first=False)
+             for days in (14, 33, 60, 85)}
+    assert "a couple of weeks since we met" in later[14]
+    assert "about a month since we met" in later[33]
+    assert "a couple of months since we met" in later[60]
+    assert "a few months since we met" in later[85]  # the demo's Elena, met in September, in December

@@ -209,5 +209,17 @@ def building_follow_up(name: str, met_on: date, today: date, introducer: str = "
         via = f", and thanks to {first_name(introducer)} for connecting us" if introducer else ""
         return (f"{hello}thank you again for making time to meet {when_phrase(met_on, today)}{via}. "
                 "I've been thinking about what you said. Is there anything I can help you with?")
-    return (f"{hello}it's been a few weeks since we met, so a quick hello. How are things going on your side? "
-            "If anything I can do would help, just say.")
+    return (f"{hello}it's been {_time_since(met_on, today)} since we met, so a quick hello. How are things going "
+            "on your side? If anything I can do would help, just say.")
+
+
+def _time_since(then: date, today: date) -> str:
+    """How long ago, as one would say it: the monthly check-ins run for three months after meeting."""
+    days = (today - then).days
+    if days < 21:
+        return "a couple of weeks"
+    if days < 45:
+        return "about a month"
+    if days < 75:
+        return "a couple of months"
+    return "a few months"

@@ -38,6 +38,7 @@ from goodloop.core.capacity import (  # noqa: F401 — the giver's rules include
 from goodloop.core.coach_detect import find_categories, find_organizations
 from goodloop.core.drafts import first_name
 from goodloop.core.giver_reading import VAGUE_SCORE, is_vague, suggestion, vouching_gate  # noqa: F401 (the giver's rules)
+from goodloop.core.words import counted
 
 # ----------------------------------------------------------------------------- defaults
 
@@ -235,7 +236,7 @@ def promise_draft(name: str, what: str) -> str:
 
 def transition_check_in_draft(name: str, months: int = 0, need: str = "") -> str:
     """The monthly check-in with someone in a job search: what do they need now?"""
-    since = f" It's been {months} month{'s' if months != 1 else ''} since you started looking." if months else ""
+    since = f" It's been {counted(months, 'month')} since you started looking." if months else ""
     last = f" Last time you mentioned {need.strip().rstrip('.')}." if need else ""
     return (f"Hi {first_name(name)}, checking in on your search.{since}{last} What would help most right "
             "now - an introduction, a second pair of eyes on something, or just a sounding board?")

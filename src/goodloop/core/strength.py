@@ -35,6 +35,7 @@ from goodloop.core.rules import (
     STRENGTH_RECIPROCITY_SCALE,
     STRENGTH_TAU_DAYS,
 )
+from goodloop.core.words import counted
 
 
 @dataclass(frozen=True)
@@ -146,7 +147,7 @@ def strength_from_parts(
     active = decayed > 0 or favors_given > 0 or favors_received > 0
     score = int(round(min(100.0, inter + recip + age)))
 
-    n = f"{interactions} interactions, " if interactions is not None else ""
+    n = f"{counted(interactions, 'interaction')}, " if interactions is not None else ""
     explanations = {
         "interactions": (
             f"{n}recency- and depth-weighted sum {decayed:.1f} "

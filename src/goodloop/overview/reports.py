@@ -8,6 +8,7 @@ from django.db.models import Count, Q, Sum
 from goodloop import clock
 from goodloop.core import ledger as ledger_rules
 from goodloop.core import rules
+from goodloop.core.words import counted
 from goodloop.helploop.models import Ask, Favor, Loop
 from goodloop.network.models import Interaction, Person
 from goodloop.search.models import Lead, LeadStageChange
@@ -149,7 +150,7 @@ def summary_lines(data: dict) -> list[str]:
     giv = sum(w["given"] for w in data["ledger"])
     c = data["loop_closure"]
     lines = [f"From {data['since']} to {data['until']}:",
-             f"  {act} interactions, {asks} asks made",
+             f"  {counted(act, 'interaction')}, {counted(asks, 'ask')} made",
              f"  favors (weighted): received {rec:g}, given {giv:g}"]
     if c["favors_received"]:
         lines.append(f"  thanked within 2 days: {c['thanked_within_2_days']}/{c['favors_received']}; "

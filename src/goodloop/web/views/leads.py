@@ -9,6 +9,7 @@ from django.utils.html import format_html_join
 from django.views.decorators.http import require_POST
 
 from goodloop.core import rules
+from goodloop.core.words import counted
 from goodloop.errors import NotFound, ServiceError
 from goodloop.helploop import landed
 from goodloop.network import organizations
@@ -113,7 +114,7 @@ def move(request, pk: int):
         message = f"Moved {lead.title} at {lead.organization.name} to {lead.stage}."
         if opened:
             names = ", ".join(dict.fromkeys(loop.person.display_name for loop in opened))
-            message += f" {len(opened)} report loop{'s' if len(opened) != 1 else ''} opened: tell {names} how it went."
+            message += f" {counted(len(opened), 'report loop')} opened: tell {names} how it went."
         message += _landing_message(account, lead, before)
     if not is_htmx_fragment(request):
         (messages.error if error else messages.success)(request, message)
