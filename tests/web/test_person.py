@@ -106,3 +106,17 @@ def test_query_count_does_not_grow_with_the_network(client, account):
     for _ in range(10):  # and a longer timeline
         interactions.log(account, [made[5], made[6], made[7]], "call", "mutual", "Again", date(2025, 5, 1))
     assert queries_for(client, url) == small <= 20, small
+
+
+@pytest.mark.django_db
+def test_last_touch_counts_back_from_the_accounts_own_day(client, account):
+    from datetime import timedelta
+
+    from goodloop import clock
+
+    today = clock.today(account)
+    lately, long_ago = people.add_person(account, "Lately Met"), people.add_person(account, "Long Ago")
+    interactions.log(account, [lately], "call", "mutual", "Caught up", today - timedelta(days=1))
+    interactions.log(account, [long_ago], "email", "outbound", "Said hello", today - timedelta(days=100))
+    assert "(yesterday)" in client.get(reverse("person", args=[lately.id])).content.decode()
+    assert "(3 months ago)" in client.get(reverse("person", args=[long_ago.id])).content.decode()

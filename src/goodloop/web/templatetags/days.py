@@ -14,3 +14,21 @@ def day(value: date | None, today: date | None = None) -> str:
         return ""
     text = f"{value:%b} {value.day}"
     return text if today is not None and value.year == today.year else f"{text}, {value.year}"
+
+
+@register.filter
+def ago(value: date | None, today: date | None) -> str:
+    """How long before `today` (the page's day, a pretend one included), not the server's clock:
+    "today", "yesterday", "3 days ago", "2 weeks ago", "5 months ago", "2 years ago"."""
+    if value is None or today is None:
+        return ""
+    days = (today - value).days
+    if days < 0:
+        return "tomorrow" if days == -1 else f"in {-days} days"
+    if days <= 1:
+        return ("today", "yesterday")[days]
+    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
+        if days >= size:
+            n = days // size
+            return f"{n} {unit}{'s' if n != 1 else ''} ago"
+    return ""
