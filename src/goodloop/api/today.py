@@ -6,7 +6,7 @@ from ninja import Field, Query, Router, Schema
 
 from goodloop.core import rules
 from goodloop.errors import ServiceError
-from goodloop.overview import agenda, agenda_actions
+from goodloop.overview import agenda, agenda_actions, getting_started
 
 from . import common
 
@@ -59,3 +59,22 @@ def done(request, payload: ItemIn):
 def snooze(request, payload: SnoozeIn):
     """Not now: hide the item for `days` (a week by default)."""
     return {"message": agenda_actions.snooze(request.auth, payload.key, payload.days, payload.date)}
+
+
+class Step(Schema):
+    key: str
+    title: str
+    done: bool
+    detail: str
+
+
+class GettingStarted(Schema):
+    done: bool
+    steps: list[Step]
+
+
+@router.get("/getting-started", response={200: GettingStarted, **common.ERRORS})
+def getting_started_steps(request):
+    """The first-run checklist: your name, your contacts, three targets, the brief (`done` once all are)."""
+    steps = getting_started.checklist(request.auth)
+    return {"done": all(step.done for step in steps), "steps": [step.as_json() for step in steps]}

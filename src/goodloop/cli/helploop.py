@@ -145,6 +145,10 @@ def done(
     typer.echo(f"loop #{loop.id} ({loop.kind}, {loop.person.display_name}) {loop.status}")
 
 
+CLI_STEPS = {"name": 'goodloop person edit me --name "Your Name"', "contacts": "goodloop import FILE",
+             "targets": "goodloop target add ORG", "brief": 'goodloop brief --headline "..." --role "..." --help-with "..."'}
+
+
 def today(
     when: str = typer.Option(None, "--date", help="Pretend today is YYYY-MM-DD."),
     limit: int = typer.Option(50, "--limit", min=1, max=1000),
@@ -175,6 +179,13 @@ def today(
             typer.echo(f"   draft: {item.draft}")
     typer.echo("Done with one? `goodloop done LOOP_ID`, `goodloop nudged ASK_ID`, or `goodloop log`. "
                "Not now? `goodloop snooze KEY --days N`.")
+    from goodloop.overview import getting_started
+
+    if steps := getting_started.pending(account):
+        left = [step for step in steps if not step.done]
+        typer.echo(f"\nGetting started ({len(steps) - len(left)} of {len(steps)} done):")
+        for step in left:
+            typer.echo(f"  - {step.title}: {step.detail} `{CLI_STEPS[step.key]}`")
 
 
 @lead_app.command("add")

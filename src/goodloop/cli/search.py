@@ -80,11 +80,22 @@ def intro_status(
 def brief(
     fmt: str = typer.Option("md", "--format", help="md, html or pdf."),
     output: str = typer.Option(None, "-o", "--output", help="File to write (default: stdout; pdf needs -o)."),
+    headline: str = typer.Option(None, "--headline", help="Write the brief's one-line headline."),
+    roles: list[str] = typer.Option(None, "--role", help="A role you want (repeat; replaces the list)."),
+    categories: list[str] = typer.Option(None, "--category",
+                                         help="People you want to meet, e.g. 'product marketing leaders' (repeat)."),
+    helps: list[str] = typer.Option(None, "--help-with", help="How people can help, one specific ask (repeat)."),
+    offers: list[str] = typer.Option(None, "--offer", help="What you can offer in return (repeat)."),
 ):
-    """Your one-page brief: what you want and how people can help."""
+    """Your one-page brief: what you want and how people can help (options write it, then it prints)."""
     account = context.account()
     from goodloop.search import brief as svc
 
+    lists = {name: values for name, values in (("roles_sought", roles), ("people_categories", categories),
+                                               ("how_you_can_help", helps), ("offers", offers)) if values}
+    if headline is not None or lists:
+        svc.update(account, headline=headline, **lists)
+        typer.echo("brief saved", err=True)
     if fmt not in ("md", "html", "pdf"):
         raise CliError(f"--format must be md, html or pdf (got {fmt!r})")
     if fmt == "pdf" and not output:

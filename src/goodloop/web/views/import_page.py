@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from goodloop.errors import ServiceError
 from goodloop.formats import registry
 from goodloop.network.models import ImportJob
+from goodloop.overview import getting_started
 from goodloop.transfer import exporter, import_jobs
 from goodloop.web.forms_transfer import ImportForm
 
@@ -42,7 +43,8 @@ def upload(request):
     jobs = list(ImportJob.objects.filter(account=account).defer("report", "data")[:RECENT_JOBS])
     context = {"title": "Import", "form": form, "jobs": jobs, "exports": EXPORTS,
                "calendar_url": calendar.address(request),
-               "export_kinds": exporter.KINDS, "max_mb": import_jobs.MAX_UPLOAD_MB}
+               "export_kinds": exporter.KINDS, "max_mb": import_jobs.MAX_UPLOAD_MB,
+               "export_sources": getting_started.EXPORT_SOURCES}
     return render(request, "goodloop/import/upload.html", context, status=400 if form.errors else 200)
 
 
@@ -63,6 +65,9 @@ def _job_context(request, job: ImportJob) -> dict:
             "suggestions_shown": report["merge_suggestions"][:SUGGESTIONS_SHOWN],
             "suggestions_more": max(0, suggested - SUGGESTIONS_SHOWN),
             "merges": import_jobs.merges_of(job) if job.batch_id else [],
+            # What next: the first-run steps still open (an import done, targets and the brief are next)
+            "next_steps": [] if report.get("dry_run") else
+            [step for step in getting_started.checklist(request.account) if not step.done],
         }
         if job.batch_id:
             context["people_page"] = paginate(request, import_jobs.touched(job))

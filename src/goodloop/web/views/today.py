@@ -6,7 +6,7 @@ from django.shortcuts import render
 
 from goodloop import clock
 from goodloop.network.models import Person
-from goodloop.overview import agenda
+from goodloop.overview import agenda, getting_started
 from goodloop.web.forms_helploop import DateForm
 from goodloop.web.forms_people import LogForm
 
@@ -41,5 +41,7 @@ def view(request):
         "title": "Today", **rows, "form": form, "when": when, "is_today": when == clock.today(request.account),
         "has_people": has_people, "log_form": LogForm(initial={"date": when}), "today_url": request.get_full_path(),
         "date_param": request.GET.get("date", "") if not form.errors else "",
+        "getting_started": getting_started.pending(account),
+        "export_sources": getting_started.EXPORT_SOURCES,
     }
     return render(request, "goodloop/today.html", context, status=400 if form.errors else 200)
