@@ -172,7 +172,7 @@ def test_eight_week_search(cli, cast):
 
     # Week 8: landed - the rest closes (listed, with the undo), everyone who helped is told.
     assert "You landed: Senior Product Manager, Payments at Ardent Pay." in seen["landed"]
-    assert "target Bramble Labs: closed" in seen["landed"] and "ask #2 to Victor Hale: withdrawn" in seen["landed"]
+    assert "target Bramble Labs: closed" in seen["landed"] and f"ask #{seen['vague']['id']} to Victor Hale: withdrawn" in seen["landed"]
     day = seen["2026-02-27"]
     assert who(day) == [("report", "Leo Park"), ("report", "Marta Quinn"), ("report", "Sana Iqbal")]
     for _, name, draft in day:
