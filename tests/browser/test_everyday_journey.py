@@ -70,7 +70,7 @@ def test_add_edit_log_find_and_add_from_a_form(live_server, network, page):
     expect(main.locator("#agenda-status")).to_contain_text(f"Logged a call with {NEW}")
     today = clock.today(network)
     expect(main.locator("#details-panel")).to_contain_text(f"Last touch{today:%b} {today.day}, {today.year}")
-    expect(main.locator("#strength-panel")).to_contain_text("1 interactions")  # the panels moved along
+    expect(main.locator("#strength-panel")).to_contain_text("1 interaction, ")  # the panels moved along
     expect(main.locator("#rhythm-panel")).not_to_contain_text("No contact recorded yet")
     assert page.evaluate("window.notReloaded") is True  # htmx swapped the parts, no page load
     interaction = Interaction.objects.get(account=network, people=person)
