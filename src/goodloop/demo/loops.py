@@ -21,7 +21,11 @@ def open_demo_loops(account, today) -> int:
     from goodloop.helploop.models import Favor, Loop
 
     rows = []
+    # The demo's own numbering of its favors (1, 2, …), not database ids: PostgreSQL's sequences go on
+    # counting across stores and tests, and the day the demo opens on must not depend on them.
+    first = Favor.objects.filter(account=account).order_by("id").values_list("id", flat=True).first() or 1
     for favor in Favor.objects.filter(account=account, direction="received").select_related("person"):
+        favor.demo_number = favor.id - first + 1
         for spec in loop_rules.loops_for_favor("received", favor.kind, favor.date,
                                                person_name=favor.person.display_name,
                                                linked_lead=favor.lead_id is not None,
@@ -66,11 +70,11 @@ def _settle(loop, favor, today) -> None:
     since then is the one still owed."""
     age = (today - favor.date).days
     if loop.kind == "thank" and age >= THANKED_AFTER_DAYS:
-        late = favor.id % 5 == 0 and age > LATE_THANK_DAYS
+        late = favor.demo_number % 5 == 0 and age > LATE_THANK_DAYS
         loop.status, loop.closed_on = "done", favor.date + timedelta(days=LATE_THANK_DAYS if late else 1)
     elif loop.kind == "report" and (today - loop.due).days > OWED_REPORT_DAYS:
-        late = favor.id % 3 == 0
-        closed = loop.due + timedelta(days=LATE_REPORT_DAYS) if late else loop.due - timedelta(days=favor.id % 4)
+        late = favor.demo_number % 3 == 0
+        closed = loop.due + timedelta(days=LATE_REPORT_DAYS) if late else loop.due - timedelta(days=favor.demo_number % 4)
         loop.status, loop.closed_on = "done", min(max(closed, favor.date), today)
 
 
