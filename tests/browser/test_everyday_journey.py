@@ -90,8 +90,11 @@ def test_add_edit_log_find_and_add_from_a_form(live_server, network, page):
     expect(hits.first).to_be_focused()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{live_server.url}/people/{person.id}/")
-    # Typing the organization's first letters finds it too; Escape closes the list.
+    # Typing the organization's first letters finds it too; Escape closes the list. The person's page
+    # has just loaded: its deferred script (the "/" key) runs before DOMContentLoaded, so wait for that.
+    page.wait_for_load_state("domcontentloaded")
     page.keyboard.press("/")
+    expect(box).to_be_focused()
     page.keyboard.type("Harborl")
     org_group = page.locator("#site-search-results").get_by_role("region", name="Organizations")
     expect(org_group).to_contain_text("Harborline Robotics")
