@@ -166,7 +166,10 @@ def export_cmd(
     version: str = typer.Option("4.0", "--version", help="vCard version: 4.0, or 3.0 for Android and Google."),
     todo: bool = typer.Option(False, "--todo", help="ics: the loops as to-dos instead of all-day events."),
 ):
-    """Export people (vCard 4.0 or 3.0, CSV), open loops (iCalendar events, or --todo) or a full JSON backup."""
+    """Export people (vCard 4.0 or 3.0, CSV), open loops (iCalendar events, or --todo) or a full JSON backup.
+
+    KIND is vcard, csv, json (a full backup) or ics (open loops).
+    """
     if kind not in EXPORTS:
         raise CliError(f"export what? one of: {', '.join(EXPORTS)} (got {kind!r})")
     if version not in ("4.0", "3.0"):
