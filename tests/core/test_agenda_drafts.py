@@ -161,3 +161,15 @@ def test_a_building_check_in_says_how_long_ago_the_meeting_was():
     assert "about a month since we met" in later[33]
     assert "a couple of months since we met" in later[60]
     assert "a few months since we met" in later[85]  # the demo's Elena, met in September, in December
+
+
+@pytest.mark.parametrize("older, newer", [(99, 100), (1099, 1100), (9, 10)])
+def test_a_tie_goes_to_the_lower_id_however_many_digits_it_has(older, newer):
+    """Two loops to one person due the same day: the older (lower id) one shows, whether the ids
+    are 99 and 100 (a fresh SQLite store) or 1099 and 1100 (PostgreSQL after other stores)."""
+    cands = [Candidate("thank", "Ana", THU, person_id=1, ref={"loop": newer}),
+             Candidate("thank", "Ana", THU, person_id=1, ref={"loop": older})]
+    assert [i.ref for i in rank(cands, THU)] == [{"loop": older}]
+    # A key with no id beside one with an id still sorts (no int-to-text comparison).
+    mixed = cands + [Candidate("check_in", "Bo", THU), Candidate("check_in", "Bo", THU, person_id=newer)]
+    assert sorted(i.key for i in rank(mixed, THU)[1:]) == ["check_in:", f"check_in:{newer}"]

@@ -209,6 +209,32 @@ def test_the_demo_opens_on_a_believable_day_and_stays_one_nearby(account, loaded
     assert day == {"thank", "report", "follow_up", "give", "check_in", "reconnect"}
 
 
+def _opening_day(account, day):
+    from goodloop.helploop.models import Loop
+
+    loops = sorted(Loop.objects.filter(account=account).values_list("person__display_name", "kind", "status", "due",
+                                                                    "closed_on"))
+    items = [(i.kind, i.person_name, i.due, i.overdue_days, i.draft) for i in agenda.today(account, day)]
+    return loops, items
+
+
+def test_the_demo_opens_on_the_same_day_whatever_the_database_ids(account):
+    """PostgreSQL's sequences run on across stores and tests (SQLite's start again after a rollback):
+    the same demo loaded when the ids start elsewhere closes the same loops on the same days, so Today
+    is the same (ids once decided which thank-yous were late, which moved a last touch and lost the
+    day's check-in on PostgreSQL after other tests)."""
+    day = date(2026, 12, 7)
+    demo_service.load_demo(account, today=day)
+    first = _opening_day(account, day)
+    scratch = new_account("Scratch")
+    someone = Person.objects.create(account=scratch, display_name="Sam Scratch")
+    for shift in (1, 2):
+        Favor.objects.create(account=scratch, person=someone, direction="received", kind="advice", date=day)
+        again = new_account(f"Again {shift}")
+        demo_service.load_demo(again, today=day)
+        assert _opening_day(again, day) == first, shift
+
+
 def test_goodloop_demo_then_today_on_the_real_date(cli, account):
     assert cli("demo")[0] == 0
     code, out, _ = cli("today", "--json")

@@ -141,6 +141,13 @@ def _default_reason(c: Candidate, overdue: int, due: date) -> str:
     return f"{label} for {c.person_name}: due {due.isoformat()}."
 
 
+def _key_order(key: str) -> tuple:
+    """A key's sort order with its ids compared as numbers ("loop:99" before "loop:100"): as text the
+    tie went one way or the other depending on how many digits the ids had, so on where the database's
+    sequences happened to be."""
+    return tuple((0, int(part), "") if part.isdigit() else (1, 0, part) for part in key.split(":"))
+
+
 def rank(
     candidates: Iterable[Candidate],
     today: date,
@@ -155,7 +162,8 @@ def rank(
     so are items whose key is in ``skip_keys`` (snoozed).
 
     Sort key: group (kind order), then due date (earliest first), then priority (check-ins:
-    :func:`check_in_priority`; others: tie strength), then person name for a stable order.
+    :func:`check_in_priority`; others: tie strength), then person name and the item's key (ids as
+    numbers) for a stable order.
     Then one item per person (the first), and the daily caps on check-ins and reconnects.
     Unknown kinds rank last.
     """
@@ -186,7 +194,7 @@ def rank(
             ref=c.ref,
             key=key,
         )
-        rows.append(((group, due, -priority, c.person_name.casefold(), key), item))
+        rows.append(((group, due, -priority, c.person_name.casefold(), _key_order(key)), item))
     rows.sort(key=lambda r: r[0])
     caps = {"check_in": max_check_ins, "reconnect": max_reconnects}
     seen: set[int] = set()

@@ -21,11 +21,13 @@ def open_demo_loops(account, today) -> int:
     from goodloop.helploop.models import Favor, Loop
 
     rows = []
-    # The demo's own numbering of its favors (1, 2, …), not database ids: PostgreSQL's sequences go on
-    # counting across stores and tests, and the day the demo opens on must not depend on them.
-    first = Favor.objects.filter(account=account).order_by("id").values_list("id", flat=True).first() or 1
+    # The demo's own numbering of its favors (1, 2, …, in the order they were made), not database ids:
+    # PostgreSQL's sequences go on counting across stores and tests (and may skip), and the day the
+    # demo opens on must not depend on them.
+    ids = Favor.objects.filter(account=account).order_by("id").values_list("id", flat=True)
+    number = {favor_id: n for n, favor_id in enumerate(ids, 1)}
     for favor in Favor.objects.filter(account=account, direction="received").select_related("person"):
-        favor.demo_number = favor.id - first + 1
+        favor.demo_number = number[favor.id]
         for spec in loop_rules.loops_for_favor("received", favor.kind, favor.date,
                                                person_name=favor.person.display_name,
                                                linked_lead=favor.lead_id is not None,
