@@ -1,6 +1,7 @@
 """/api/today: the ranked agenda — what I owe and what is due, each with a reason and a draft."""
 
 import datetime as dt
+from dataclasses import asdict
 
 from ninja import Field, Query, Router, Schema
 
@@ -77,4 +78,4 @@ class GettingStarted(Schema):
 def getting_started_steps(request):
     """The first-run checklist: your name, your contacts, three targets, the brief (`done` once all are)."""
     steps = getting_started.checklist(request.auth)
-    return {"done": all(step.done for step in steps), "steps": [step.as_json() for step in steps]}
+    return {"done": all(step.done for step in steps), "steps": [asdict(step) for step in steps]}

@@ -1,6 +1,6 @@
 """The first-run checklist (issue 15): what a newcomer sets up before goodloop can help.
 
-Shown on Today (web and CLI) and by GET /api/getting-started until every step is done: your
+Shown on Today (web and CLI) and by GET /api/today/getting-started until every step is done: your
 name (drafts are signed with it), your contacts (an import, or enough people added by hand),
 three targets (the organizations every ask and reconnect points at) and the brief (what you
 are looking for, so helpers can act on it).
@@ -34,9 +34,6 @@ class Step:
     title: str
     done: bool
     detail: str
-
-    def as_json(self) -> dict:
-        return {"key": self.key, "title": self.title, "done": self.done, "detail": self.detail}
 
 
 def checklist(account) -> list[Step]:

@@ -4,6 +4,8 @@ from datetime import date
 
 from django import template
 
+from goodloop.core.words import counted
+
 register = template.Library()
 
 
@@ -18,7 +20,7 @@ def day(value: date | None, today: date | None = None) -> str:
 
 @register.filter
 def ago(value: date | None, today: date | None) -> str:
-    """How long before `today` (the page's day, a pretend one included), not the server's clock:
+    """How long before `today` (the account's own day, in its time zone), not the server's clock:
     "today", "yesterday", "3 days ago", "2 weeks ago", "5 months ago", "2 years ago"."""
     if value is None or today is None:
         return ""
@@ -27,8 +29,6 @@ def ago(value: date | None, today: date | None) -> str:
         return "tomorrow" if days == -1 else f"in {-days} days"
     if days <= 1:
         return ("today", "yesterday")[days]
-    for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day")):
-        if days >= size:
-            n = days // size
-            return f"{n} {unit}{'s' if n != 1 else ''} ago"
-    return ""
+    size, unit = next((size, unit) for size, unit in ((365, "year"), (30, "month"), (7, "week"), (1, "day"))
+                      if days >= size)
+    return f"{counted(days // size, unit)} ago"
