@@ -7,10 +7,31 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API in pytest-django
 
 
+# Fixtures that open the test database (or, for `store` and `make_store`, a store of the test's own on
+# the engine under test).
+DATABASE_FIXTURES = ("db", "transactional_db", "django_db_reset_sequences", "django_db_serialized_rollback",
+                     "django_db_setup", "live_server", "store", "make_store")
+
+
+def uses_database(item) -> bool:
+    """Whether a test can reach the database under test: pytest-django refuses every other one."""
+    return (item.get_closest_marker("django_db") is not None or item.get_closest_marker("postgres") is not None
+            or any(name in item.fixturenames for name in DATABASE_FIXTURES))
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
+    if os.environ.get("GOODLOOP_TEST_DATABASE_ONLY", "").lower() in ("1", "true", "yes"):
+        # CI's second pass (.ci/run, on PostgreSQL): a test that cannot open the database gives the
+        # same answer on every engine, and the first pass (SQLite) has just run it.
+        kept = [item for item in items if uses_database(item)]
+        left = [item for item in items if not uses_database(item)]
+        if left:
+            config.hook.pytest_deselected(items=left)
+            items[:] = kept
+            _left_out.append(len(left))
 
 
 @pytest.fixture
@@ -56,9 +77,13 @@ def pytest_report_header(config):
 def pytest_terminal_summary(terminalreporter):
     # Printed even under -q: .ci/run checks that its PostgreSQL pass really ran on PostgreSQL.
     terminalreporter.write_line(_database_line())
+    if _left_out:
+        terminalreporter.write_line(f"GOODLOOP_TEST_DATABASE_ONLY: {_left_out[0]} tests that open no database were "
+                                    "left out (the SQLite pass runs them)")
 
 
 _skipped_required: list[str] = []
+_left_out: list[int] = []
 
 
 def pytest_runtest_logreport(report):

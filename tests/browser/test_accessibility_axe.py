@@ -16,6 +16,7 @@ from tests.security.conftest import fill, route_params, web_patterns
 from tests.security.test_isolation_matrix import WEB_NOT_OBJECTS, WEB_OBJECT_KIND
 
 from . import axe
+from .waits import Traffic
 
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 PASSWORD = "a-long-enough-passphrase-for-axe"
@@ -215,6 +216,7 @@ def test_forms_and_their_htmx_results_pass_axe(live_server, network, browser):
     page.set_default_timeout(20_000)
     page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
     page.on("dialog", lambda dialog: dialog.accept())
+    traffic = Traffic(page)
     for url in urls:
         if page.goto(live_server.url + url).status != 200:
             continue  # an object an earlier form merged or removed
@@ -235,7 +237,7 @@ def test_forms_and_their_htmx_results_pass_axe(live_server, network, browser):
                 continue
             sent.add(kind)
             button.click()
-            page.wait_for_load_state("networkidle")
+            traffic.settle()
             audit.run(page, f"{url} form {i + 1} ({action}, '{kind[-1] if len(kind) > 1 else 'button'}')")
     context.close()
     audit.report(f"forms sent, {len(sent)} forms")

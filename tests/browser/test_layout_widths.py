@@ -11,6 +11,7 @@ from django.db.models import Count
 from goodloop.network.models import Organization, Person
 
 from .conftest import SHOTS
+from .waits import Traffic
 
 VIEWPORTS = {"laptop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
@@ -50,12 +51,13 @@ def test_no_main_page_scrolls_sideways(live_server, network, browser, viewport):
     page.set_default_timeout(15_000)
     errors = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    traffic = Traffic(page)
     pages = main_pages(network)
     wide = {}
     for name, path in pages.items():
         response = page.goto(live_server.url + path)
         assert response.status == 200, f"{name} ({path}) answered {response.status}"
-        page.wait_for_load_state("networkidle")  # lazy parts (warm paths, charts) are in
+        traffic.settle()  # lazy parts (warm paths, charts) are in
         inner = page.evaluate("window.innerWidth")
         assert inner == size["width"]
         scroll = page.evaluate("document.scrollingElement.scrollWidth")
