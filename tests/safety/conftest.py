@@ -56,7 +56,9 @@ class Store:
         return done
 
     def popen(self, *args, **kwargs) -> subprocess.Popen:
-        return subprocess.Popen([*GOODLOOP, *map(str, args)], env=self.env(), cwd=ROOT, **kwargs)
+        # faulthandler: a process a test has to abort (SIGABRT) prints where each thread was
+        return subprocess.Popen([*GOODLOOP, *map(str, args)], env=self.env(PYTHONFAULTHANDLER="1"), cwd=ROOT,
+                                **kwargs)
 
     def query(self, sql: str, params=()) -> list[tuple]:
         if self.engine == "sqlite":

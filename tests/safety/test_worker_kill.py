@@ -85,6 +85,17 @@ def test_a_task_whose_worker_was_killed_runs_again_and_completes(store, export):
     assert [(j["id"], j["status"], j["done"], j["total"]) for j in jobs] == [(job_id, "done", ROWS, ROWS)]
 
 
+def _stopped(server: subprocess.Popen) -> None:
+    """Ctrl-C stops the server within 30 s; if not, its threads' tracebacks say where it hangs
+    (faulthandler, on in the store's environment, dumps them on SIGABRT)."""
+    try:
+        server.wait(30)
+    except subprocess.TimeoutExpired:
+        server.send_signal(signal.SIGABRT)
+        _, err = server.communicate(timeout=30)
+        raise AssertionError("goodloop serve did not stop on Ctrl-C:\n" + err.decode(errors="replace")) from None
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -106,5 +117,5 @@ def test_the_local_server_runs_queued_imports_itself(store, tmp_path):
               "the server's worker to run the import")
     finally:
         server.send_signal(signal.SIGINT)
-        server.wait(30)
+        _stopped(server)
     assert _people(store) == 2
