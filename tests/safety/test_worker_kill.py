@@ -96,6 +96,21 @@ def _stopped(server: subprocess.Popen) -> None:
         raise AssertionError("goodloop serve did not stop on Ctrl-C:\n" + err.decode(errors="replace")) from None
 
 
+def _threads_taking_ctrl_c(pid: int) -> list[str]:
+    """The server's threads, other than the main one, that do not block SIGINT (Linux's /proc): the
+    kernel may hand Ctrl-C to any of them, and then the main thread's select may never wake for it."""
+    bit = 1 << (signal.SIGINT - 1)
+    taking = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        if int(task) == pid:
+            continue
+        status = dict(line.split(":", 1) for line in open(f"/proc/{pid}/task/{task}/status").read().splitlines()
+                      if ":" in line)
+        if not int(status["SigBlk"].strip(), 16) & bit:
+            taking.append(f"{task} {status['Name'].strip()}")
+    return taking
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -115,6 +130,8 @@ def test_the_local_server_runs_queued_imports_itself(store, tmp_path):
         # task would run again on the next start and leave the ended job as it is).
         _wait(lambda: _job(store, job_id)[0] == "done" and _task(store)[0] == "SUCCESSFUL", 60,
               "the server's worker to run the import")
+        others = _threads_taking_ctrl_c(server.pid)
+        assert others == [], f"threads besides the main one can take Ctrl-C: {others}"
     finally:
         server.send_signal(signal.SIGINT)
         _stopped(server)
