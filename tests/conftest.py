@@ -19,15 +19,23 @@ def uses_database(item) -> bool:
             or any(name in item.fixturenames for name in DATABASE_FIXTURES))
 
 
+def engine_free(item) -> bool:
+    """Whether a test's answer cannot depend on the database engine: it opens no database, or it
+    audits the page a browser renders (axe, layout widths, the CSP, markup staying text), which
+    the same templates make from the same demo network on either engine."""
+    return not uses_database(item) or item.get_closest_marker("page_audit") is not None
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
             item.add_marker(pytest.mark.browser)
-    if os.environ.get("GOODLOOP_TEST_DATABASE_ONLY", "").lower() in ("1", "true", "yes"):
-        # CI's second pass (.ci/run, on PostgreSQL): a test that cannot open the database gives the
-        # same answer on every engine, and the first pass (SQLite) has just run it.
-        kept = [item for item in items if uses_database(item)]
-        left = [item for item in items if not uses_database(item)]
+    if os.environ.get("GOODLOOP_TEST_ENGINE_PASS", "").lower() in ("1", "true", "yes"):
+        # CI's second pass (.ci/run, on PostgreSQL) runs what the engine can change; the first
+        # pass (SQLite) has just run the rest. The browser journeys, which write through the
+        # live server, stay in both.
+        kept = [item for item in items if not engine_free(item)]
+        left = [item for item in items if engine_free(item)]
         if left:
             config.hook.pytest_deselected(items=left)
             items[:] = kept
@@ -78,8 +86,8 @@ def pytest_terminal_summary(terminalreporter):
     # Printed even under -q: .ci/run checks that its PostgreSQL pass really ran on PostgreSQL.
     terminalreporter.write_line(_database_line())
     if _left_out:
-        terminalreporter.write_line(f"GOODLOOP_TEST_DATABASE_ONLY: {_left_out[0]} tests that open no database were "
-                                    "left out (the SQLite pass runs them)")
+        terminalreporter.write_line(f"GOODLOOP_TEST_ENGINE_PASS: {_left_out[0]} tests whose answer no engine "
+                                    "changes were left out (the SQLite pass runs them)")
 
 
 _skipped_required: list[str] = []

@@ -13,6 +13,9 @@ from goodloop.network.models import Organization, Person
 from .conftest import SHOTS
 from .waits import Traffic
 
+# The rendered page: the same on either engine, so CI's PostgreSQL pass leaves it out (tests/conftest.py).
+pytestmark = pytest.mark.page_audit
+
 VIEWPORTS = {"laptop": {"width": 1366, "height": 900}, "phone": {"width": 390, "height": 844}}
 
 # What sticks out past the window's right edge: the innermost elements, a few, for the message.

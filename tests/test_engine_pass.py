@@ -1,0 +1,37 @@
+"""CI's PostgreSQL pass leaves out only the tests whose answer no engine changes (tests/conftest.py).
+
+Collected in a subprocess with GOODLOOP_TEST_ENGINE_PASS=1: the pure rules and the audits of a
+rendered page (marked page_audit: axe here) are left out; a test using the database, a browser
+journey (live server) and a safety test on a store of its own are kept, and nothing is reported
+as skipped (a skip would fail CI, a deselection does not).
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEFT_OUT = ("tests/core/test_words.py::", "tests/browser/test_accessibility_axe.py::")
+FILES = ["tests/core/test_words.py", "tests/browser/test_accessibility_axe.py", "tests/web/test_today.py", "tests/browser/test_today_snooze.py",
+         "tests/safety/test_backup.py"]
+
+
+def _collected(**env) -> list[str]:
+    full = {**os.environ, **env}
+    done = subprocess.run([sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider",
+                           "--collect-only", "-q", *FILES], cwd=ROOT, env=full, capture_output=True, text=True,
+                          timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return [line for line in done.stdout.splitlines() if "::" in line]
+
+
+def test_the_engine_pass_keeps_every_test_the_engine_can_change():
+    everything = _collected(GOODLOOP_TEST_ENGINE_PASS="")
+    kept = _collected(GOODLOOP_TEST_ENGINE_PASS="1")
+    left_out = sorted(set(everything) - set(kept))
+    assert left_out and all(t.startswith(LEFT_OUT) for t in left_out), left_out
+    for prefix in LEFT_OUT:
+        assert any(t.startswith(prefix) for t in left_out) and not any(t.startswith(prefix) for t in kept), prefix
+    for file in FILES[2:]:  # the database, a live server, a store of the test's own
+        assert sum(t.startswith(file) for t in kept) == sum(t.startswith(file) for t in everything) > 0, file
