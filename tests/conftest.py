@@ -26,10 +26,21 @@ def engine_free(item) -> bool:
     return not uses_database(item) or item.get_closest_marker("page_audit") is not None
 
 
+# Where tests take seconds each (a browser, subprocesses, thousands of requests): run first, so that
+# under xdist no worker is left alone with one of them at the end while the others wait.
+HEAVY_FIRST = ("tests/browser/", "tests/security/", "tests/safety/", "tests/test_readme.py")
+
+
+def _path(item) -> str:
+    return str(item.fspath).replace(os.sep, "/")
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
-        if "tests/browser/" in str(item.fspath).replace(os.sep, "/"):
+        if "tests/browser/" in _path(item):
             item.add_marker(pytest.mark.browser)
+    # Stable and the same in every xdist worker (they must collect one order).
+    items.sort(key=lambda item: not any(part in _path(item) for part in HEAVY_FIRST))
     if os.environ.get("GOODLOOP_TEST_ENGINE_PASS", "").lower() in ("1", "true", "yes"):
         # CI's second pass (.ci/run, on PostgreSQL) runs what the engine can change; the first
         # pass (SQLite) has just run the rest. The browser journeys, which write through the
