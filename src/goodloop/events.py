@@ -63,6 +63,9 @@ class LoopClosed:
 @dataclass(frozen=True)
 class InteractionLogged:
     interaction: Any
+    # The ids of the people it was with, as the writer linked them (so no handler reads the
+    # links back); empty when not given: handlers then read them from the store.
+    person_ids: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,6 @@ from goodloop.helploop import asks, credit, favors, landed, landing
 from goodloop.helploop import loops as loop_service
 from goodloop.helploop.models import Ask, Favor
 from goodloop.network import interactions
-from goodloop.network.models import InteractionPerson
 
 
 @events.handles(events.LeadMoved)
@@ -99,9 +98,10 @@ def interaction_logged(event: events.InteractionLogged) -> None:
         return
     sent_by = {"sent_on__lte": interaction.date} if interaction.direction == "inbound" \
         else {"sent_on__lt": interaction.date}
-    people = InteractionPerson.objects.filter(interaction=interaction).values("person_id")
+    people = interactions.logged_with(event)
     waiting = (Ask.objects.filter(account=interaction.account, direction="made", status__in=rules.ASK_OPEN_STATUSES,
-                                  person_id__in=people, **sent_by).select_related("person"))
+                                  person_id__in=people, **sent_by).select_related("person")
+               .only("status", "answered_on", "closed_on", "closed_reason", "person__display_name"))  # what close() needs
     how = "wrote back" if interaction.direction == "inbound" else "talked with you"
     for ask in waiting:
         asks.close(ask, "answered", interaction.date, f"{ask.person.display_name} {how} "

@@ -7,15 +7,13 @@ favor and meeting are recorded before the stages are recomputed.
 
 from goodloop import events
 from goodloop.helploop import trust
-from goodloop.network.models import InteractionPerson
+from goodloop.network import interactions
 
 
 @events.handles(events.InteractionLogged)
 def interaction_logged(event: events.InteractionLogged) -> None:
     """Everyone in the interaction may have moved up (two-way contact, a call or a meeting)."""
-    interaction = event.interaction
-    people = InteractionPerson.objects.filter(interaction=interaction).values_list("person_id", flat=True)
-    trust.refresh_ids(interaction.account, people)
+    trust.refresh_ids(event.interaction.account, interactions.logged_with(event))
 
 
 @events.handles(events.FavorRecorded)

@@ -9,14 +9,16 @@ indexed-table scan at 30,000 people:
 
 `refresh` recomputes all three from their sources. Writers that change a source (a role, a
 name, an email, an interaction) call it instead of patching one copy by hand, so no copy can
-drift from the others. The bulk import writes the same text through `search_text` directly.
+drift from the others. `refresh_with_role` is the same for a writer that has just set the
+current role (it is not read back). Writing a new person (`people.add_person`), whose rows do
+not exist yet, and the bulk import write the same text through `search_text` directly.
 """
 
 from datetime import date
 
 from django.db.models import Max, Q
 
-from goodloop.network.models import ContactPoint, Interaction, InteractionPerson, Person, Role
+from goodloop.network.models import ContactPoint, Interaction, InteractionPerson, Organization, Person, Role
 
 
 def search_text(person: Person, emails=(), org_name: str = "") -> str:
@@ -31,8 +33,18 @@ def refresh(person: Person, touched: date | None = None) -> Person:
     later), and save them. Every writer that changes one of those sources calls this."""
     role = (Role.objects.filter(account_id=person.account_id, person_id=person.id, current=True)
             .select_related("organization").order_by("-start", "-id").first())
-    if role is not None:
-        person.organization, person.title = role.organization, role.title
+    if role is None:
+        return refresh_with_role(person, None, touched=touched)
+    return refresh_with_role(person, role.organization, role.title, touched)
+
+
+def refresh_with_role(person: Person, organization: Organization | None, title: str = "",
+                      touched: date | None = None) -> Person:
+    """`refresh` for a writer that has just made (`organization`, `title`) the person's one current
+    role, or left them none (`organization` None): the same fields and the same save, without
+    reading back the role it wrote."""
+    if organization is not None:
+        person.organization, person.title = organization, title
     elif person.organization_id is not None:
         person.organization = None  # no current role: no current organization
     emails = list(ContactPoint.objects.filter(account_id=person.account_id, person_id=person.id,

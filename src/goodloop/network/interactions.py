@@ -32,9 +32,20 @@ def log(account, people: list[Person], channel: str, direction: str = "mutual", 
     InteractionPerson.objects.bulk_create(
         [InteractionPerson(account=account, interaction=interaction, person=p) for p in people]
     )
-    touch(account, [p.id for p in people], when)
-    events.emit(events.InteractionLogged(interaction))  # trust follows the evidence; a reply answers my ask
+    ids = tuple(p.id for p in people)
+    touch(account, ids, when)
+    # Trust follows the evidence; a reply answers my ask. The handlers get the people from here,
+    # not by reading back the links just written.
+    events.emit(events.InteractionLogged(interaction, ids))
     return interaction
+
+
+def logged_with(event: events.InteractionLogged) -> tuple[int, ...]:
+    """The ids of the people a logged interaction was with: as the event carries them, else
+    read from its links."""
+    if event.person_ids:
+        return tuple(event.person_ids)
+    return tuple(InteractionPerson.objects.filter(interaction=event.interaction).values_list("person_id", flat=True))
 
 
 def for_person(account, person, limit: int | None = 50):
@@ -48,4 +59,4 @@ def as_dict(i: Interaction) -> dict:
             "summary": i.summary}
 
 
-__all__ = ["log", "touch", "for_person", "as_dict"]
+__all__ = ["log", "touch", "logged_with", "for_person", "as_dict"]

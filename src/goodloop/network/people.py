@@ -124,19 +124,24 @@ def set_current_role(account, person: Person, org_name: str, title: str = "", st
     current = Role.objects.filter(account=account, person=person, current=True)
     if not (org_name or "").strip():
         current.update(current=False, end=start)
-        derived.refresh(person)
+        derived.refresh_with_role(person, None)
         return None
     org = organizations.resolve(account, org_name, create=True)
-    same = current.filter(organization=org).order_by("-id").first()
+    roles = list(current.order_by("-id"))  # read once: usually none or one
+    same = next((r for r in roles if r.organization_id == org.id), None)
     if same is not None and (same.title == title or not title or not same.title):
         if title and same.title != title:
             same.title = title
             same.save(update_fields=["title"])
-        current.exclude(id=same.id).update(current=False, end=start)
+        if any(r.id != same.id for r in roles):
+            current.exclude(id=same.id).update(current=False, end=start)
+        role_title = same.title
     else:
-        current.update(current=False, end=start)
+        if roles:
+            current.update(current=False, end=start)
         Role.objects.create(account=account, person=person, organization=org, title=title, start=start)
-    derived.refresh(person)
+        role_title = title
+    derived.refresh_with_role(person, org, role_title)  # the one current role is the one just set
     return org
 
 
@@ -151,29 +156,63 @@ def add_person(account, name: str, org: str = "", title: str = "", email: str = 
         raise ServiceError("a name is at most 300 characters", field="name")
     check_name(name, "name")
     _check_choice(tier, v.TIERS, "tier")
-    if email and find_by_key(account, ContactPoint.EMAIL, email):
+    if email and ContactPoint.objects.filter(account=account, kind=ContactPoint.EMAIL,
+                                             key=contact_key(ContactPoint.EMAIL, email)).exists():
         raise ServiceError(f"someone already has the email {email}", field="email")
+    # A new person has no rows yet: their contact points, role and derived fields are known
+    # here, so they are written once (what `add_contact_point`, `set_current_role` and
+    # `derived.refresh` would make of them, without the reads).
+    points = [_new_point(account, kind, value) for kind, value in (
+        (ContactPoint.EMAIL, email), (ContactPoint.URL, url), (ContactPoint.PHONE, phone))]
+    points = [p for p in points if p is not None]
+    named = organizations.resolve(account, org, create=True) if (org or "").strip() else None
+    if org and named is None:
+        title = ""  # a blank organization names no role, and the title goes with the role
     given, family = split_name(name)
-    person = Person.objects.create(account=account, display_name=name, given_name=given, family_name=family,
-                                   tier=tier, last_touch=None)
-    add_contact_point(account, person, ContactPoint.EMAIL, email)
-    add_contact_point(account, person, ContactPoint.URL, url)
-    add_contact_point(account, person, ContactPoint.PHONE, phone)
-    named = set_current_role(account, person, org, title) if org else None
-    if not org and title:
-        person.title = title
-    for tag in tags:
-        person.tags.add(Tag.objects.get_or_create(account=account, name=tag.strip())[0])
-    derived.refresh(person)
-    if named is not None and person.organization_id == named.id:
-        person.organization = named  # the instance that says whether it is new (`created_now`)
+    person = Person(account=account, display_name=name, given_name=given, family_name=family, tier=tier,
+                    last_touch=None, organization=named, title=title or "")
+    emails = [p.value for p in points if p.kind == ContactPoint.EMAIL]
+    person.search_text = derived.search_text(person, emails, named.name if named else "")
+    person.save(force_insert=True)
+    for point in points:
+        point.person = person
+    ContactPoint.objects.bulk_create(points)
+    if named is not None:
+        Role.objects.create(account=account, person=person, organization=named, title=title, start=None)
+    _tag_new(account, person, [t.strip() for t in tags])
     return person
 
 
+def _new_point(account, kind: str, value: str) -> ContactPoint | None:
+    """The contact point `add_contact_point` would add to a person who has none (unsaved)."""
+    value = (value or "").strip()
+    if not value:
+        return None
+    if kind == ContactPoint.EMAIL and not _EMAIL.match(value):
+        raise ServiceError(f"{value!r} is not an email address", field="email")
+    if kind == ContactPoint.URL:
+        value = web_url(value)
+    return ContactPoint(account=account, kind=kind, value=value, key=contact_key(kind, value), label="")
+
+
+def _tag_new(account, person: Person, names: list[str]) -> None:
+    """Tag a new person (who has no tags yet) with `names`, in order: the tags that exist are read
+    in one query, the missing ones created, and the links written in one INSERT."""
+    if not names:
+        return
+    found = {t.name: t for t in Tag.objects.filter(account=account, name__in=set(names)).order_by()}
+    for name in names:
+        if name not in found:
+            found[name] = Tag.objects.get_or_create(account=account, name=name)[0]
+    link = Person.tags.through
+    link.objects.bulk_create([link(person_id=person.id, tag_id=found[name].id) for name in dict.fromkeys(names)])
+
+
 def find_by_key(account, kind: str, value: str) -> Person | None:
-    cp = ContactPoint.objects.filter(account=account, kind=kind, key=contact_key(kind, value)).select_related(
-        "person").first()
-    return cp.person if cp else None
+    """The person with this email, phone or URL (the first to have it)."""
+    return Person.objects.filter(
+        contact_points__account=account, contact_points__kind=kind, contact_points__key=contact_key(kind, value),
+    ).order_by("contact_points__id").first()
 
 
 def resolve(account, ref: str) -> Person:
