@@ -35,6 +35,8 @@ def refresh(using: str = "default") -> list[str]:
     # The driver's connection: upkeep, not one of the page's queries (query counts stay what
     # the page itself asks).
     raw = connection.connection
+    if raw.in_transaction:
+        return []  # nothing could be analyzed now (see above): spare asking which tables, and counting them
     try:
         suggested = [m.group(1) for row in raw.execute(_WHICH_TABLES).fetchall() if (m := _TABLE.match(row[0]))]
         tables = [t for t in suggested if _needs_analysis(raw, t)]
