@@ -7,6 +7,7 @@ PostgreSQL run. Nothing is skipped: a backend that is not under test is never ge
 """
 
 import os
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -56,9 +57,12 @@ class Store:
         return done
 
     def popen(self, *args, **kwargs) -> subprocess.Popen:
-        # faulthandler: a process a test has to abort (SIGABRT) prints where each thread was
+        # faulthandler: a process a test has to abort (SIGABRT) prints where each thread was.
+        # Ctrl-C as at a terminal: a suite started in the background (`pytest &`, as .ci/run starts
+        # both passes) runs with SIGINT ignored, every child inherits that, and Python then never
+        # raises KeyboardInterrupt, so `serve` would not stop on the test's Ctrl-C.
         return subprocess.Popen([*GOODLOOP, *map(str, args)], env=self.env(PYTHONFAULTHANDLER="1"), cwd=ROOT,
-                                **kwargs)
+                                preexec_fn=_ctrl_c_as_at_a_terminal, **kwargs)
 
     def query(self, sql: str, params=()) -> list[tuple]:
         if self.engine == "sqlite":
@@ -81,6 +85,10 @@ class Store:
         if self.engine == "sqlite":
             return self.query("PRAGMA integrity_check")[0][0]
         return "ok" if self.query("SELECT 1")[0][0] == 1 else "no answer"
+
+
+def _ctrl_c_as_at_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _pg_admin_url() -> str:
