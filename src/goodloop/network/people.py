@@ -69,17 +69,13 @@ def _check_choice(value, allowed, field):
 
 def add_contact_point(account, person, kind: str, value: str, label: str = "") -> ContactPoint | None:
     """Attach an email/phone/URL unless the person already has it."""
-    value = (value or "").strip()
-    if not value:
+    point = _new_point(account, kind, value, label)
+    if point is None or ContactPoint.objects.filter(account=account, person=person, kind=kind,
+                                                    key=point.key).exists():
         return None
-    if kind == ContactPoint.EMAIL and not _EMAIL.match(value):
-        raise ServiceError(f"{value!r} is not an email address", field="email")
-    if kind == ContactPoint.URL:
-        value = web_url(value)
-    key = contact_key(kind, value)
-    if ContactPoint.objects.filter(account=account, person=person, kind=kind, key=key).exists():
-        return None
-    return ContactPoint.objects.create(account=account, person=person, kind=kind, value=value, key=key, label=label)
+    point.person = person
+    point.save()
+    return point
 
 
 def set_contact_points(account, person: Person, kind: str, values) -> None:
@@ -183,8 +179,8 @@ def add_person(account, name: str, org: str = "", title: str = "", email: str = 
     return person
 
 
-def _new_point(account, kind: str, value: str) -> ContactPoint | None:
-    """The contact point `add_contact_point` would add to a person who has none (unsaved)."""
+def _new_point(account, kind: str, value: str, label: str = "") -> ContactPoint | None:
+    """The contact point `value` makes, checked and normalized (unsaved, no person yet); None if blank."""
     value = (value or "").strip()
     if not value:
         return None
@@ -192,7 +188,7 @@ def _new_point(account, kind: str, value: str) -> ContactPoint | None:
         raise ServiceError(f"{value!r} is not an email address", field="email")
     if kind == ContactPoint.URL:
         value = web_url(value)
-    return ContactPoint(account=account, kind=kind, value=value, key=contact_key(kind, value), label="")
+    return ContactPoint(account=account, kind=kind, value=value, key=contact_key(kind, value), label=label)
 
 
 def _tag_new(account, person: Person, names: list[str]) -> None:
