@@ -36,9 +36,9 @@ def test_ci_runs_the_readmes_test_command_on_both_databases():
     assert 'TEST_RUN="$(python3 .ci/readme_commands.py run)"' in ci
     assert 'eval "$TEST_SETUP"' in ci
     runs = [line.strip() for line in ci.splitlines() if "$TEST_RUN" in line and not line.lstrip().startswith(("#", "echo", "TEST_RUN="))]
-    assert runs == ['$TEST_RUN >"$LOGS/sqlite.log" 2>&1 &',
+    assert runs == ['$TEST_RUN | tee "$LOGS/sqlite.log" || sqlite_status=$?',
                     'GOODLOOP_TEST_DATABASE_URL="$PGURL" GOODLOOP_TEST_ENGINE_PASS=1 $TEST_RUN --create-db '
-                    '>"$LOGS/postgresql.log" 2>&1 &']
+                    '| tee "$LOGS/postgresql.log" || pg_status=$?']
     # both passes are waited for, and either failing fails CI
     assert '[ "$sqlite_status" -eq 0 ] || exit "$sqlite_status"' in ci and '[ "$pg_status" -eq 0 ] || exit "$pg_status"' in ci
     assert 'export CI="${CI:-true}"' in ci  # a skipped browser or PostgreSQL test fails the run (tests/conftest.py)

@@ -1,9 +1,10 @@
 """axe-core (vendored under vendor/axe-core, test-only) run in Chromium on a loaded page.
 
-`check(page)` injects axe (the page's context must be opened with `bypass_csp=True`: the app's
-Content-Security-Policy rightly refuses a script it did not serve; tests/browser/test_csp_browser.py
-checks the policy itself) and returns its findings reduced to what a report needs: rule id,
-impact, help text and the CSS targets of the nodes that fail.
+`new_context(browser)` opens a browser context in which every page has axe from its first script
+on (`bypass_csp=True`: the app's Content-Security-Policy rightly refuses a script it did not serve;
+tests/browser/test_csp_browser.py checks the policy itself). `check(page)` runs it, injecting it
+first on a page of another context, and returns its findings reduced to what a report needs: rule
+id, impact, help text and the CSS targets of the nodes that fail.
 """
 
 from pathlib import Path
@@ -25,6 +26,15 @@ RUN = """async (tags) => {
       nodes: r.nodes.map(n => ({target: n.target.join(' '), summary: (n.failureSummary || '').slice(0, 300)}))}));
   return {violations: rows(result.violations), incomplete: rows(result.incomplete), version: axe.version};
 }"""
+
+
+def new_context(browser, **options):
+    """A browser context whose pages all carry axe. Chromium is handed axe's 550 kB once, for the
+    context, and keeps it compiled: sent into each page instead (`add_script_tag`), it cost about
+    0.15 s a page, a fifth of an audit's time."""
+    context = browser.new_context(bypass_csp=True, **options)
+    context.add_init_script(path=str(AXE))
+    return context
 
 
 def check(page) -> dict:

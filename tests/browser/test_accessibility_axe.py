@@ -112,7 +112,7 @@ def _audit(browser, base: str, urls: list[str], audit: axe.Audit, login=None) ->
     """axe on every url at each viewport."""
     errors = []
     for name, viewport in VIEWPORTS.items():
-        context = browser.new_context(viewport=viewport, bypass_csp=True)
+        context = axe.new_context(browser, viewport=viewport)
         page = context.new_page()
         page.set_default_timeout(20_000)
         page.on("pageerror", lambda exc, page=page: errors.append(f"{page.url}: {exc}"))
@@ -214,7 +214,7 @@ def test_forms_and_their_htmx_results_pass_axe(live_server, network, browser):
     # a page whose form removes its object (a person's delete page) last, so the others still show it
     urls = sorted(_pages(network.ids, Client()), key=lambda url: "delete" in url)
     audit, errors, sent = axe.Audit(), [], set()
-    context = browser.new_context(viewport=VIEWPORTS["desktop"], bypass_csp=True)
+    context = axe.new_context(browser, viewport=VIEWPORTS["desktop"])
     page = context.new_page()
     page.set_default_timeout(20_000)
     page.on("pageerror", lambda exc: errors.append(f"{page.url}: {exc}"))
