@@ -20,10 +20,17 @@ def uses_database(item) -> bool:
 
 
 def engine_free(item) -> bool:
-    """Whether a test's answer cannot depend on the database engine: it opens no database, or it
+    """Whether a test's answer cannot depend on the database engine: it opens no database; it
     audits the page a browser renders (axe, layout widths, the CSP, markup staying text), which
-    the same templates make from the same demo network on either engine."""
-    return not uses_database(item) or item.get_closest_marker("page_audit") is not None
+    the same templates make from the same demo network on either engine; or it is a browser
+    journey, whose clicks reach views that tests/web and tests/api run on both engines (each
+    write, its errors and its query count), the browser adding what no engine changes (scripts,
+    htmx swaps, focus). One journey (marked engine_journey) still runs on both: the live server's
+    committed writes, from its own thread, on PostgreSQL too."""
+    if item.get_closest_marker("engine_journey") is not None:
+        return False
+    return (not uses_database(item) or item.get_closest_marker("page_audit") is not None
+            or "tests/browser/" in _path(item))
 
 
 # Where tests take seconds each (a browser, subprocesses, thousands of requests): run first, so that
@@ -43,8 +50,7 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=lambda item: not any(part in _path(item) for part in HEAVY_FIRST))
     if os.environ.get("GOODLOOP_TEST_ENGINE_PASS", "").lower() in ("1", "true", "yes"):
         # CI's second pass (.ci/run, on PostgreSQL) runs what the engine can change; the first
-        # pass (SQLite) has just run the rest. The browser journeys, which write through the
-        # live server, stay in both.
+        # pass (SQLite) has just run the rest.
         kept = [item for item in items if not engine_free(item)]
         left = [item for item in items if engine_free(item)]
         if left:

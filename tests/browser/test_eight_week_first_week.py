@@ -18,6 +18,10 @@ from goodloop.search import targets
 
 from .conftest import SHOTS
 
+# The journey CI also runs on PostgreSQL (tests/conftest.py): a week of committed writes through the
+# live server's own thread, on both engines.
+pytestmark = pytest.mark.engine_journey
+
 
 @pytest.fixture
 def cast(transactional_db, account):
