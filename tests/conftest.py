@@ -26,11 +26,12 @@ def engine_free(item) -> bool:
     journey, whose clicks reach views that tests/web and tests/api run on both engines (each
     write, its errors and its query count), the browser adding what no engine changes (scripts,
     htmx swaps, focus). One journey (marked engine_journey) still runs on both: the live server's
-    committed writes, from its own thread, on PostgreSQL too."""
+    committed writes, from its own thread, on PostgreSQL too. A test marked sqlite_pass reaches
+    nothing on a database that a test kept in both passes does not (the reason is next to the mark)."""
     if item.get_closest_marker("engine_journey") is not None:
         return False
     return (not uses_database(item) or item.get_closest_marker("page_audit") is not None
-            or "tests/browser/" in _path(item))
+            or item.get_closest_marker("sqlite_pass") is not None or "tests/browser/" in _path(item))
 
 
 # Where tests take seconds each (a browser, subprocesses, thousands of requests): run first, so that
@@ -103,8 +104,8 @@ def pytest_terminal_summary(terminalreporter):
     # Printed even under -q: .ci/run checks that its PostgreSQL pass really ran on PostgreSQL.
     terminalreporter.write_line(_database_line())
     if _left_out:
-        terminalreporter.write_line(f"GOODLOOP_TEST_ENGINE_PASS: {_left_out[0]} tests whose answer no engine "
-                                    "changes were left out (the SQLite pass runs them)")
+        terminalreporter.write_line(f"GOODLOOP_TEST_ENGINE_PASS: {_left_out[0]} tests left out, which the SQLite "
+                                    "pass runs (tests/conftest.py, engine_free, says which and why)")
 
 
 _skipped_required: list[str] = []

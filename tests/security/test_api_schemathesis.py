@@ -42,6 +42,13 @@ def token_account(db, settings):
         request_finished.connect(close_old_connections)
 
 
+# CI runs this one on SQLite only (tests/conftest.py); on PostgreSQL the seeded run below stands for
+# it. Its random ids name nothing, so every operation with an id answers 404 from an empty lookup;
+# an id out of the engine's range, in every path, is the hostile API walk's (run on both); and each
+# operation's coverage cases (the schema's bounds, wrong types, missing fields) are the seeded run's
+# own. What PostgreSQL no longer gets is this test's other random draws for the operations with no
+# id: 15 each, beside the seeded run's 15.
+@pytest.mark.sqlite_pass
 @schema.parametrize()
 @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
           suppress_health_check=list(HealthCheck))
