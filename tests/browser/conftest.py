@@ -5,9 +5,11 @@ left out only when chromium is not installed.
 
 One Chromium process serves all the browser tests of a pytest process (each xdist worker has its
 own), started on first use: launching one for each test cost about half a second and 0.3-0.7 s of
-CPU more than connecting to one already running. Each test still gets its own Playwright
-(`sync_playwright()`, most of what a test's browser still costs to set up), connected to that
-Chromium over CDP, and its own browser contexts, which are closed when it ends.
+CPU more than connecting to one already running. One Playwright (`sync_playwright()`, a Node
+driver process: 0.6 s of CPU and 0.9 s to start) serves the tests of one module, and ends with it:
+while it runs, its event loop is the thread's running loop, which Django's async_to_sync refuses
+to share, so it must not outlive the browser modules into the tests after them. Each test gets its
+own connection to the Chromium over CDP and its own browser contexts, closed when it ends.
 """
 
 import atexit
@@ -144,33 +146,39 @@ def chromium():
     _chromium.stop()
 
 
+@pytest.fixture(scope="module")
+def playwright():
+    """The Playwright of one test module's browser tests (see the module's docstring)."""
+    from django.db import connections
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        yield p
+    # ORM calls made while Playwright's event loop ran in this thread got a connection of their own
+    # (Django's connections are context-local); closed here, or PostgreSQL's test database could not
+    # be dropped at the end of the run ("1 other session").
+    connections.close_all()
+
+
 @pytest.fixture
-def browser(chromium):
-    """A headless Chromium for one test: the shared process, reached through a Playwright of its own.
+def browser(chromium, playwright):
+    """A headless Chromium for one test: the shared process, reached over a connection of its own.
 
     Everything a test opens (`browser.new_page()`, `browser.new_context()`) is a new browser
     context, as isolated as an incognito window: no cookies or storage from another test. The
     process's default context (its about:blank window) is never handed to a test and stays open.
     """
-    from django.db import connections
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.connect_over_cdp(chromium.endpoint())
-        before = browser.contexts  # the default context only
+    browser = playwright.chromium.connect_over_cdp(chromium.endpoint())
+    before = browser.contexts  # the default context only
+    try:
+        yield browser
+    finally:
         try:
-            yield browser
+            for context in browser.contexts:
+                if not any(context is kept for kept in before):
+                    context.close()
         finally:
-            try:
-                for context in browser.contexts:
-                    if not any(context is kept for kept in before):
-                        context.close()
-            finally:
-                browser.close()  # over CDP: disconnects, the process goes on
-                # ORM calls made while Playwright's event loop runs in this thread get a connection of
-                # their own (Django's connections are context-local); closed here, or PostgreSQL's
-                # test database could not be dropped at the end of the run ("1 other session").
-                connections.close_all()
+            browser.close()  # over CDP: disconnects, the process goes on
 
 
 @pytest.fixture
