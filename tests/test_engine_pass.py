@@ -43,14 +43,15 @@ def test_the_engine_pass_keeps_every_test_the_engine_can_change():
 
 
 def test_schemathesis_with_random_ids_is_left_out_and_the_seeded_run_kept(request):
-    """Read from this session's own items (collecting schemathesis again in a subprocess costs seconds)."""
-    from tests.conftest import engine_free
+    """Read from this session's collection (collecting schemathesis again in a subprocess costs seconds)."""
+    from tests.conftest import ENGINE_FREE
 
-    schemathesis = [item for item in request.session.items if item.nodeid.startswith("tests/security/test_api_schemathesis.py::")]
-    random_ids = [item for item in schemathesis if "::test_api_conforms_to_its_schema_and_never_fails[" in item.nodeid]
-    seeded = [item for item in schemathesis if "::test_api_with_real_ids_conforms_and_never_fails[" in item.nodeid]
-    if not random_ids:
+    answers = request.config.stash[ENGINE_FREE]
+    schemathesis = {nodeid: free for nodeid, free in answers.items()
+                    if nodeid.startswith("tests/security/test_api_schemathesis.py::")}
+    random_ids = [free for nodeid, free in schemathesis.items() if "::test_api_conforms_to_its_schema_and_never_fails[" in nodeid]
+    seeded = [free for nodeid, free in schemathesis.items() if "::test_api_with_real_ids_conforms_and_never_fails[" in nodeid]
+    if not schemathesis:
         pytest.skip("schemathesis was not collected in this run")
     assert len(random_ids) == len(seeded) >= 35
-    assert all(engine_free(item) for item in random_ids)
-    assert not any(engine_free(item) for item in seeded)
+    assert all(random_ids) and not any(seeded)
