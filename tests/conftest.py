@@ -43,13 +43,7 @@ def _path(item) -> str:
     return str(item.fspath).replace(os.sep, "/")
 
 
-# Each collected test's engine_free answer, kept before any deselection (-k, the engine pass), for
-# tests/test_engine_pass.py.
-ENGINE_FREE = pytest.StashKey[dict]()
-
-
 def pytest_collection_modifyitems(config, items):
-    config.stash[ENGINE_FREE] = {item.nodeid: engine_free(item) for item in items}
     for item in items:
         if "tests/browser/" in _path(item):
             item.add_marker(pytest.mark.browser)
