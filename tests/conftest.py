@@ -31,7 +31,7 @@ def engine_free(item) -> bool:
     if item.get_closest_marker("engine_journey") is not None:
         return False
     return (not uses_database(item) or item.get_closest_marker("page_audit") is not None
-            or item.get_closest_marker("sqlite_pass") is not None or "tests/browser/" in _path(item))
+            or item.get_closest_marker("sqlite_pass") is not None or item.get_closest_marker("browser") is not None)
 
 
 # Where tests take seconds each (a browser, subprocesses, thousands of requests): run first, so that
