@@ -22,7 +22,7 @@ def test_quickstart_is_two_commands_each_with_its_venv():
     install, tests = readme_commands.quickstart()  # exactly two
     venv = "python3 -m venv .venv && . .venv/bin/activate && "
     assert install == venv + "pip install -e . && goodloop demo && goodloop serve"
-    assert tests == venv + "pip install -e '.[test]' && python3 -m pytest -n auto"
+    assert tests == venv + "pip install uv && uv pip install --compile-bytecode -e '.[test]' && python3 -m pytest -n auto"
     extras = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["optional-dependencies"]["test"]
     assert any(x.startswith("pytest-xdist") for x in extras)  # -n auto needs it
 
