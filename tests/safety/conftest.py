@@ -7,10 +7,12 @@ PostgreSQL run. Nothing is skipped: a backend that is not under test is never ge
 """
 
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -96,13 +98,22 @@ def _pg_admin_url() -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
 
 
-def pg_database(tag: str) -> str:
-    """Create a fresh PostgreSQL database on the test server; returns its URL."""
+def pg_database(tag: str, template: str = "") -> str:
+    """Create a fresh PostgreSQL database on the test server (a copy of `template`'s database when
+    given); returns its URL."""
     import psycopg
 
     name = f"{urlsplit(PG_URL).path.lstrip('/') or 'goodloop'}_{tag}_{uuid.uuid4().hex[:8]}"[:60]
+    source = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
     with psycopg.connect(_pg_admin_url(), autocommit=True) as db:
-        db.execute(f'CREATE DATABASE "{name}"')
+        for wait in (0.1, 0.2, 0.4, 0.8, 1.6, 0):
+            try:
+                db.execute(f'CREATE DATABASE "{name}"{source}')
+                break
+            except psycopg.errors.ObjectInUse:  # the process that made the template is still leaving
+                if not wait:
+                    raise
+                time.sleep(wait)
     parts = urlsplit(PG_URL)
     return urlunsplit((parts.scheme, parts.netloc, "/" + name, "", ""))
 
@@ -115,15 +126,48 @@ def drop_pg_database(url: str) -> None:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+@pytest.fixture(scope="session")
+def created_store(tmp_path_factory):
+    """created_store(engine) -> a store goodloop created itself (`goodloop people`: the schema, the
+    local account, "me"), made once per test process for make_store(..., created=True) to copy."""
+    made: dict[str, Store] = {}
+
+    def get(engine: str) -> Store:
+        if engine not in made:
+            home = tmp_path_factory.mktemp("created-store")
+            store = Store(home=home, engine=engine, url=pg_database("created") if engine == "postgresql" else "")
+            store.run("people")
+            if engine == "sqlite":
+                store.query("PRAGMA wal_checkpoint(TRUNCATE)")  # one file to copy
+            made[engine] = store
+        return made[engine]
+
+    yield get
+    for store in made.values():
+        if store.url:
+            drop_pg_database(store.url)
+
+
 @pytest.fixture
-def make_store(tmp_path):
-    """make_store(tag) -> a new, not yet created Store of this run's backend (dropped afterwards)."""
+def make_store(tmp_path, created_store):
+    """make_store(engine, tag) -> a new, not yet created Store of this run's backend (dropped
+    afterwards). With created=True, a copy of a store goodloop has created: for the tests whose
+    subject comes after the first start (a backup, a kill, writers). The copy spares each its own
+    migration (3.6 s on PostgreSQL); the first start itself is what test_concurrent_first_start,
+    test_web_only_apps, test_migrations_ahead, test_private_files and tests/cli test."""
     made: list[Store] = []
 
-    def make(engine: str, tag: str = "s") -> Store:
+    def make(engine: str, tag: str = "s", created: bool = False) -> Store:
         home = tmp_path / f"home-{tag}-{len(made)}"
-        home.mkdir()
-        store = Store(home=home, engine=engine, url=pg_database(tag) if engine == "postgresql" else "")
+        url = ""
+        if created:
+            template = created_store(engine)
+            shutil.copytree(template.home, home)
+            url = pg_database(tag, template=template.url) if engine == "postgresql" else ""
+        else:
+            home.mkdir()
+            url = pg_database(tag) if engine == "postgresql" else ""
+        store = Store(home=home, engine=engine, url=url)
         made.append(store)
         return store
 
@@ -136,6 +180,4 @@ def make_store(tmp_path):
 @pytest.fixture(params=BACKENDS)
 def store(request, make_store) -> Store:
     """An empty store (created, migrated, with its local account) of this run's backend."""
-    s = make_store(request.param, "main")
-    s.run("people")
-    return s
+    return make_store(request.param, "main", created=True)

@@ -25,7 +25,7 @@ def _export(store: Store, path) -> bytes:
 
 @pytest.mark.parametrize("engine", BACKENDS)
 def test_backup_of_a_live_store_while_another_process_writes(engine, make_store, tmp_path):
-    store = make_store(engine, "live")
+    store = make_store(engine, "live", created=True)
     store.run("people")  # created; the writers fill it while the backups run
     before = store.counts()
     writers = [subprocess.Popen([*WRITER, str(w), "60", "services", "0"], env=store.env(), cwd=ROOT,
@@ -52,7 +52,7 @@ def test_backup_of_a_live_store_while_another_process_writes(engine, make_store,
             db.close()
         else:
             assert copy["kind"] == "json"
-            target = make_store(engine, "restore")
+            target = make_store(engine, "restore", created=True)
             done = target.run("restore", path)  # the snapshot's foreign keys all hold
             assert "restored" in done.stdout
             people = target.counts()["people"]
@@ -66,7 +66,7 @@ def test_backup_of_a_live_store_while_another_process_writes(engine, make_store,
 
 @pytest.mark.parametrize("engine", BACKENDS)
 def test_backup_restore_round_trip(engine, make_store, tmp_path):
-    source = make_store(engine, "source")
+    source = make_store(engine, "source", created=True)
     source.run("demo")
     done = source.run("backup", "--json")  # the default place: GOODLOOP_HOME/backups/goodloop-DATE-TIME.*
     out = Path(json.loads(done.stdout)["path"])
@@ -74,7 +74,7 @@ def test_backup_restore_round_trip(engine, make_store, tmp_path):
     assert out.suffix == (".sqlite3" if engine == "sqlite" else ".json")
     assert out.exists() and [p.name for p in out.parent.iterdir()] == [out.name]  # no partial file left
 
-    target = make_store(engine, "target")
+    target = make_store(engine, "target", created=True)
     done = target.run("restore", out)
     assert done.stdout.startswith("restored "), done.stdout
     assert target.counts() == source.counts()

@@ -50,8 +50,8 @@ def _check(store: Store, before: dict, results: list[dict]) -> None:
 
 @pytest.mark.parametrize("engine", BACKENDS)
 def test_concurrent_writers_lose_nothing(engine, make_store):
-    store = make_store(engine, "writers")
-    store.run("people")  # created and opened by the CLI first
+    store = make_store(engine, "writers", created=True)
+    store.run("people")  # opened by the CLI first
     before = store.counts()
     _check(store, before, _run_writers(store))
 

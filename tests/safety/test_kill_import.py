@@ -114,7 +114,7 @@ def _fresh_copy(base: Store, tmp_path: Path, n: int) -> Store:
 @pytest.mark.parametrize("engine", BACKENDS)
 def test_sigkill_during_import_leaves_the_store_as_before(engine, make_store, exports, tmp_path):
     small, big = exports
-    base = make_store(engine, "kill")
+    base = make_store(engine, "kill", created=True)
     base.run("import", small)
     before = base.counts()
     assert before["people"] > 2900 and before["import batches"] == 1
