@@ -98,13 +98,17 @@ def _pg_admin_url() -> str:
     return urlunsplit((parts.scheme, parts.netloc, "/postgres", "", ""))
 
 
+def _database_name(url: str) -> str:
+    return urlsplit(url).path.lstrip("/")
+
+
 def pg_database(tag: str, template: str = "") -> str:
     """Create a fresh PostgreSQL database on the test server (a copy of `template`'s database when
     given); returns its URL."""
     import psycopg
 
-    name = f"{urlsplit(PG_URL).path.lstrip('/') or 'goodloop'}_{tag}_{uuid.uuid4().hex[:8]}"[:60]
-    source = f' TEMPLATE "{urlsplit(template).path.lstrip("/")}"' if template else ""
+    name = f"{_database_name(PG_URL) or 'goodloop'}_{tag}_{uuid.uuid4().hex[:8]}"[:60]
+    source = f' TEMPLATE "{_database_name(template)}"' if template else ""
     with psycopg.connect(_pg_admin_url(), autocommit=True) as db:
         for wait in (0.1, 0.2, 0.4, 0.8, 1.6, 0):
             try:
@@ -121,7 +125,7 @@ def pg_database(tag: str, template: str = "") -> str:
 def drop_pg_database(url: str) -> None:
     import psycopg
 
-    name = urlsplit(url).path.lstrip("/")
+    name = _database_name(url)
     with psycopg.connect(_pg_admin_url(), autocommit=True) as db:
         db.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
@@ -159,7 +163,6 @@ def make_store(tmp_path, created_store):
 
     def make(engine: str, tag: str = "s", created: bool = False) -> Store:
         home = tmp_path / f"home-{tag}-{len(made)}"
-        url = ""
         if created:
             template = created_store(engine)
             shutil.copytree(template.home, home)

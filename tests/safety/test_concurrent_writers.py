@@ -50,8 +50,7 @@ def _check(store: Store, before: dict, results: list[dict]) -> None:
 
 @pytest.mark.parametrize("engine", BACKENDS)
 def test_concurrent_writers_lose_nothing(engine, make_store):
-    store = make_store(engine, "writers", created=True)
-    store.run("people")  # opened by the CLI first
+    store = make_store(engine, "writers", created=True)  # created before the writers start
     before = store.counts()
     _check(store, before, _run_writers(store))
 

@@ -114,6 +114,14 @@ def openapi_document() -> dict:
     return api.get_openapi_schema(path_prefix="/api/")
 
 
+def body_fields(op: dict, document: dict) -> dict:
+    """The properties of an operation's JSON request body (its schema's $ref resolved); {} if none."""
+    ref = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {}).get("$ref", "")
+    if not ref:
+        return {}
+    return document.get("components", {}).get("schemas", {}).get(ref.rsplit("/", 1)[-1], {}).get("properties", {})
+
+
 def api_operations() -> list[tuple[str, str, dict]]:
     """(METHOD, path, operation) for every operation in the OpenAPI document."""
     return [(method.upper(), path, op) for path, ops in openapi_document()["paths"].items()

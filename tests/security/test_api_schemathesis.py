@@ -13,7 +13,7 @@ from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error, response_schema_conformance
 
-from tests.security.conftest import PASSWORD, build_world, openapi_document
+from tests.security.conftest import PASSWORD, body_fields, build_world, openapi_document
 
 MAX_EXAMPLES = 15
 
@@ -57,11 +57,9 @@ def _names_an_id(ctx) -> bool:
     """Whether `seed` below changes this operation's cases: a path id or a body field it fills in.
     For an operation naming none, the two tests below were one test run twice (the same coverage
     cases, each with its own 15 random draws), so only the seeded one runs it."""
-    op = DOCUMENT["paths"][ctx.operation.path][ctx.operation.method.lower()]
-    ref = op.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {}).get("$ref", "")
-    body = DOCUMENT["components"]["schemas"].get(ref.rsplit("/", 1)[-1], {}) if ref else {}
+    body = body_fields(DOCUMENT["paths"][ctx.operation.path][ctx.operation.method.lower()], DOCUMENT)
     return (any(name in PATH_KIND for name in re.findall(r"{(\w+)}", ctx.operation.path))
-            or bool(set(body.get("properties", {})) & {*BODY_KIND, "people"}))
+            or bool(set(body) & {*BODY_KIND, "people"}))
 
 
 # CI runs this one on SQLite only (tests/conftest.py); on PostgreSQL the seeded run below stands for
